@@ -1,0 +1,138 @@
+# nutgraf - one GNU Makefile (see README "Why Make").
+#
+#   make                      library (static + shared), nutgraf, nutgraf.pc
+#   make check                every test; ends with "N passed, N failed"
+#   make SAN=address,undefined check    the same under ASan + UBSan
+#   make fuzz                 libFuzzer targets (clang)
+#   make bench / eval         speed and quality on ../shared/data
+#   make gen                  regenerate src/data/*.inc
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Objects go to build/<variant>/ so sanitizer and release objects never mix.
+
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+SAN ?=
+WERROR ?=
+
+comma := ,
+VARIANT := $(if $(SAN),san-$(subst $(comma),-,$(SAN)),release)
+B := build/$(VARIANT)
+
+VERSION := $(shell sed -n 's/^\#define NG_VERSION_STRING "\(.*\)"/\1/p' include/nutgraf.h)
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+
+PKGS_LIB := libutf8proc jansson
+PKGS_CLI := libmicrohttpd sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS_LIB) 2>/dev/null)
+LIB_LIBS := $(shell pkg-config --libs $(PKGS_LIB) 2>/dev/null) -lmodest -lstemmer -lm
+CLI_LIBS := -lpthread
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wcast-qual -Wpointer-arith -Wvla -Wformat=2 -Wundef -Wwrite-strings \
+        -Wimplicit-fallthrough
+WARN_SRC := -Wconversion -Wsign-conversion
+
+OPT := -O2 -g
+ifneq ($(SAN),)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=all -DNG_DEBUG_ARENA
+LDSAN := -fsanitize=$(SAN)
+endif
+
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(OPT) $(WARN) \
+               $(if $(WERROR),-Werror) -MMD -MP
+CFLAGS_LIB := $(CFLAGS_BASE) $(WARN_SRC) -fPIC -fvisibility=hidden
+CFLAGS_APP := $(CFLAGS_BASE)
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
+
+STATIC := $(B)/libnutgraf.a
+SHARED := $(B)/libnutgraf.so.$(VERSION)
+BIN := $(B)/nutgraf
+UNIT := $(B)/unit-tests
+
+.PHONY: all check unit cli-tests headertest fuzz fuzz-run bench eval gen format install clean accept
+
+all: $(STATIC) $(SHARED) $(BIN) $(B)/nutgraf.pc
+	@ln -sf $(VARIANT)/nutgraf build/nutgraf
+
+$(B)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LIB) -c $< -o $@
+
+$(B)/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libnutgraf.so.$(SOVERSION) $(LDSAN) -o $@ $^ $(LIB_LIBS)
+	ln -sf libnutgraf.so.$(VERSION) $(B)/libnutgraf.so
+
+$(BIN): $(CLI_OBJ) $(STATIC)
+	$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(STATIC) $(LIB_LIBS) $(CLI_LIBS)
+
+# Every `void test_<module>__<case>(void)` in tests/unit/*.c is a test.
+$(B)/tests/tests.inc: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	sed -n 's/^void \(test_[a-z0-9_]*__[a-z0-9_]*\)(void).*/T(\1)/p' $(TEST_SRC) > $@.tmp && mv $@.tmp $@
+
+$(B)/tests/unit/main.o: $(B)/tests/tests.inc
+$(B)/tests/unit/main.o: CFLAGS_APP += -I$(B)/tests
+
+$(UNIT): $(TEST_OBJ) $(STATIC)
+	$(CC) $(LDSAN) -o $@ $(TEST_OBJ) $(STATIC) $(LIB_LIBS) $(CLI_LIBS)
+
+$(B)/nutgraf.pc: nutgraf.pc.in include/nutgraf.h
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+# The header must stand alone: C99 pedantic and C++.
+headertest:
+	@mkdir -p $(B)
+	printf '#include "nutgraf.h"\nint main(void){return ng_version()!=0?0:1;}\n' > $(B)/headertest.c
+	$(CC) -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.c -o $(B)/headertest.o
+	printf '#include "nutgraf.h"\nint main(){return ng_version()!=nullptr?0:1;}\n' > $(B)/headertest.cpp
+	$${CXX:-c++} -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.cpp -o $(B)/headertest-cpp.o
+
+check: all $(UNIT) headertest
+	@NG_BUILD=$(B) sh tests/run.sh
+
+unit: $(UNIT)
+	$(UNIT)
+
+gen:
+	tools/gen-lexicons.sh
+
+format:
+	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.[ch] fuzz/*.c
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 include/nutgraf.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(STATIC) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libnutgraf.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libnutgraf.so.$(SOVERSION)
+	ln -sf libnutgraf.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libnutgraf.so
+	install -m 644 $(B)/nutgraf.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/nutgraf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,48 @@
+/* main.c - the nutgraf command: a table of subcommands. */
+#include "cli.h"
+
+#include <string.h>
+
+static const cli_command commands[] = {
+    {"extract", cmd_extract, "news page HTML or scraped text -> clean article"},
+    {"summarize", cmd_summarize, "short extractive summary with byte offsets"},
+    {"segment", cmd_segment, "print one sentence per line"},
+};
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "Usage: nutgraf COMMAND [OPTIONS] [FILE|-]\n"
+          "\n"
+          "News article extraction and faithful extractive summaries.\n"
+          "\n"
+          "Commands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf(out,
+          "\n"
+          "Run 'nutgraf COMMAND --help' for a command's options.\n"
+          "Options: --help, --version.\n"
+          "Exit status: 0 success, 1 failure (bad input, I/O), 2 usage error.\n");
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    usage(stdout);
+    return EXIT_OK;
+  }
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+    printf("nutgraf %s\n", ng_version());
+    return EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(cmd, commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  cli_error("unknown command '%s' (see 'nutgraf --help')", cmd);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,227 @@
+/* furniture.c - line-level furniture detection.
+ *
+ * Scraped pages put the article between two bands of site text. The signals,
+ * in order of strength:
+ *   1. the line is a known furniture phrase or only symbols (lexicon);
+ *   2. the line repeats elsewhere on the page and is short ("No time to
+ *      read?" above and below the article);
+ *   3. the line carries a consent/newsletter cue and sits outside the body
+ *      or is short;
+ *   4. position: before the first prose line only a title survives; after
+ *      the last prose line nothing that is not prose survives ("Previous
+ *      Article" and the linked headline after it).
+ * Lines in the middle that are not prose are kept: they are subheadings. */
+#include "furniture.h"
+
+#include "../text/lexicon.h"
+#include "../text/utf8.h"
+
+#include <string.h>
+
+static bool strip_char(int32_t cp) {
+  ng_cclass c = ng_cp_class(cp);
+  return c == NG_CC_SPACE || c == NG_CC_PUNCT || c == NG_CC_SYMBOL ||
+         c == NG_CC_OTHER;
+}
+
+size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
+  /* Trim leading and trailing symbols/punctuation/space. */
+  size_t b = 0, e = n;
+  while (b < e) {
+    int32_t cp;
+    size_t l = ng_utf8_decode(s + b, e - b, &cp);
+    if (!strip_char(cp)) break;
+    b += l;
+  }
+  while (e > b) {
+    size_t p = ng_utf8_prev(s, e);
+    int32_t cp;
+    ng_utf8_decode(s + p, e - p, &cp);
+    if (!strip_char(cp) || cp == '\'') break;
+    e = p;
+  }
+  if (e - b >= cap) return 0;
+  char tmp[256];
+  if (e - b >= sizeof tmp) return 0;
+  /* Collapse inner white space to one ASCII space, then fold. */
+  size_t w = 0;
+  bool space = false;
+  for (size_t i = b; i < e;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode(s + i, e - i, &cp);
+    if (ng_cp_class(cp) == NG_CC_SPACE) {
+      space = true;
+    } else {
+      if (space && w) tmp[w++] = ' ';
+      space = false;
+      memcpy(tmp + w, s + i, l);
+      w += l;
+    }
+    i += l;
+  }
+  size_t k = ng_utf8_fold(dst, cap, tmp, w);
+  return k < cap ? k : 0;
+}
+
+bool ng_furniture_is_phrase(const char *s, size_t n) {
+  if (n > 200) return false;
+  char key[256];
+  size_t k = ng_furniture_key(key, sizeof key, s, n);
+  if (k == 0) return false;
+  if (ng_lex_has(NG_LEX_furniture, key, k)) return true;
+  /* "Share on Facebook Twitter Email", "Previous article: ..." as prefix */
+  return false;
+}
+
+bool ng_furniture_has_cue(const char *s, size_t n) {
+  char key[1024];
+  if (n > 2000) return false;
+  size_t k = ng_utf8_fold(key, sizeof key, s, n);
+  if (k >= sizeof key) k = strlen(key);
+  return ng_lex_contains(NG_LEX_cookie_cues, key, k);
+}
+
+bool ng_furniture_is_symbols(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class(cp);
+    if (c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO) return false;
+    i += l;
+  }
+  return true;
+}
+
+static bool is_closer(int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+         cp == 0x2019 || cp == 0xBB;
+}
+
+void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
+  memset(out, 0, sizeof *out);
+  bool in_word = false;
+  bool first = true;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class(cp);
+    bool wordy = c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO;
+    if (wordy && !in_word) out->words++;
+    if (c == NG_CC_IDEO) out->words++; /* CJK: count characters */
+    if (first && (wordy || cp == '"' || cp == 0x201C || cp == 0xAB)) {
+      out->upper_start = c == NG_CC_DIGIT || c == NG_CC_IDEO ||
+                         !wordy || ng_cp_is_upper(cp) ||
+                         (c == NG_CC_LETTER && !ng_cp_is_lower(cp));
+      first = false;
+    }
+    in_word = wordy || (in_word && (cp == '\'' || cp == 0x2019 || cp == '-'));
+    i += l;
+  }
+  /* Terminal punctuation, looking past closing quotes and spaces. */
+  size_t e = n;
+  while (e > 0) {
+    size_t p = ng_utf8_prev(s, e);
+    int32_t cp;
+    ng_utf8_decode(s + p, e - p, &cp);
+    if (ng_cp_class(cp) == NG_CC_SPACE || is_closer(cp)) {
+      e = p;
+      continue;
+    }
+    out->terminal = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+                    cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+    break;
+  }
+  out->prose = (out->terminal && out->words >= 5) || out->words >= 16;
+}
+
+static uint64_t hash64(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211u;
+  }
+  return h ? h : 1;
+}
+
+int ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
+                          ng_line_kind *kinds, uint64_t *keys,
+                          int allow_title) {
+  char key[256];
+  /* Pass 1: lexicon, symbols, keys for repetition. */
+  for (size_t i = 0; i < n; i++) {
+    const char *s = text + lines[i].off;
+    size_t len = lines[i].len;
+    keys[i] = 0;
+    if (ng_furniture_is_symbols(s, len)) {
+      /* Empty or only white space is blank; other symbol lines are
+       * furniture (bullets, separators). */
+      bool blank = true;
+      for (size_t k = 0; k < len; k++)
+        if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') blank = false;
+      kinds[i] = blank ? NG_LINE_BLANK : NG_LINE_FURNITURE;
+      continue;
+    }
+    kinds[i] = ng_furniture_is_phrase(s, len) ? NG_LINE_FURNITURE : NG_LINE_BODY;
+    if (len <= 200) {
+      size_t k = ng_furniture_key(key, sizeof key, s, len);
+      if (k) keys[i] = hash64(key, k);
+    }
+  }
+  /* Pass 2: short lines that repeat on the page. Quadratic only over the
+   * short lines, and capped. */
+  size_t checked = 0;
+  for (size_t i = 0; i < n && checked < 4096; i++) {
+    if (!keys[i]) continue;
+    checked++;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
+    if (sh.words > 12) continue;
+    for (size_t j = i + 1; j < n && j < i + 4096; j++) {
+      if (keys[j] == keys[i]) {
+        kinds[i] = kinds[j] = NG_LINE_FURNITURE;
+      }
+    }
+  }
+  /* Find the body: first and last prose lines that are not furniture. */
+  size_t first = n, last = n;
+  for (size_t i = 0; i < n; i++) {
+    if (kinds[i] != NG_LINE_BODY) continue;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
+    if (!sh.prose) continue;
+    /* A consent notice can be prose: it does not start the body. */
+    if (ng_furniture_has_cue(text + lines[i].off, lines[i].len)) continue;
+    if (first == n) first = i;
+    last = i;
+  }
+  bool title_seen = !allow_title;
+  for (size_t i = 0; i < n; i++) {
+    if (kinds[i] != NG_LINE_BODY) continue;
+    const char *s = text + lines[i].off;
+    size_t len = lines[i].len;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, s, len);
+    bool cue = ng_furniture_has_cue(s, len);
+    if (first == n) {
+      /* No prose at all: keep everything that is not a cue. */
+      if (cue) kinds[i] = NG_LINE_FURNITURE;
+      continue;
+    }
+    if (i < first) {
+      if (!title_seen && !cue && sh.upper_start && sh.words >= 2 &&
+          sh.words <= 30) {
+        kinds[i] = NG_LINE_TITLE;
+        title_seen = true;
+      } else {
+        kinds[i] = NG_LINE_FURNITURE;
+      }
+    } else if (i > last) {
+      if (!sh.prose || cue) kinds[i] = NG_LINE_FURNITURE;
+    } else if (cue && (sh.words < 12 || !sh.prose)) {
+      kinds[i] = NG_LINE_FURNITURE;
+    }
+  }
+  /* The tail: once furniture starts after the body, prose-looking lines
+   * after a furniture line are still kept only if prose. Nothing else. */
+  return NG_OK;
+}

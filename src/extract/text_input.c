@@ -1,0 +1,158 @@
+/* text_input.c - scraped plain text to a document (ng_doc_parse).
+ *
+ * Checks run cheapest-first so bad input fails fast with the most useful
+ * message: size, binary sniffing, UTF-8 validity, then line analysis. */
+#include "text_input.h"
+
+#include "../text/ctx.h"
+#include "../text/doc.h"
+#include "../text/errors.h"
+#include "../text/mem.h"
+#include "furniture.h"
+
+#include <string.h>
+
+int ng_text_sniff_binary(const char *s, size_t n, size_t *bad) {
+  /* NUL bytes never occur in text; many other C0 controls are a sign of a
+   * binary format too. Look at the first 64 KiB. */
+  size_t lim = n < 65536 ? n : 65536, ctrl = 0;
+  for (size_t i = 0; i < lim; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0) {
+      *bad = i;
+      return 1;
+    }
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+        c != 0x1B)
+      ctrl++;
+  }
+  *bad = 0;
+  return lim >= 32 && ctrl * 20 > lim; /* over 5% controls */
+}
+
+int ng_text_precheck(const char *text, size_t len, size_t max_bytes,
+                     ng_error *err) {
+  if (max_bytes == 0) max_bytes = NG_DEFAULT_MAX_BYTES;
+  if (len > max_bytes)
+    return ng_fail(err, NG_ETOOBIG, "input larger than the size limit", max_bytes);
+  if (len >= UINT32_MAX)
+    return ng_fail(err, NG_ETOOBIG, "input larger than 4 GiB", 0);
+  size_t bad;
+  if (ng_text_sniff_binary(text, len, &bad))
+    return ng_fail(err, NG_EBINARY, "input looks like a binary file", bad);
+  int rc = ng_utf8_check(text, len, err);
+  if (rc) return rc;
+  return NG_OK;
+}
+
+/* Wrapped text (hard line breaks inside paragraphs, blank lines between
+ * them) is read paragraph by paragraph; otherwise every line is a block. */
+static bool looks_wrapped(const char *text, const ng_span *lines,
+                          const ng_line_kind *kinds, size_t n) {
+  size_t joined = 0, pairs = 0;
+  bool blank_seen = false;
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (kinds[i] == NG_LINE_BLANK) blank_seen = true;
+    if (kinds[i] != NG_LINE_BODY || kinds[i + 1] != NG_LINE_BODY) continue;
+    pairs++;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
+    if (!sh.terminal && lines[i].len >= 30 && lines[i].len <= 100) joined++;
+  }
+  return blank_seen && pairs >= 3 && joined * 2 > pairs;
+}
+
+int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
+                 const ng_doc_options *opts, ng_error *err) {
+  if (!out || !ctx || (!text && len))
+    return ng_fail(err, NG_EINVAL, "ng_doc_parse: NULL argument", 0);
+  *out = NULL;
+  ng_doc_options def = NG_DOC_OPTIONS_INIT;
+  if (!opts) opts = &def;
+  if (opts->version != NG_DOC_OPTIONS_VERSION)
+    return ng_fail(err, NG_EINVAL, "unsupported ng_doc_options version", 0);
+  if ((unsigned)opts->lang >= NG_LANG_COUNT)
+    return ng_fail(err, NG_EINVAL, "unknown language", 0);
+  int rc = ng_text_precheck(text, len, opts->max_bytes, err);
+  if (rc) return rc;
+
+  ng_vec lines, blocks, furn;
+  ng_vec_init(&lines, sizeof(ng_span), &ctx->alc);
+  ng_vec_init(&blocks, sizeof(ng_block_in), &ctx->alc);
+  ng_vec_init(&furn, sizeof(ng_span), &ctx->alc);
+  ng_line_kind *kinds = NULL;
+  uint64_t *keys = NULL;
+  size_t nk = 0;
+
+  size_t start = 0;
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) start = 3; /* BOM */
+  for (size_t i = start; i <= len; i++) {
+    if (i == len || text[i] == '\n') {
+      size_t e = i;
+      if (e > start && text[e - 1] == '\r') e--;
+      if (i < len || e > start) {
+        ng_span sp = {start, e - start};
+        NG_CHECK_ALLOC(ng_vec_push(&lines, &sp) == NG_OK);
+      }
+      start = i + 1;
+    }
+  }
+  nk = lines.len;
+  NG_CHECK_ALLOC(kinds = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *kinds));
+  NG_CHECK_ALLOC(keys = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *keys));
+  const ng_span *ls = lines.ptr;
+  if (opts->flags & NG_DOC_KEEP_FURNITURE) {
+    for (size_t i = 0; i < nk; i++) {
+      bool blank = true;
+      for (size_t k = 0; k < ls[i].len; k++) {
+        char c = text[ls[i].off + k];
+        if (c != ' ' && c != '\t') blank = false;
+      }
+      kinds[i] = blank ? NG_LINE_BLANK : NG_LINE_BODY;
+    }
+  } else {
+    ng_furniture_classify(text, ls, nk, kinds, keys,
+                          !(opts->flags & NG_DOC_NO_TITLE));
+  }
+
+  ng_span title = {0, 0};
+  bool wrapped = looks_wrapped(text, ls, kinds, nk);
+  for (size_t i = 0; i < nk; i++) {
+    switch (kinds[i]) {
+    case NG_LINE_TITLE:
+      title = ls[i];
+      break;
+    case NG_LINE_FURNITURE:
+      NG_CHECK_ALLOC(ng_vec_push(&furn, &ls[i]) == NG_OK);
+      break;
+    case NG_LINE_BODY: {
+      ng_block_in *prev = blocks.len ? ng_vec_at(&blocks, blocks.len - 1) : NULL;
+      if (wrapped && prev && i > 0 && kinds[i - 1] == NG_LINE_BODY) {
+        prev->len = ls[i].off + ls[i].len - prev->off;
+      } else {
+        ng_block_in b = {ls[i].off, ls[i].len, NG_BLOCK_PARAGRAPH, 0};
+        NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
+      }
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  if (blocks.len == 0) {
+    rc = ng_fail(err, NG_EEMPTY,
+                 len ? "no article text (only furniture or blank lines)"
+                     : "empty input",
+                 0);
+    goto done;
+  }
+  rc = ng_doc_build(out, ctx, text, len, blocks.ptr, blocks.len, title,
+                    furn.ptr, furn.len, opts->lang, err);
+done:
+  ng_mem_free(&ctx->alc, kinds, (nk + 1) * sizeof *kinds);
+  ng_mem_free(&ctx->alc, keys, (nk + 1) * sizeof *keys);
+  ng_vec_dispose(&lines);
+  ng_vec_dispose(&blocks);
+  ng_vec_dispose(&furn);
+  return rc;
+}

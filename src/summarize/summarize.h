@@ -1,0 +1,52 @@
+/* summarize.h - rankers and selection behind ng_summarize.
+ *
+ * A ranker gives every body sentence a score (higher = more summary-worthy);
+ * selection then picks sentences under the length limits, skipping ones
+ * that repeat what is already picked, and returns them in document order.
+ *
+ *   doc --ranker--> scores[nsent] --select(limits, redundancy)--> summary */
+#ifndef NG_SUMMARIZE_SUMMARIZE_H
+#define NG_SUMMARIZE_SUMMARIZE_H
+
+#include "../text/doc.h"
+#include "nutgraf.h"
+
+/* Sentences past this index get no graph centrality: it keeps the O(n^2)
+ * graph of a 50,000-sentence input at 300^2 edges. News puts what matters
+ * early, so the tail loses little. */
+#define NG_GRAPH_MAX_SENTENCES 300
+
+/* Term bags of sentences: for sentence i, terms[begin[i]..begin[i+1]) are
+ * its distinct content-term ids (stop words and punctuation left out),
+ * sorted, with their counts in tf[]. */
+typedef struct ng_bags {
+  uint32_t *terms;
+  uint32_t *tf;
+  uint32_t *begin; /* n + 1 */
+  size_t n;
+  size_t cap; /* items allocated for terms and tf */
+} ng_bags;
+
+int ng_bags_build(ng_bags *out, ng_ctx *ctx, const ng_doc *doc, size_t n);
+void ng_bags_dispose(ng_bags *b, ng_ctx *ctx);
+
+/* Rankers: fill scores[0..doc->nsent). */
+int ng_rank_lead(double *scores, ng_ctx *ctx, const ng_doc *doc);
+int ng_rank_textrank(double *scores, ng_ctx *ctx, const ng_doc *doc);
+int ng_rank_lexrank(double *scores, ng_ctx *ctx, const ng_doc *doc);
+int ng_rank_news(double *scores, ng_ctx *ctx, const ng_doc *doc);
+
+/* PageRank over a dense similarity matrix w[n*n] (rows need not be
+ * normalized); writes n scores. */
+void ng_pagerank(double *out, const double *w, size_t n, double damping,
+                 double *tmp);
+
+struct ng_summary {
+  const ng_allocator *alc;
+  size_t bytes;
+  ng_method method;
+  size_t count;
+  ng_summary_sentence *sents;
+};
+
+#endif

@@ -1,0 +1,77 @@
+/* ctx.c - context lifetime and the libstemmer glue. */
+#include "ctx.h"
+
+#include "doc.h"
+
+#include "errors.h"
+#include "mem.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+int ng_ctx_new(ng_ctx **out, const ng_allocator *alc, ng_error *err) {
+  if (!out) return ng_fail(err, NG_EINVAL, "ng_ctx_new: out is NULL", 0);
+  *out = NULL;
+  if (!alc) alc = &ng_default_allocator;
+  ng_ctx *ctx = alc->malloc(alc->ctx, sizeof *ctx);
+  if (!ctx) return ng_fail(err, NG_ENOMEM, "out of memory", 0);
+  memset(ctx, 0, sizeof *ctx);
+  ctx->alc = *alc;
+  ng_vec_init(&ctx->spans, sizeof(ng_span), &ctx->alc);
+  ng_vec_init(&ctx->sents, sizeof(ng_sent), &ctx->alc);
+  ng_vec_init(&ctx->toks, sizeof(ng_tok), &ctx->alc);
+  ng_vec_init(&ctx->slots, sizeof(uint32_t), &ctx->alc);
+  ng_vec_init(&ctx->floats, sizeof(double), &ctx->alc);
+  ng_vec_init(&ctx->words, sizeof(uint32_t), &ctx->alc);
+  *out = ctx;
+  return NG_OK;
+}
+
+void ng_ctx_free(ng_ctx *ctx) {
+  if (!ctx) return;
+  for (int i = 0; i < NG_LANG_COUNT; i++)
+    if (ctx->stemmer[i]) sb_stemmer_delete(ctx->stemmer[i]);
+  ng_vec_dispose(&ctx->spans);
+  ng_vec_dispose(&ctx->sents);
+  ng_vec_dispose(&ctx->toks);
+  ng_vec_dispose(&ctx->slots);
+  ng_vec_dispose(&ctx->floats);
+  ng_vec_dispose(&ctx->words);
+  ng_allocator alc = ctx->alc;
+  alc.free(alc.ctx, ctx, sizeof *ctx);
+}
+
+static const char *stemmer_name(ng_lang lang) {
+  switch (lang) {
+  case NG_LANG_EN: return "english";
+  case NG_LANG_RU: return "russian";
+  case NG_LANG_DE: return "german";
+  case NG_LANG_FR: return "french";
+  case NG_LANG_ES: return "spanish";
+  case NG_LANG_IT: return "italian";
+  case NG_LANG_PT: return "portuguese";
+  case NG_LANG_NL: return "dutch";
+  default: return NULL; /* Polish has no Snowball stemmer in libstemmer */
+  }
+}
+
+const char *ng_ctx_stem(ng_ctx *ctx, ng_lang lang, const char *w, size_t n,
+                        size_t *out_len) {
+  *out_len = n;
+  if ((unsigned)lang >= NG_LANG_COUNT || n == 0 || n > 64) return w;
+  struct sb_stemmer *st = ctx->stemmer[lang];
+  if (!st) {
+    const char *name = stemmer_name(lang);
+    if (!name || ctx->stemmer_failed[lang]) return w;
+    st = sb_stemmer_new(name, "UTF_8");
+    if (!st) {
+      ctx->stemmer_failed[lang] = 1;
+      return w;
+    }
+    ctx->stemmer[lang] = st;
+  }
+  const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)w, (int)n);
+  if (!r) return w; /* libstemmer's only failure is out of memory */
+  *out_len = (size_t)sb_stemmer_length(st);
+  return (const char *)r;
+}

@@ -1,0 +1,238 @@
+/* doc.c - building a document from blocks: sentences, tokens, terms. */
+#include "doc.h"
+
+#include "ctx.h"
+#include "errors.h"
+#include "lang.h"
+#include "lexicon.h"
+#include "mem.h"
+#include "sentences.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Interning: open addressing over term ids + 1 (0 = empty slot), FNV-1a. */
+typedef struct intern {
+  uint32_t *slots;
+  size_t cap; /* power of two */
+  ng_vec *terms; /* ng_term */
+  ng_arena *arena;
+} intern;
+
+static uint32_t fnv1a(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+static int intern_grow(intern *in, ng_vec *slots_vec) {
+  size_t cap = in->cap ? in->cap * 2 : 1024;
+  size_t old_len = slots_vec->len;
+  (void)old_len;
+  slots_vec->len = 0;
+  if (ng_vec_reserve(slots_vec, cap)) return NG_ENOMEM;
+  in->slots = slots_vec->ptr;
+  in->cap = cap;
+  memset(in->slots, 0, cap * sizeof(uint32_t));
+  ng_term *terms = in->terms->ptr;
+  for (size_t t = 0; t < in->terms->len; t++) {
+    size_t h = fnv1a(terms[t].str, terms[t].len) & (cap - 1);
+    while (in->slots[h]) h = (h + 1) & (cap - 1);
+    in->slots[h] = (uint32_t)(t + 1);
+  }
+  return NG_OK;
+}
+
+static int intern_get(intern *in, ng_vec *slots_vec, const char *s, size_t n,
+                      uint32_t flags, uint32_t *id) {
+  if ((in->terms->len + 1) * 2 > in->cap && intern_grow(in, slots_vec))
+    return NG_ENOMEM;
+  size_t h = fnv1a(s, n) & (in->cap - 1);
+  ng_term *terms = in->terms->ptr;
+  while (in->slots[h]) {
+    ng_term *t = &terms[in->slots[h] - 1];
+    if (t->len == n && memcmp(t->str, s, n) == 0) {
+      *id = in->slots[h] - 1;
+      return NG_OK;
+    }
+    h = (h + 1) & (in->cap - 1);
+  }
+  char *str = ng_arena_strndup(in->arena, s, n);
+  if (!str) return NG_ENOMEM;
+  ng_term t = {str, (uint32_t)n, flags};
+  if (ng_vec_push(in->terms, &t)) return NG_ENOMEM;
+  *id = (uint32_t)(in->terms->len - 1);
+  in->slots[h] = *id + 1;
+  return NG_OK;
+}
+
+/* Folds, marks stop words, stems and interns tokens [from, to). */
+static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
+                         size_t to) {
+  ng_ctx *ctx = doc->ctx;
+  ng_lex_id stop = ng_lex_stopwords(doc->lang);
+  char fold[128];
+  for (size_t k = from; k < to; k++) {
+    ng_tok *t = ng_vec_at(toks, k);
+    size_t n = ng_utf8_fold(fold, sizeof fold, doc->text + t->off, t->len);
+    if (n >= sizeof fold) n = strlen(fold);
+    /* Possessive 's is not part of the term: Russia's ~ Russia. */
+    if (n > 3 && (fold[n - 2] == '\'' ) && fold[n - 1] == 's') n -= 2;
+    else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
+             (unsigned char)fold[n - 3] == 0x80 &&
+             (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
+      n -= 4;
+    uint32_t flags = 0;
+    if (stop != NG_LEX_COUNT && ng_lex_has(stop, fold, n)) {
+      t->flags |= NG_TOK_STOP;
+      flags = NG_TOK_STOP;
+    }
+    size_t sl;
+    const char *stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
+                           ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
+                           : (sl = n, fold);
+    uint32_t id;
+    if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) return NG_ENOMEM;
+    t->term = id;
+  }
+  return NG_OK;
+}
+
+int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
+                 const ng_block_in *blocks, size_t nblocks, ng_span title,
+                 const ng_span *furn, size_t nfurn, ng_lang lang,
+                 ng_error *err) {
+  int rc = NG_OK;
+  ng_doc *doc = NULL;
+  ng_vec terms;
+  ng_vec_init(&terms, sizeof(ng_term), &ctx->alc);
+  *out = NULL;
+  if (len >= UINT32_MAX)
+    return ng_fail(err, NG_ETOOBIG, "document larger than 4 GiB", 0);
+
+  ng_arena arena;
+  ng_arena_init(&arena, &ctx->alc);
+  NG_CHECK_ALLOC(doc = ng_arena_calloc(&arena, 1, sizeof *doc));
+  doc->arena = arena;
+  doc->ctx = ctx;
+  NG_CHECK_ALLOC(doc->text = ng_arena_strndup(&doc->arena, text, len));
+  doc->len = len;
+  doc->title = title;
+
+  if (lang == NG_LANG_UNKNOWN) {
+    /* Detect on the body (the first blocks suffice). */
+    size_t from = nblocks ? blocks[0].off : 0;
+    size_t to = nblocks ? blocks[nblocks - 1].off + blocks[nblocks - 1].len : 0;
+    if (to - from > 8192) to = from + 8192;
+    lang = ng_lang_detect(text + from, to - from);
+  }
+  doc->lang = lang;
+
+  /* Sentences and tokens into the context's scratch vectors. */
+  ng_vec *sents = &ctx->sents, *toks = &ctx->toks, *spans = &ctx->spans;
+  sents->len = toks->len = 0;
+  for (size_t b = 0; b < nblocks; b++) {
+    spans->len = 0;
+    NG_CHECK_ALLOC(ng_sentences_split(spans, doc->text, blocks[b].off,
+                                      blocks[b].len, lang) == NG_OK);
+    for (size_t s = 0; s < spans->len; s++) {
+      ng_span *sp = ng_vec_at(spans, s);
+      ng_sent st = {(uint32_t)sp->off, (uint32_t)sp->len, (uint32_t)b,
+                    (uint32_t)toks->len, 0};
+      NG_CHECK_ALLOC(ng_tokenize(toks, doc->text, sp->off, sp->len) == NG_OK);
+      st.tok_end = (uint32_t)toks->len;
+      NG_CHECK_ALLOC(ng_vec_push(sents, &st) == NG_OK);
+    }
+  }
+  doc->title_tok_begin = toks->len;
+  if (title.len)
+    NG_CHECK_ALLOC(ng_tokenize(toks, doc->text, title.off, title.len) == NG_OK);
+  doc->title_tok_end = toks->len;
+
+  intern in = {NULL, 0, &terms, &doc->arena};
+  NG_CHECK_ALLOC(intern_tokens(doc, &in, toks, 0, toks->len) == NG_OK);
+
+  /* Copy everything into the arena: the doc must not depend on ctx scratch. */
+  doc->npara = nblocks;
+  doc->nsent = sents->len;
+  doc->ntok = toks->len;
+  doc->nterm = terms.len;
+  doc->nfurn = nfurn;
+  NG_CHECK_ALLOC(doc->paras = ng_arena_calloc(&doc->arena, nblocks + 1, sizeof(ng_block_in)));
+  NG_CHECK_ALLOC(doc->sents = ng_arena_calloc(&doc->arena, sents->len + 1, sizeof(ng_sent)));
+  NG_CHECK_ALLOC(doc->toks = ng_arena_calloc(&doc->arena, toks->len + 1, sizeof(ng_tok)));
+  NG_CHECK_ALLOC(doc->terms = ng_arena_calloc(&doc->arena, terms.len + 1, sizeof(ng_term)));
+  NG_CHECK_ALLOC(doc->furn = ng_arena_calloc(&doc->arena, nfurn + 1, sizeof(ng_span)));
+  if (nblocks) memcpy(doc->paras, blocks, nblocks * sizeof(ng_block_in));
+  if (sents->len) memcpy(doc->sents, sents->ptr, sents->len * sizeof(ng_sent));
+  if (toks->len) memcpy(doc->toks, toks->ptr, toks->len * sizeof(ng_tok));
+  if (terms.len) memcpy(doc->terms, terms.ptr, terms.len * sizeof(ng_term));
+  if (nfurn) memcpy(doc->furn, furn, nfurn * sizeof(ng_span));
+  *out = doc;
+  doc = NULL;
+done:
+  ng_vec_dispose(&terms);
+  if (doc) ng_doc_free(doc);
+  return rc;
+}
+
+void ng_doc_free(ng_doc *doc) {
+  if (!doc) return;
+  ng_arena arena = doc->arena; /* the doc lives inside its own arena */
+  ng_arena_dispose(&arena);
+}
+
+const char *ng_doc_text(const ng_doc *doc, size_t *len) {
+  if (len) *len = doc->len;
+  return doc->text;
+}
+
+ng_lang ng_doc_lang(const ng_doc *doc) { return doc->lang; }
+ng_span ng_doc_title(const ng_doc *doc) { return doc->title; }
+size_t ng_doc_sentence_count(const ng_doc *doc) { return doc->nsent; }
+
+ng_span ng_doc_sentence(const ng_doc *doc, size_t i) {
+  ng_span s = {0, 0};
+  if (i < doc->nsent) {
+    s.off = doc->sents[i].off;
+    s.len = doc->sents[i].len;
+  }
+  return s;
+}
+
+size_t ng_doc_sentence_paragraph(const ng_doc *doc, size_t i) {
+  return i < doc->nsent ? doc->sents[i].para : 0;
+}
+
+size_t ng_doc_paragraph_count(const ng_doc *doc) { return doc->npara; }
+
+ng_span ng_doc_paragraph(const ng_doc *doc, size_t i) {
+  ng_span s = {0, 0};
+  if (i < doc->npara) {
+    s.off = doc->paras[i].off;
+    s.len = doc->paras[i].len;
+  }
+  return s;
+}
+
+size_t ng_doc_token_count(const ng_doc *doc) { return doc->title_tok_begin; }
+
+ng_span ng_doc_token(const ng_doc *doc, size_t i) {
+  ng_span s = {0, 0};
+  if (i < doc->title_tok_begin) {
+    s.off = doc->toks[i].off;
+    s.len = doc->toks[i].len;
+  }
+  return s;
+}
+
+size_t ng_doc_furniture_count(const ng_doc *doc) { return doc->nfurn; }
+
+ng_span ng_doc_furniture(const ng_doc *doc, size_t i) {
+  ng_span s = {0, 0};
+  if (i < doc->nfurn) s = doc->furn[i];
+  return s;
+}

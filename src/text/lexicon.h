@@ -1,0 +1,33 @@
+/* lexicon.h - read-only word lists generated into src/data/lexicons.inc
+ * (stop words, abbreviations, furniture phrases). Lookups are binary
+ * searches over byte-sorted static arrays: no allocation, no global state. */
+#ifndef NG_TEXT_LEXICON_H
+#define NG_TEXT_LEXICON_H
+
+#include "nutgraf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum ng_lex_id {
+#define X(name) NG_LEX_##name,
+#include "../data/lexicon_ids.inc"
+  NG_LEXICON_TABLE
+#undef X
+  NG_LEX_COUNT
+} ng_lex_id;
+
+/* True if s[0..n) is in the list (exact, byte-wise; callers fold first). */
+bool ng_lex_has(ng_lex_id id, const char *s, size_t n);
+
+/* True if any entry of the list occurs in s[0..n) as a substring starting
+ * and ending at word boundaries. Linear in list size: for short cue lists. */
+bool ng_lex_contains(ng_lex_id id, const char *s, size_t n);
+
+/* The stop-word list of a language, or NG_LEX_COUNT if it has none. */
+ng_lex_id ng_lex_stopwords(ng_lang lang);
+
+/* The abbreviation list of a language, or NG_LEX_COUNT. */
+ng_lex_id ng_lex_abbreviations(ng_lang lang);
+
+#endif

@@ -1,0 +1,48 @@
+/* utf8.h - UTF-8 validation, decoding and locale-independent character
+ * classes. ASCII is classified from a table; everything else asks utf8proc
+ * (Unicode general categories), so results never depend on the C locale. */
+#ifndef NG_TEXT_UTF8_H
+#define NG_TEXT_UTF8_H
+
+#include "nutgraf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ng_cclass {
+  NG_CC_OTHER = 0, /* controls, unassigned */
+  NG_CC_SPACE,     /* white space, including NBSP and line separators */
+  NG_CC_LETTER,    /* alphabetic letters (L*) except ideographs */
+  NG_CC_IDEO,      /* CJK ideographs, kana, hangul syllables: one token each */
+  NG_CC_DIGIT,     /* decimal digits (Nd) and other numbers */
+  NG_CC_MARK,      /* combining marks: part of the preceding letter */
+  NG_CC_PUNCT,     /* punctuation (P*) */
+  NG_CC_SYMBOL     /* symbols (S*) */
+} ng_cclass;
+
+/* Decodes the code point at s[0..n) of text already validated (invalid
+ * bytes decode as U+FFFD, length 1). Returns the byte length (>= 1). */
+size_t ng_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Decodes the code point that ends just before s[end]; returns its start. */
+size_t ng_utf8_prev(const char *s, size_t end);
+
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t ng_utf8_encode(int32_t cp, char *out);
+
+ng_cclass ng_cp_class(int32_t cp);
+bool ng_cp_is_upper(int32_t cp);
+bool ng_cp_is_lower(int32_t cp);
+
+/* Case-folds and NFC-normalizes s[0..n) into dst (cap bytes, NUL added when
+ * room). Returns the byte length of the full result; if it is >= cap the
+ * output was truncated at a code point boundary. No allocation: tokens
+ * longer than the internal limit are folded code point by code point. */
+size_t ng_utf8_fold(char *dst, size_t cap, const char *s, size_t n);
+
+/* Appends the NFC form of s[0..n) to out. Returns NG_OK, NG_EUTF8 or
+ * NG_ENOMEM. */
+int ng_utf8_nfc(ng_buf *out, const char *s, size_t n, ng_error *err);
+
+#endif
