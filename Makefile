@@ -18,7 +18,7 @@ WERROR ?=
 
 comma := ,
 VARIANT := $(if $(SAN),san-$(subst $(comma),-,$(SAN)),release)
-B := build/$(VARIANT)
+B ?= build/$(VARIANT)
 
 VERSION := $(shell sed -n 's/^\#define NG_VERSION_STRING "\(.*\)"/\1/p' include/nutgraf.h)
 SOVERSION := $(firstword $(subst ., ,$(VERSION)))
