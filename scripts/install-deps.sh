@@ -27,8 +27,6 @@ libots-dev
 hyperfine
 wrk
 time
-nodejs
-npm
 "
 
 want=$PKGS
@@ -40,6 +38,11 @@ for p in $want; do
     missing="$missing $p"
   fi
 done
+
+# Node.js may come from elsewhere than Debian (npm is needed for the browser
+# tests and the Readability peer): ask for the command, not the package.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 if [ -z "$missing" ]; then
   echo "install-deps: all Debian packages present"
