@@ -21,6 +21,7 @@ typedef struct cli_command {
 int cmd_summarize(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Prints "nutgraf: <msg>" (printf-style) to stderr as one line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,6 +7,7 @@ static const cli_command commands[] = {
     {"extract", cmd_extract, "news page HTML or scraped text -> clean article"},
     {"summarize", cmd_summarize, "short extractive summary with byte offsets"},
     {"segment", cmd_segment, "print one sentence per line"},
+    {"eval", cmd_eval, "ROUGE of summaries; run the summarizer on an eval set"},
 };
 
 static void usage(FILE *out) {

@@ -143,15 +143,20 @@ static uint64_t hash64(const char *s, size_t n) {
   return h ? h : 1;
 }
 
-int ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
-                          ng_line_kind *kinds, uint64_t *keys,
-                          int allow_title) {
+/* Consent notices are short; a paragraph of over 1,000 bytes is article
+ * text even when it mentions a privacy policy. */
+#define CUE_MAX_BYTES 1000
+
+void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
+                           ng_line_kind *kinds, uint64_t *keys,
+                           ng_line_shape *shapes, int allow_title) {
   char key[256];
-  /* Pass 1: lexicon, symbols, keys for repetition. */
+  /* Pass 1: lexicon, symbols, shapes, keys for repetition. */
   for (size_t i = 0; i < n; i++) {
     const char *s = text + lines[i].off;
     size_t len = lines[i].len;
     keys[i] = 0;
+    memset(&shapes[i], 0, sizeof shapes[i]);
     if (ng_furniture_is_symbols(s, len)) {
       /* Empty or only white space is blank; other symbol lines are
        * furniture (bullets, separators). */
@@ -161,67 +166,50 @@ int ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
       kinds[i] = blank ? NG_LINE_BLANK : NG_LINE_FURNITURE;
       continue;
     }
+    ng_line_shape_of(&shapes[i], s, len);
+    shapes[i].cue = len <= CUE_MAX_BYTES && ng_furniture_has_cue(s, len);
     kinds[i] = ng_furniture_is_phrase(s, len) ? NG_LINE_FURNITURE : NG_LINE_BODY;
-    if (len <= 200) {
+    if (len <= 200 && shapes[i].words <= 12) {
       size_t k = ng_furniture_key(key, sizeof key, s, len);
       if (k) keys[i] = hash64(key, k);
     }
   }
-  /* Pass 2: short lines that repeat on the page. Quadratic only over the
-   * short lines, and capped. */
-  size_t checked = 0;
-  for (size_t i = 0; i < n && checked < 4096; i++) {
+  /* Pass 2: short lines that repeat on the page ("No time to read?" above
+   * and below the article). The window bounds the work on huge inputs. */
+  for (size_t i = 0; i < n; i++) {
     if (!keys[i]) continue;
-    checked++;
-    ng_line_shape sh;
-    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
-    if (sh.words > 12) continue;
-    for (size_t j = i + 1; j < n && j < i + 4096; j++) {
-      if (keys[j] == keys[i]) {
-        kinds[i] = kinds[j] = NG_LINE_FURNITURE;
-      }
-    }
+    for (size_t j = i + 1; j < n && j < i + 512; j++)
+      if (keys[j] == keys[i]) kinds[i] = kinds[j] = NG_LINE_FURNITURE;
   }
-  /* Find the body: first and last prose lines that are not furniture. */
+  /* Find the body: first and last prose lines that are not furniture. A
+   * consent notice can be prose: it does not start or end the body. */
   size_t first = n, last = n;
   for (size_t i = 0; i < n; i++) {
-    if (kinds[i] != NG_LINE_BODY) continue;
-    ng_line_shape sh;
-    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
-    if (!sh.prose) continue;
-    /* A consent notice can be prose: it does not start the body. */
-    if (ng_furniture_has_cue(text + lines[i].off, lines[i].len)) continue;
+    if (kinds[i] != NG_LINE_BODY || !shapes[i].prose || shapes[i].cue) continue;
     if (first == n) first = i;
     last = i;
   }
   bool title_seen = !allow_title;
   for (size_t i = 0; i < n; i++) {
     if (kinds[i] != NG_LINE_BODY) continue;
-    const char *s = text + lines[i].off;
-    size_t len = lines[i].len;
-    ng_line_shape sh;
-    ng_line_shape_of(&sh, s, len);
-    bool cue = ng_furniture_has_cue(s, len);
+    const ng_line_shape *sh = &shapes[i];
     if (first == n) {
       /* No prose at all: keep everything that is not a cue. */
-      if (cue) kinds[i] = NG_LINE_FURNITURE;
+      if (sh->cue) kinds[i] = NG_LINE_FURNITURE;
       continue;
     }
     if (i < first) {
-      if (!title_seen && !cue && sh.upper_start && sh.words >= 2 &&
-          sh.words <= 30) {
+      if (!title_seen && !sh->cue && sh->upper_start && sh->words >= 2 &&
+          sh->words <= 30) {
         kinds[i] = NG_LINE_TITLE;
         title_seen = true;
       } else {
         kinds[i] = NG_LINE_FURNITURE;
       }
     } else if (i > last) {
-      if (!sh.prose || cue) kinds[i] = NG_LINE_FURNITURE;
-    } else if (cue && (sh.words < 12 || !sh.prose)) {
+      if (!sh->prose || sh->cue) kinds[i] = NG_LINE_FURNITURE;
+    } else if (sh->cue && (sh->words < 12 || !sh->prose)) {
       kinds[i] = NG_LINE_FURNITURE;
     }
   }
-  /* The tail: once furniture starts after the body, prose-looking lines
-   * after a furniture line are still kept only if prose. Nothing else. */
-  return NG_OK;
 }

@@ -33,6 +33,7 @@ typedef struct ng_line_shape {
   bool terminal;   /* ends with . ! ? … (possibly before closing quotes) */
   bool upper_start;/* first letter or digit is upper case / a digit / quote */
   bool prose;      /* looks like running article text */
+  bool cue;        /* carries a consent/newsletter cue (set by classify) */
 } ng_line_shape;
 
 void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n);
@@ -46,10 +47,10 @@ typedef enum ng_line_kind {
 } ng_line_kind;
 
 /* Classifies `n` lines (spans of text). `kinds` receives one verdict per
- * line; `keys` is scratch for 8-byte line hashes (n items). Pure function
- * of its input. Returns NG_OK. */
-int ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
-                          ng_line_kind *kinds, uint64_t *keys,
-                          int allow_title);
+ * line; `keys` (n items) and `shapes` (n items) are caller scratch. Pure
+ * function of its input. */
+void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
+                           ng_line_kind *kinds, uint64_t *keys,
+                           ng_line_shape *shapes, int allow_title);
 
 #endif

@@ -47,17 +47,16 @@ int ng_text_precheck(const char *text, size_t len, size_t max_bytes,
 
 /* Wrapped text (hard line breaks inside paragraphs, blank lines between
  * them) is read paragraph by paragraph; otherwise every line is a block. */
-static bool looks_wrapped(const char *text, const ng_span *lines,
-                          const ng_line_kind *kinds, size_t n) {
+static bool looks_wrapped(const ng_span *lines, const ng_line_kind *kinds,
+                          const ng_line_shape *shapes, size_t n) {
   size_t joined = 0, pairs = 0;
   bool blank_seen = false;
   for (size_t i = 0; i + 1 < n; i++) {
     if (kinds[i] == NG_LINE_BLANK) blank_seen = true;
     if (kinds[i] != NG_LINE_BODY || kinds[i + 1] != NG_LINE_BODY) continue;
     pairs++;
-    ng_line_shape sh;
-    ng_line_shape_of(&sh, text + lines[i].off, lines[i].len);
-    if (!sh.terminal && lines[i].len >= 30 && lines[i].len <= 100) joined++;
+    if (!shapes[i].terminal && lines[i].len >= 30 && lines[i].len <= 100)
+      joined++;
   }
   return blank_seen && pairs >= 3 && joined * 2 > pairs;
 }
@@ -82,6 +81,7 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   ng_vec_init(&furn, sizeof(ng_span), &ctx->alc);
   ng_line_kind *kinds = NULL;
   uint64_t *keys = NULL;
+  ng_line_shape *shapes = NULL;
   size_t nk = 0;
 
   size_t start = 0;
@@ -100,6 +100,7 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   nk = lines.len;
   NG_CHECK_ALLOC(kinds = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *kinds));
   NG_CHECK_ALLOC(keys = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *keys));
+  NG_CHECK_ALLOC(shapes = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *shapes));
   const ng_span *ls = lines.ptr;
   if (opts->flags & NG_DOC_KEEP_FURNITURE) {
     for (size_t i = 0; i < nk; i++) {
@@ -111,12 +112,13 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
       kinds[i] = blank ? NG_LINE_BLANK : NG_LINE_BODY;
     }
   } else {
-    ng_furniture_classify(text, ls, nk, kinds, keys,
+    ng_furniture_classify(text, ls, nk, kinds, keys, shapes,
                           !(opts->flags & NG_DOC_NO_TITLE));
   }
 
   ng_span title = {0, 0};
-  bool wrapped = looks_wrapped(text, ls, kinds, nk);
+  bool wrapped = !(opts->flags & NG_DOC_KEEP_FURNITURE) &&
+                 looks_wrapped(ls, kinds, shapes, nk);
   for (size_t i = 0; i < nk; i++) {
     switch (kinds[i]) {
     case NG_LINE_TITLE:
@@ -151,6 +153,7 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
 done:
   ng_mem_free(&ctx->alc, kinds, (nk + 1) * sizeof *kinds);
   ng_mem_free(&ctx->alc, keys, (nk + 1) * sizeof *keys);
+  ng_mem_free(&ctx->alc, shapes, (nk + 1) * sizeof *shapes);
   ng_vec_dispose(&lines);
   ng_vec_dispose(&blocks);
   ng_vec_dispose(&furn);

@@ -69,18 +69,71 @@ static int intern_get(intern *in, ng_vec *slots_vec, const char *s, size_t n,
   return NG_OK;
 }
 
+/* Surface cache: most tokens repeat a spelling seen earlier in the same
+ * document, so the raw bytes are looked up first and folding, stop-word
+ * lookup and stemming run once per distinct spelling. Slots hold the index
+ * + 1 of the first token with that spelling. */
+typedef struct surface {
+  uint32_t *slots;
+  size_t cap;
+  size_t used;
+  const ng_allocator *alc;
+} surface;
+
+static int surface_grow(surface *sf, const ng_doc *doc, const ng_tok *toks) {
+  size_t cap = sf->cap ? sf->cap * 2 : 1024;
+  uint32_t *slots = ng_mem_alloc(sf->alc, cap * sizeof(uint32_t));
+  if (!slots) return NG_ENOMEM;
+  memset(slots, 0, cap * sizeof(uint32_t));
+  for (size_t k = 0; k < sf->cap; k++) {
+    uint32_t v = sf->slots[k];
+    if (!v) continue;
+    const ng_tok *t = &toks[v - 1];
+    size_t h = fnv1a(doc->text + t->off, t->len) & (cap - 1);
+    while (slots[h]) h = (h + 1) & (cap - 1);
+    slots[h] = v;
+  }
+  ng_mem_free(sf->alc, sf->slots, sf->cap * sizeof(uint32_t));
+  sf->slots = slots;
+  sf->cap = cap;
+  return NG_OK;
+}
+
 /* Folds, marks stop words, stems and interns tokens [from, to). */
 static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
                          size_t to) {
   ng_ctx *ctx = doc->ctx;
   ng_lex_id stop = ng_lex_stopwords(doc->lang);
   char fold[128];
+  surface sf = {NULL, 0, 0, &ctx->alc};
+  int rc = NG_OK;
   for (size_t k = from; k < to; k++) {
     ng_tok *t = ng_vec_at(toks, k);
-    size_t n = ng_utf8_fold(fold, sizeof fold, doc->text + t->off, t->len);
+    const char *raw = doc->text + t->off;
+    if ((sf.used + 1) * 2 > sf.cap && surface_grow(&sf, doc, toks->ptr)) {
+      rc = NG_ENOMEM;
+      break;
+    }
+    t = ng_vec_at(toks, k);
+    size_t h = fnv1a(raw, t->len) & (sf.cap - 1);
+    bool hit = false;
+    while (sf.slots[h]) {
+      const ng_tok *f = ng_vec_at(toks, sf.slots[h] - 1);
+      if (f->len == t->len && memcmp(doc->text + f->off, raw, t->len) == 0) {
+        t->term = f->term;
+        t->flags |= f->flags & NG_TOK_STOP;
+        hit = true;
+        break;
+      }
+      h = (h + 1) & (sf.cap - 1);
+    }
+    if (hit) continue;
+    sf.slots[h] = (uint32_t)(k + 1);
+    sf.used++;
+    size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
     if (n >= sizeof fold) n = strlen(fold);
     /* Possessive 's is not part of the term: Russia's ~ Russia. */
-    if (n > 3 && (fold[n - 2] == '\'' ) && fold[n - 1] == 's') n -= 2;
+    if (n > 3 && fold[n - 2] == '\'' && fold[n - 1] == 's') n -= 2;
     else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
              (unsigned char)fold[n - 3] == 0x80 &&
              (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
@@ -95,10 +148,14 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
                            ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
                            : (sl = n, fold);
     uint32_t id;
-    if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) return NG_ENOMEM;
+    if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) {
+      rc = NG_ENOMEM;
+      break;
+    }
     t->term = id;
   }
-  return NG_OK;
+  ng_mem_free(sf.alc, sf.slots, sf.cap * sizeof(uint32_t));
+  return rc;
 }
 
 int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,

@@ -43,18 +43,29 @@ static bool is_word_byte(unsigned char c) {
          (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Every entry that is a prefix of a string sorts at or before it, and all
+ * entries between that prefix and the string start with the prefix. So at
+ * each word start, binary-search the suffix's position and walk back over
+ * the entries sharing its first byte: O(words * log(entries)). */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
   if ((unsigned)id >= NG_LEX_COUNT) return false;
   const lex_list *l = &lists[id];
-  for (size_t k = 0; k < l->count; k++) {
-    const char *w = l->words[k];
-    size_t wn = strlen(w);
-    if (wn == 0 || wn > n) continue;
-    for (size_t i = 0; i + wn <= n; i++) {
-      if (s[i] != w[0] || memcmp(s + i, w, wn) != 0) continue;
-      bool left = i == 0 || !is_word_byte((unsigned char)s[i - 1]);
-      bool right = i + wn == n || !is_word_byte((unsigned char)s[i + wn]);
-      if (left && right) return true;
+  for (size_t i = 0; i < n; i++) {
+    if (i > 0 && is_word_byte((unsigned char)s[i - 1])) continue;
+    if (!is_word_byte((unsigned char)s[i])) continue;
+    size_t lo = 0, hi = l->count; /* first entry > suffix */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (cmp_bytes(s + i, n - i, l->words[mid]) >= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    while (lo > 0) {
+      const char *w = l->words[--lo];
+      if (w[0] != s[i]) break;
+      size_t wn = strlen(w);
+      if (wn <= n - i && memcmp(s + i, w, wn) == 0 &&
+          (i + wn == n || !is_word_byte((unsigned char)s[i + wn])))
+        return true;
     }
   }
   return false;

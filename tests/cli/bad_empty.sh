@@ -1,0 +1,1 @@
+printf "" | "$NUTGRAF" summarize -

@@ -1,0 +1,1 @@
+printf "A sentence that is long enough to be an article. Another one here.\n" | "$NUTGRAF" summarize --max-bytes 10 -

@@ -1,0 +1,1 @@
+"$NUTGRAF" --help | head -n 1
