@@ -27,7 +27,7 @@ PKGS_LIB := libutf8proc jansson
 PKGS_CLI := libmicrohttpd sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS_LIB) 2>/dev/null)
 LIB_LIBS := $(shell pkg-config --libs $(PKGS_LIB) 2>/dev/null) -lmodest -lstemmer -lm
-CLI_LIBS := -lpthread
+CLI_LIBS := -lpthread -lz
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wcast-qual -Wpointer-arith -Wvla -Wformat=2 -Wundef -Wwrite-strings \
@@ -35,12 +35,15 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 WARN_SRC := -Wconversion -Wsign-conversion
 
 OPT := -O2 -g
+ifneq ($(FUZZ),)
+OPT_FUZZ := -fsanitize=fuzzer-no-link
+endif
 ifneq ($(SAN),)
 OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=all -DNG_DEBUG_ARENA
 LDSAN := -fsanitize=$(SAN)
 endif
 
-CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(OPT) $(WARN) \
+CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(OPT) $(OPT_FUZZ) $(WARN) \
                $(if $(WERROR),-Werror) -MMD -MP
 CFLAGS_LIB := $(CFLAGS_BASE) $(WARN_SRC) -fPIC -fvisibility=hidden
 CFLAGS_APP := $(CFLAGS_BASE)
@@ -48,6 +51,10 @@ CFLAGS_APP := $(CFLAGS_BASE)
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:fuzz/fuzz_%.c=%)
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(B)/fuzz-replay-%)
+FUZZ_SECONDS ?= 20
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
@@ -58,7 +65,8 @@ SHARED := $(B)/libnutgraf.so.$(VERSION)
 BIN := $(B)/nutgraf
 UNIT := $(B)/unit-tests
 
-.PHONY: all check unit cli-tests headertest fuzz fuzz-run bench eval gen format install clean accept
+.SECONDARY:
+.PHONY: all check unit headertest fuzz fuzz-run test demo bench eval gen format install clean
 
 all: $(STATIC) $(SHARED) $(BIN) $(B)/nutgraf.pc
 	@ln -sf $(VARIANT)/nutgraf build/nutgraf
@@ -70,6 +78,18 @@ $(B)/src/%.o: src/%.c
 $(B)/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+$(B)/fuzz/%.o: fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+# gcc replay drivers: every fuzz target over its corpus, in `make check`.
+$(B)/fuzz-replay-%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/standalone.o $(STATIC)
+	$(CC) $(LDSAN) -o $@ $^ $(LIB_LIBS)
+
+# libFuzzer binaries (clang; built by `make fuzz` in build/fuzz).
+$(B)/fuzz-%: $(B)/fuzz/fuzz_%.o $(STATIC)
+	$(CC) -fsanitize=fuzzer,$(SAN) -o $@ $^ $(LIB_LIBS)
 
 $(B)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
@@ -109,11 +129,41 @@ headertest:
 	printf '#include "nutgraf.h"\nint main(){return ng_version()!=nullptr?0:1;}\n' > $(B)/headertest.cpp
 	$${CXX:-c++} -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.cpp -o $(B)/headertest-cpp.o
 
-check: all $(UNIT) headertest
+check: all $(UNIT) headertest $(FUZZ_REPLAY)
 	@NG_BUILD=$(B) sh tests/run.sh
 
 unit: $(UNIT)
 	$(UNIT)
+
+# Fuzzing: clang + libFuzzer + ASan/UBSan. `make fuzz-run` runs each target
+# for FUZZ_SECONDS on a scratch copy of its corpus (new inputs stay in build/).
+fuzz:
+	$(MAKE) CC=clang SAN=address,undefined FUZZ=1 B=build/fuzz $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p build/fuzz/corpus-$$t build/fuzz/artifacts; \
+	  echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  if ! build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	    -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
+	    build/fuzz/corpus-$$t fuzz/corpus/$$t > build/fuzz/$$t.log 2>&1; then \
+	    grep -A 12 -E "ERROR|Assertion|deadly" build/fuzz/$$t.log | head -n 40; \
+	    echo "fuzz $$t: FAILED (input in build/fuzz/artifacts/)"; exit 1; \
+	  fi; \
+	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build/fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
+# The whole test suite, as CI runs it (README "Run the tests"):
+# gcc -Werror build and tests; clang -Werror build; the tests again under
+# ASan+UBSan; each fuzzer briefly.
+test:
+	$(MAKE) -j2 WERROR=1 check
+	$(MAKE) -j2 CC=clang WERROR=1 B=build/clang all
+	$(MAKE) -j2 WERROR=1 SAN=address,undefined check
+	$(MAKE) -j2 fuzz-run
+
+demo: all
+	@for f in samples/news/*.txt; do echo "==> $$f <=="; $(BIN) summarize -n 3 "$$f"; echo; done
 
 gen:
 	tools/gen-lexicons.sh
@@ -135,4 +185,4 @@ install: all
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(wildcard $(B)/fuzz/*.d)

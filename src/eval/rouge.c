@@ -147,6 +147,75 @@ static int tab_add(ng_rouge_scorer *sc, strtab *t, const char *s, size_t n,
   return NG_OK;
 }
 
+/* Porter into buf (at most 255 bytes). */
+static int porter(ng_rouge_scorer *sc, char *buf, size_t *bl, const char *w,
+                  size_t n) {
+  const sb_symbol *r = sb_stemmer_stem(sc->stemmer, (const sb_symbol *)w,
+                                       (int)n);
+  if (!r) return NG_ENOMEM;
+  size_t l = (size_t)sb_stemmer_length(sc->stemmer);
+  if (l > 255) l = 255;
+  memmove(buf, r, l);
+  *bl = l;
+  return NG_OK;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* rouge-score stems with NLTK's PorterStemmer in its default
+ * NLTK_EXTENSIONS mode, which differs from the original algorithm
+ * (libstemmer's "porter") in a few rules that change which words conflate:
+ * a table of irregular forms, 4-letter -ies/-ied words (dies -> die),
+ * 2-letter vowel-consonant stems count as cvc (used -> use), y
+ * after a vowel kept (enjoy, not enjoi), and the step-2 rules bli -> ble,
+ * logi -> log, fulli -> ful, lessli -> less. Those are applied here around
+ * the Porter stem; w[0..n) is lower-case ASCII of more than 3 bytes. */
+static int nltk_stem(ng_rouge_scorer *sc, char *buf, size_t *bl, const char *w,
+                     size_t n) {
+  static const char *const pool[][2] = {
+      {"skies", "sky"},        {"dying", "die"},       {"lying", "lie"},
+      {"tying", "tie"},        {"news", "news"},       {"innings", "inning"},
+      {"outings", "outing"},   {"cannings", "canning"}, {"howe", "howe"},
+      {"proceed", "proceed"},  {"exceed", "exceed"},   {"succeed", "succeed"},
+  };
+  for (size_t i = 0; i < sizeof pool / sizeof pool[0]; i++)
+    if (strlen(pool[i][0]) == n && memcmp(pool[i][0], w, n) == 0) {
+      *bl = strlen(pool[i][1]);
+      memcpy(buf, pool[i][1], *bl);
+      return NG_OK;
+    }
+  if (n == 4 && (ends_with(w, n, "ies") || ends_with(w, n, "ied"))) {
+    memcpy(buf, w, 3);
+    *bl = 3;
+    return NG_OK;
+  }
+  if (porter(sc, buf, bl, w, n)) return NG_ENOMEM;
+  size_t l = *bl;
+  char tmp[256];
+  if (l > 4 && ends_with(buf, l, "logi")) {
+    *bl = l - 1;
+  } else if (l > 4 && ends_with(buf, l, "bli")) {
+    memcpy(tmp, buf, l - 1);
+    tmp[l - 1] = 'e';
+    return porter(sc, buf, bl, tmp, l);
+  } else if ((l > 6 && ends_with(buf, l, "fulli")) ||
+             (l > 7 && ends_with(buf, l, "lessli"))) {
+    memcpy(tmp, buf, l - 2);
+    return porter(sc, buf, bl, tmp, l - 2);
+  } else if (l == 2 && strchr("aeiou", buf[0]) && !strchr("aeiou", buf[1])) {
+    /* NLTK counts a vowel-consonant pair as "cvc": used, uses -> use. */
+    buf[2] = 'e';
+    *bl = 3;
+  } else if (l >= 2 && l <= n && buf[l - 1] == 'i' && w[l - 1] == 'y' &&
+             strchr("aeou", buf[l - 2])) {
+    buf[l - 1] = 'y';
+  }
+  return NG_OK;
+}
+
 /* The stem id of a lower-cased token. */
 static int token_id(ng_rouge_scorer *sc, const char *w, size_t n,
                     uint32_t *id) {
@@ -158,22 +227,15 @@ static int token_id(ng_rouge_scorer *sc, const char *w, size_t n,
     *id = e->value;
     return NG_OK;
   }
-  const char *stem = w;
+  char buf[256];
   size_t sl = n;
   if (n > 3) {
-    const sb_symbol *r = sb_stemmer_stem(sc->stemmer, (const sb_symbol *)w,
-                                         (int)n);
-    if (!r) return NG_ENOMEM;
-    stem = (const char *)r;
-    sl = (size_t)sb_stemmer_length(sc->stemmer);
+    if (nltk_stem(sc, buf, &sl, w, n)) return NG_ENOMEM;
+  } else {
+    memcpy(buf, w, n);
   }
   if ((sc->stems.n + 1) * 2 > sc->stems.cap && tab_grow(sc, &sc->stems))
     return NG_ENOMEM;
-  /* The stemmer's buffer is overwritten by nothing below, but the pool
-   * may move: copy the stem first. */
-  char buf[256];
-  if (sl > sizeof buf) sl = sizeof buf;
-  memcpy(buf, stem, sl);
   size_t sslot;
   entry *se = tab_find(sc, &sc->stems, buf, sl, &sslot);
   uint32_t sid;
