@@ -28,6 +28,9 @@ PKGS_CLI := libmicrohttpd sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS_LIB) 2>/dev/null)
 LIB_LIBS := $(shell pkg-config --libs $(PKGS_LIB) 2>/dev/null) -lmodest -lstemmer -lm
 CLI_LIBS := -lpthread -lz
+# The server (server/*.c, linked into nutgraf only; never into the library).
+SRV_CFLAGS := $(shell pkg-config --cflags $(PKGS_CLI) nettle 2>/dev/null)
+CLI_LIBS += $(shell pkg-config --libs $(PKGS_CLI) nettle 2>/dev/null)
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wcast-qual -Wpointer-arith -Wvla -Wformat=2 -Wundef -Wwrite-strings \
@@ -58,6 +61,8 @@ FUZZ_SECONDS ?= 20
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+SRV_SRC := $(sort $(wildcard server/*.c))
+CLI_OBJ += $(SRV_SRC:%.c=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 
 STATIC := $(B)/libnutgraf.a
@@ -78,6 +83,17 @@ $(B)/src/%.o: src/%.c
 $(B)/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+$(B)/server/%.o: server/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) $(SRV_CFLAGS) -I$(B)/server -c $< -o $@
+
+# The reader's stylesheet and script, as C string literals in the binary.
+$(B)/server/web_assets.inc: server/web/style.css server/web/reader.js
+	@mkdir -p $(dir $@)
+	for f in $^; do n=$$(basename $$f | tr '.-' '__'); echo "static const char asset_$$n[] ="; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; echo ";"; done > $@.tmp && mv $@.tmp $@
+$(B)/server/web.o: $(B)/server/web_assets.inc
 
 $(B)/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(dir $@)

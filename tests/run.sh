@@ -3,7 +3,7 @@
 #   unit tests    build/<variant>/unit-tests
 #   CLI tests     tests/cli/<case>.sh with <case>.exit, optional
 #                 <case>.stdout.exact and <case>.stderr.glob
-#   fuzz corpus   build/<variant>/fuzz-replay over fuzz/corpus/ (if built)
+#   fuzz corpus   build/<variant>/fuzz-replay-<target> over fuzz/corpus/<target>/
 # NG_BUILD names the build folder (the Makefile sets it).
 set -u
 B=${NG_BUILD:-build/release}
@@ -47,10 +47,12 @@ for t in tests/cli/*.sh; do
 done
 rm -rf "$tmp"
 
-if [ -x "$B/fuzz-replay" ]; then
-  echo "== fuzz corpus replay"
-  if "$B/fuzz-replay" fuzz/corpus; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAIL fuzz-replay"; fi
-fi
+echo "== fuzz corpus replay"
+for r in "$B"/fuzz-replay-*; do
+  [ -x "$r" ] || continue
+  name=${r##*/fuzz-replay-}
+  if "$r" "fuzz/corpus/$name"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAIL fuzz-replay-$name"; fi
+done
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

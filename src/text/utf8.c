@@ -189,6 +189,7 @@ size_t ng_utf8_fold(char *dst, size_t cap, const char *s, size_t n) {
       dst[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
     if (n < cap) dst[n] = '\0';
+    else if (cap) dst[cap - 1] = '\0'; /* truncated: still a C string */
     return n;
   }
   utf8proc_int32_t buf[FOLD_MAX_CP];
