@@ -13,6 +13,7 @@
  * Lines in the middle that are not prose are kept: they are subheadings. */
 #include "furniture.h"
 
+#include "../text/doc.h"
 #include "../text/lexicon.h"
 #include "../text/utf8.h"
 
@@ -211,5 +212,16 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
     } else if (sh->cue && (sh->words < 12 || !sh->prose)) {
       kinds[i] = NG_LINE_FURNITURE;
     }
+  }
+}
+
+void ng_furniture_mark_sentences(ng_doc *doc) {
+  for (size_t i = 0; i < doc->nsent; i++) {
+    ng_sent *s = &doc->sents[i];
+    const char *t = doc->text + s->off;
+    size_t words = s->tok_end - s->tok_begin;
+    if ((s->len <= 200 && ng_furniture_is_phrase(t, s->len)) ||
+        (words < 20 && s->len <= CUE_MAX_BYTES && ng_furniture_has_cue(t, s->len)))
+      s->flags |= NG_SENT_FURNITURE;
   }
 }

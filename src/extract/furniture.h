@@ -53,4 +53,9 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
                            ng_line_kind *kinds, uint64_t *keys,
                            ng_line_shape *shapes, int allow_title);
 
+/* Flags the sentences of a document that are furniture on their own
+ * ("No time to read?" run into an article line): NG_SENT_FURNITURE. */
+struct ng_doc;
+void ng_furniture_mark_sentences(struct ng_doc *doc);
+
 #endif

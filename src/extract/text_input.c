@@ -150,6 +150,8 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   }
   rc = ng_doc_build(out, ctx, text, len, blocks.ptr, blocks.len, title,
                     furn.ptr, furn.len, opts->lang, err);
+  if (rc == NG_OK && !(opts->flags & NG_DOC_KEEP_FURNITURE))
+    ng_furniture_mark_sentences(*out);
 done:
   ng_mem_free(&ctx->alc, kinds, (nk + 1) * sizeof *kinds);
   ng_mem_free(&ctx->alc, keys, (nk + 1) * sizeof *keys);

@@ -120,6 +120,7 @@ int ng_summarize(ng_summary **out, ng_ctx *ctx, const ng_doc *doc,
   bool redundancy = opts->method == NG_METHOD_DEFAULT;
   for (size_t c = 0; c < n && s->count < max_sent; c++) {
     const ng_sent *st = &doc->sents[cands[c].index];
+    if (st->flags & NG_SENT_FURNITURE) continue;
     size_t w = st->tok_end - st->tok_begin;
     if (opts->max_words && words + w > opts->max_words) continue;
     if (redundancy) {

@@ -198,7 +198,7 @@ int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
     for (size_t s = 0; s < spans->len; s++) {
       ng_span *sp = ng_vec_at(spans, s);
       ng_sent st = {(uint32_t)sp->off, (uint32_t)sp->len, (uint32_t)b,
-                    (uint32_t)toks->len, 0};
+                    (uint32_t)toks->len, 0, 0};
       NG_CHECK_ALLOC(ng_tokenize(toks, doc->text, sp->off, sp->len) == NG_OK);
       st.tok_end = (uint32_t)toks->len;
       NG_CHECK_ALLOC(ng_vec_push(sents, &st) == NG_OK);

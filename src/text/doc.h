@@ -23,10 +23,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+enum {
+  /* A sentence that is site furniture inside an article line ("Read more.",
+   * a consent sentence): kept in the text, never put in a summary. */
+  NG_SENT_FURNITURE = 1u << 0
+};
+
 typedef struct ng_sent {
   uint32_t off, len;
   uint32_t para;
   uint32_t tok_begin, tok_end;
+  uint32_t flags; /* NG_SENT_* */
 } ng_sent;
 
 typedef struct ng_term {
