@@ -20,13 +20,13 @@ libjansson-dev
 libmicrohttpd-dev
 libsqlite3-dev
 zlib1g-dev
+time
 "
 BENCH_PKGS="
 ots
 libots-dev
 hyperfine
 wrk
-time
 "
 
 want=$PKGS
