@@ -184,6 +184,16 @@ demo: all
 gen:
 	tools/gen-lexicons.sh
 
+# Summarization statistics learned from cnndm train (issue 5): the IDF table
+# src/data/idf_en.inc. Tools link the library's internals.
+NG_DATA ?= ../shared/data
+$(B)/tools/%: tools/%.c tools/tool_common.h $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -Itools -o $@ $< $(STATIC) $(LIB_LIBS) -lz
+
+gen-stats: $(B)/tools/gen-idf
+	nice $(B)/tools/gen-idf en $(NG_DATA)/cnndm/train.jsonl.gz src/data/idf_en.inc
+
 format:
 	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.[ch] fuzz/*.c
 

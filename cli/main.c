@@ -8,6 +8,8 @@ static const cli_command commands[] = {
     {"summarize", cmd_summarize, "short extractive summary with byte offsets"},
     {"segment", cmd_segment, "print one sentence per line"},
     {"eval", cmd_eval, "ROUGE of summaries; run the summarizer on an eval set"},
+    {"serve", cmd_serve, "HTTP API and web reader on an SQLite store"},
+    {"ingest", cmd_ingest, "extract articles into the store `serve` reads"},
 };
 
 static void usage(FILE *out) {

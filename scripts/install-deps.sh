@@ -19,6 +19,9 @@ libstemmer-dev
 libjansson-dev
 libmicrohttpd-dev
 libsqlite3-dev
+nettle-dev
+curl
+chromium
 zlib1g-dev
 time
 "

@@ -1,0 +1,539 @@
+/* routes.c - the one route table, and the JSON API handlers.
+ *
+ * Every response is JSON except /metrics (Prometheus text) and the web
+ * reader (web.c). Errors are {"error": "...", "code": N}. */
+#include "server.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void api_health(const ng_req *req, ng_res *res);
+static void api_metrics(const ng_req *req, ng_res *res);
+static void api_list(const ng_req *req, ng_res *res);
+static void api_add(const ng_req *req, ng_res *res);
+static void api_get(const ng_req *req, ng_res *res);
+static void api_summary(const ng_req *req, ng_res *res);
+static void api_summarize(const ng_req *req, ng_res *res);
+
+const ng_route ng_routes[] = {
+    {"GET", "/healthz", api_health, 0, "healthz"},
+    {"GET", "/metrics", api_metrics, 0, "metrics"},
+    {"GET", "/api/articles", api_list, 0, "list"},
+    {"POST", "/api/articles", api_add, NG_ROUTE_WRITE | NG_ROUTE_BODY, "add"},
+    {"GET", "/api/articles/{id}", api_get, 0, "get"},
+    {"GET", "/api/articles/{id}/summary", api_summary, 0, "summary"},
+    {"POST", "/api/summarize", api_summarize, NG_ROUTE_BODY, "summarize"},
+    {"GET", "/", ng_web_home, 0, "web_home"},
+    {"GET", "/a/{id}", ng_web_article, 0, "web_article"},
+    {"POST", "/summarize", ng_web_summarize, NG_ROUTE_BODY, "web_summarize"},
+    {"GET", "/static/style.css", ng_web_asset, 0, "web_asset"},
+    {"GET", "/static/reader.js", ng_web_asset, 0, "web_asset"},
+};
+const size_t ng_route_count = sizeof ng_routes / sizeof ng_routes[0];
+
+/* Matches one pattern against a path; "{id}" takes 1-15 digits, no sign
+ * and no leading zero. */
+static bool match(const char *pat, const char *path, int64_t *id) {
+  while (*pat) {
+    if (strncmp(pat, "{id}", 4) == 0) {
+      if (*path < '1' || *path > '9') return false;
+      int64_t v = 0;
+      int n = 0;
+      while (*path >= '0' && *path <= '9') {
+        if (++n > 15) return false;
+        v = v * 10 + (*path++ - '0');
+      }
+      *id = v;
+      pat += 4;
+      continue;
+    }
+    if (*pat++ != *path++) return false;
+  }
+  return *path == '\0';
+}
+
+int ng_route_match(const char *method, const char *path, int64_t *id,
+                   int *status) {
+  bool head = strcmp(method, "HEAD") == 0;
+  bool path_known = false;
+  *id = 0;
+  *status = 404;
+  for (size_t i = 0; i < ng_route_count; i++) {
+    int64_t v = 0;
+    if (!match(ng_routes[i].pattern, path, &v)) continue;
+    path_known = true;
+    if (strcmp(method, ng_routes[i].method) == 0 ||
+        (head && strcmp(ng_routes[i].method, "GET") == 0)) {
+      *id = v;
+      return (int)i;
+    }
+  }
+  if (path_known) *status = 405;
+  return -1;
+}
+
+/* ---- helpers -------------------------------------------------------- */
+
+static void put_json(ng_res *res, json_t *o) {
+  char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  if (!s) {
+    ng_res_error(res, 503, "out of memory");
+  } else {
+    res->content_type = "application/json";
+    ng_buf_puts(&res->body, s);
+    ng_buf_puts(&res->body, "\n");
+  }
+  free(s);
+  json_decref(o);
+}
+
+static json_t *str_or_null(const char *s) {
+  json_t *v = s ? json_string(s) : NULL;
+  return v ? v : json_null();
+}
+
+/* The JSON form of a stored article (without its body). */
+static json_t *article_json(const ng_stored *a) {
+  json_t *o = json_object();
+  if (!o) return NULL;
+  json_object_set_new(o, "id", json_integer(a->id));
+  json_object_set_new(o, "title", str_or_null(a->title));
+  json_object_set_new(o, "source", str_or_null(a->source));
+  json_object_set_new(o, "url", str_or_null(a->url));
+  json_object_set_new(o, "author", str_or_null(a->author));
+  json_object_set_new(o, "date", str_or_null(a->date));
+  json_object_set_new(o, "site", str_or_null(a->site));
+  json_object_set_new(o, "description", str_or_null(a->description));
+  json_object_set_new(o, "language", str_or_null(a->lang));
+  json_object_set_new(o, "input", str_or_null(a->input));
+  json_object_set_new(o, "sha256", str_or_null(a->sha256));
+  json_object_set_new(o, "bytes", json_integer(a->raw_size));
+  json_object_set_new(o, "words", json_integer(a->words));
+  json_object_set_new(o, "added", str_or_null(a->added));
+  return o;
+}
+
+/* Parses a decimal argument in [lo, hi]; absent gives *out = 0.
+ * Returns false when present but bad. */
+static bool int_arg(const char *s, long lo, long hi, long *out) {
+  *out = 0;
+  if (!s) return true;
+  if (!*s) return false;
+  long v = 0;
+  for (const char *p = s; *p; p++) {
+    if (*p < '0' || *p > '9' || v > hi) return false;
+    v = v * 10 + (*p - '0');
+  }
+  if (v < lo || v > hi) return false;
+  *out = v;
+  return true;
+}
+
+#define MAX_SENTENCES 100
+#define MAX_WORDS 10000
+
+/* sentences/words from the query string; false (res set) when bad. */
+static bool summary_args(const ng_req *req, ng_res *res, int *sentences,
+                         int *words) {
+  long s, w;
+  if (!int_arg(ng_req_arg(req, "sentences"), 1, MAX_SENTENCES, &s)) {
+    ng_res_error(res, 400, "sentences must be a number from 1 to 100");
+    return false;
+  }
+  if (!int_arg(ng_req_arg(req, "words"), 1, MAX_WORDS, &w)) {
+    ng_res_error(res, 400, "words must be a number from 1 to 10000");
+    return false;
+  }
+  if (!s && !w) s = 3;
+  *sentences = (int)s;
+  *words = (int)w;
+  return true;
+}
+
+/* Extracts, summarizes and renders the summary JSON of raw bytes. */
+static int summarize_raw(ng_ctx *ctx, const char *data, size_t len,
+                         const char *url, ng_input_kind kind, int sentences,
+                         int words, size_t max_bytes, ng_buf *json,
+                         ng_article **keep, ng_error *err) {
+  ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
+  eo.url = url;
+  eo.kind = kind;
+  eo.max_bytes = max_bytes;
+  ng_article *a = NULL;
+  ng_summary *s = NULL;
+  int rc = ng_extract(&a, ctx, data, len, &eo, err);
+  if (rc) goto done;
+  const ng_doc *doc = ng_article_doc(a);
+  if (!doc) {
+    err->code = rc = NG_EEMPTY;
+    err->msg = "not an article (a listing page)";
+    err->offset = 0;
+    goto done;
+  }
+  ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+  so.max_sentences = (size_t)sentences;
+  so.max_words = (size_t)words;
+  rc = ng_summarize(&s, ctx, doc, &so, err);
+  if (rc) goto done;
+  rc = ng_render_summary(json, doc, s, NG_FORMAT_JSON, err);
+done:
+  ng_summary_free(s);
+  if (keep && rc == NG_OK) *keep = a;
+  else ng_article_free(a);
+  return rc;
+}
+
+static int fail_status(ng_res *res, int code, const ng_error *err) {
+  int st = ng_http_status(code);
+  char msg[200];
+  if (code == NG_EUTF8 || code == NG_EBINARY)
+    snprintf(msg, sizeof msg, "%s at byte %zu",
+             err->msg ? err->msg : ng_strerror(code), err->offset);
+  else
+    snprintf(msg, sizeof msg, "%s", err->msg ? err->msg : ng_strerror(code));
+  ng_res_error(res, st, msg);
+  return st;
+}
+
+int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
+                    int words, char **json, size_t *len, bool *hit) {
+  ng_store *st = req->w->store;
+  *hit = false;
+  int rc = ng_store_summary_get(st, id, sentences, words, json, len);
+  if (rc == 1) {
+    *hit = true;
+    return 0;
+  }
+  if (rc < 0) {
+    ng_res_error(res, 500, "database error");
+    return 500;
+  }
+  char *raw = NULL, *url = NULL;
+  size_t rawlen = 0;
+  rc = ng_store_raw(st, id, &raw, &rawlen, &url);
+  if (rc <= 0) {
+    ng_res_error(res, rc == 0 ? 404 : 500,
+                 rc == 0 ? "no such article" : "database error");
+    return rc == 0 ? 404 : 500;
+  }
+  ng_buf out = NG_BUF_INIT;
+  ng_error err = {0, NULL, 0};
+  int status = 0;
+  rc = summarize_raw(req->w->ctx, raw, rawlen, url, NG_INPUT_AUTO, sentences,
+                     words, 0, &out, NULL, &err);
+  if (rc) {
+    status = fail_status(res, rc, &err);
+  } else {
+    /* A failed cache write only costs a recomputation next time. */
+    ng_store_summary_put(st, id, sentences, words, out.ptr, out.len);
+    *json = malloc(out.len + 1);
+    if (!*json) {
+      ng_res_error(res, 503, "out of memory");
+      status = 503;
+    } else {
+      memcpy(*json, out.ptr, out.len + 1);
+      *len = out.len;
+    }
+  }
+  ng_buf_dispose(&out);
+  free(raw);
+  free(url);
+  return status;
+}
+
+/* ---- request bodies ------------------------------------------------- */
+
+typedef struct body_input {
+  ng_ingest_input in;
+  json_t *root; /* owns the strings when the body was JSON */
+  long sentences, words;
+} body_input;
+
+static bool prefix_ci(const char *s, const char *p) {
+  return s && strncasecmp(s, p, strlen(p)) == 0;
+}
+
+/* Reads a POST body: JSON {"url", "title", "html"|"text"|"article",
+ * "sentences", "words"} or the raw page (text/html, text/plain, other).
+ * Returns false with res set on bad input. */
+static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
+  memset(b, 0, sizeof *b);
+  b->in.kind = NG_INPUT_AUTO;
+  b->in.max_bytes = req->cfg->max_body;
+  if (prefix_ci(req->content_type, "application/json")) {
+    json_error_t jerr;
+    b->root = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES,
+                         &jerr);
+    if (!b->root) {
+      char msg[220];
+      snprintf(msg, sizeof msg, "malformed JSON: %s", jerr.text);
+      ng_res_error(res, 400, msg);
+      return false;
+    }
+    if (!json_is_object(b->root)) {
+      ng_res_error(res, 400, "the JSON body must be an object");
+      return false;
+    }
+    static const struct {
+      const char *key;
+      ng_input_kind kind;
+    } keys[] = {{"html", NG_INPUT_HTML},
+                {"text", NG_INPUT_TEXT},
+                {"article", NG_INPUT_AUTO}};
+    json_t *v = NULL;
+    for (size_t i = 0; i < 3 && !v; i++) {
+      v = json_object_get(b->root, keys[i].key);
+      b->in.kind = keys[i].kind;
+    }
+    if (!v || !json_is_string(v)) {
+      ng_res_error(res, 400, "the JSON body needs an \"html\", \"text\" or"
+                             " \"article\" string");
+      return false;
+    }
+    b->in.data = json_string_value(v);
+    b->in.len = json_string_length(v);
+    json_t *u = json_object_get(b->root, "url");
+    json_t *t = json_object_get(b->root, "title");
+    json_t *s = json_object_get(b->root, "source");
+    if ((u && !json_is_string(u) && !json_is_null(u)) ||
+        (t && !json_is_string(t) && !json_is_null(t)) ||
+        (s && !json_is_string(s) && !json_is_null(s))) {
+      ng_res_error(res, 400, "\"url\", \"title\" and \"source\" must be strings");
+      return false;
+    }
+    b->in.url = json_string_value(u);
+    b->in.title = json_string_value(t);
+    b->in.source = s ? json_string_value(s) : b->in.url;
+    json_t *ns = json_object_get(b->root, "sentences");
+    json_t *nw = json_object_get(b->root, "words");
+    if ((ns && (!json_is_integer(ns) || json_integer_value(ns) < 1 ||
+                json_integer_value(ns) > MAX_SENTENCES)) ||
+        (nw && (!json_is_integer(nw) || json_integer_value(nw) < 1 ||
+                json_integer_value(nw) > MAX_WORDS))) {
+      ng_res_error(res, 400, "\"sentences\" (1-100) and \"words\" (1-10000)"
+                             " must be integers");
+      return false;
+    }
+    b->sentences = ns ? (long)json_integer_value(ns) : 0;
+    b->words = nw ? (long)json_integer_value(nw) : 0;
+  } else {
+    if (prefix_ci(req->content_type, "text/html") ||
+        prefix_ci(req->content_type, "application/xhtml"))
+      b->in.kind = NG_INPUT_HTML;
+    else if (prefix_ci(req->content_type, "text/plain"))
+      b->in.kind = NG_INPUT_TEXT;
+    else if (req->content_type &&
+             !prefix_ci(req->content_type, "application/octet-stream") &&
+             !prefix_ci(req->content_type,
+                        "application/x-www-form-urlencoded")) {
+      ng_res_error(res, 415, "send text/html, text/plain or application/json");
+      return false;
+    }
+    b->in.data = req->body;
+    b->in.len = req->body_len;
+    b->in.url = ng_req_arg(req, "url");
+    b->in.title = ng_req_arg(req, "title");
+    b->in.source = ng_req_arg(req, "source");
+    if (!b->in.source) b->in.source = b->in.url;
+  }
+  const char *hints[] = {b->in.url, b->in.title, b->in.source};
+  for (size_t i = 0; i < 3; i++)
+    if (hints[i] && ng_utf8_check(hints[i], strlen(hints[i]), NULL)) {
+      ng_res_error(res, 400, "url, title and source must be UTF-8");
+      return false;
+    }
+  if (b->in.len == 0) {
+    ng_res_error(res, 400, "empty body: send an article");
+    return false;
+  }
+  return true;
+}
+
+/* ---- handlers ------------------------------------------------------- */
+
+static void api_health(const ng_req *req, ng_res *res) {
+  res->no_store = true;
+  if (ng_store_ping(req->w->store)) {
+    ng_res_error(res, 503, "database unavailable");
+    return;
+  }
+  put_json(res, json_pack("{s:s,s:s}", "status", "ok", "version",
+                          ng_version()));
+}
+
+static void api_metrics(const ng_req *req, ng_res *res) {
+  res->content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res->no_store = true;
+  ng_server_metrics(req->srv, req->w->store, &res->body);
+}
+
+typedef struct list_acc {
+  json_t *arr;
+} list_acc;
+
+static void strip_marks(char *s) {
+  char *d = s;
+  for (; *s; s++)
+    if (*s != '\x01' && *s != '\x02') *d++ = *s;
+  *d = '\0';
+}
+
+static void list_row(const ng_stored *row, const char *snippet, void *user) {
+  list_acc *acc = user;
+  json_t *o = article_json(row);
+  if (!o) return;
+  if (snippet) {
+    char *s = strdup(snippet);
+    if (s) {
+      strip_marks(s);
+      json_object_set_new(o, "snippet", json_string(s));
+      free(s);
+    }
+  }
+  json_array_append_new(acc->arr, o);
+}
+
+static void api_list(const ng_req *req, ng_res *res) {
+  long page, per;
+  const char *q = ng_req_arg(req, "q");
+  if (!int_arg(ng_req_arg(req, "page"), 1, 1000000, &page)) {
+    ng_res_error(res, 400, "page must be a number from 1");
+    return;
+  }
+  if (!int_arg(ng_req_arg(req, "per_page"), 1, 100, &per)) {
+    ng_res_error(res, 400, "per_page must be a number from 1 to 100");
+    return;
+  }
+  if (q && ng_utf8_check(q, strlen(q), NULL)) {
+    ng_res_error(res, 400, "q must be UTF-8");
+    return;
+  }
+  if (!page) page = 1;
+  if (!per) per = 20;
+  list_acc acc = {json_array()};
+  int64_t total = 0;
+  if (!acc.arr || ng_store_list(req->w->store, q, false, 0,
+                                (int64_t)(page - 1) * per, per, &total,
+                                list_row, &acc)) {
+    json_decref(acc.arr);
+    ng_res_error(res, 500, "database error");
+    return;
+  }
+  put_json(res, json_pack("{s:s?,s:i,s:i,s:I,s:o}", "q", q, "page", (int)page,
+                          "per_page", (int)per, "total", (json_int_t)total,
+                          "articles", acc.arr));
+}
+
+static void api_add(const ng_req *req, ng_res *res) {
+  body_input b;
+  if (!read_body(req, res, &b)) goto done;
+  int64_t id;
+  bool dup;
+  ng_error err = {0, NULL, 0};
+  int rc = ng_store_ingest(&id, &dup, req->w->store, req->w->ctx, &b.in, &err);
+  if (rc) {
+    if (err.msg && strcmp(err.msg, "database error") == 0)
+      ng_res_error(res, 500, "database error");
+    else
+      fail_status(res, rc, &err);
+    goto done;
+  }
+  ng_stored a;
+  if (ng_store_get(req->w->store, id, false, &a) != 1) {
+    ng_res_error(res, 500, "database error");
+    goto done;
+  }
+  json_t *o = article_json(&a);
+  ng_stored_dispose(&a);
+  if (o) json_object_set_new(o, "duplicate", json_boolean(dup));
+  res->status = dup ? 200 : 201;
+  char loc[64];
+  snprintf(loc, sizeof loc, "/api/articles/%lld", (long long)id);
+  res->owned = strdup(loc);
+  res->location = res->owned;
+  put_json(res, o);
+done:
+  json_decref(b.root);
+}
+
+static void api_get(const ng_req *req, ng_res *res) {
+  ng_stored a;
+  int rc = ng_store_get(req->w->store, req->id, true, &a);
+  if (rc <= 0) {
+    ng_res_error(res, rc ? 500 : 404, rc ? "database error" : "no such article");
+    return;
+  }
+  json_t *o = article_json(&a);
+  if (o) json_object_set_new(o, "text", str_or_null(a.body));
+  ng_stored_dispose(&a);
+  put_json(res, o);
+}
+
+static void api_summary(const ng_req *req, ng_res *res) {
+  int sentences, words;
+  if (!summary_args(req, res, &sentences, &words)) return;
+  char *json = NULL;
+  size_t len = 0;
+  bool hit;
+  if (ng_summary_json(req, res, req->id, sentences, words, &json, &len, &hit))
+    return;
+  /* The hot path: no JSON parsing, the cached text is spliced in. */
+  char head[160];
+  int n = snprintf(head, sizeof head,
+                   "{\"id\":%lld,\"sentences\":%d,\"words\":%d,"
+                   "\"cached\":%s,\"summary\":",
+                   (long long)req->id, sentences, words,
+                   hit ? "true" : "false");
+  res->content_type = "application/json";
+  ng_buf_put(&res->body, head, (size_t)n);
+  ng_buf_put(&res->body, json, len);
+  ng_buf_puts(&res->body, "}\n");
+  res->cache_hit = hit;
+  res->cache_miss = !hit;
+  free(json);
+}
+
+static void api_summarize(const ng_req *req, ng_res *res) {
+  body_input b;
+  ng_article *a = NULL;
+  ng_buf out = NG_BUF_INIT;
+  if (!read_body(req, res, &b)) goto done;
+  int sentences, words;
+  if (!summary_args(req, res, &sentences, &words)) goto done;
+  if (b.sentences || b.words) {
+    sentences = (int)b.sentences;
+    words = (int)b.words;
+  }
+  ng_error err = {0, NULL, 0};
+  int rc = summarize_raw(req->w->ctx, b.in.data, b.in.len, b.in.url,
+                         b.in.kind, sentences, words, req->cfg->max_body, &out,
+                         &a, &err);
+  if (rc) {
+    fail_status(res, rc, &err);
+    goto done;
+  }
+  const char *title = ng_article_field(a, NG_FIELD_TITLE, NULL);
+  json_t *o = json_pack(
+      "{s:s?,s:s,s:s}", "title", title, "language",
+      ng_lang_code(ng_doc_lang(ng_article_doc(a))), "input",
+      ng_article_input_kind(a) == NG_INPUT_HTML ? "html" : "text");
+  char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  json_decref(o);
+  if (!s) {
+    ng_res_error(res, 503, "out of memory");
+    goto done;
+  }
+  res->content_type = "application/json";
+  ng_buf_put(&res->body, s, strlen(s) - 1); /* drop the closing brace */
+  ng_buf_puts(&res->body, ",\"summary\":");
+  ng_buf_put(&res->body, out.ptr, out.len);
+  ng_buf_puts(&res->body, "}\n");
+  free(s);
+done:
+  ng_buf_dispose(&out);
+  ng_article_free(a);
+  json_decref(b.root);
+}

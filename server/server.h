@@ -1,0 +1,203 @@
+/* server.h - what the server's files (and `nutgraf serve` / `nutgraf
+ * ingest`) share. The server is a front end like the CLI: it includes only
+ * nutgraf.h, never a private src/ header. SQLite and libmicrohttpd types
+ * stay inside store.c and http.c; everything here is opaque or plain C.
+ *
+ *   cli/cmd_serve.c  --> ng_server_start/stop (http.c)
+ *                          |  per request: route table (routes.c)
+ *                          |  a worker = {ng_ctx, ng_store} from a free list
+ *                          v
+ *   cli/cmd_ingest.c --> ng_store_ingest (store.c) --> ng_extract + SQLite
+ *   routes.c ----------> web.c (HTML pages, embedded assets)
+ */
+#ifndef NG_SERVER_H
+#define NG_SERVER_H
+
+#include "nutgraf.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* ---- store (store.c) ------------------------------------------------ */
+
+/* One SQLite connection with its prepared statements. Not thread-safe:
+ * the server keeps one per worker; several may share one database file. */
+typedef struct ng_store ng_store;
+
+/* The default database path: $XDG_DATA_HOME/nutgraf/nutgraf.db or
+ * ~/.local/share/nutgraf/nutgraf.db, written into out[cap]. Creates the
+ * folder. Returns 0, or -1 when no home is known or the path is too long. */
+int ng_store_default_path(char *out, size_t cap);
+
+/* Opens (creating and migrating) the database at `path`. On failure
+ * returns -1 and writes a one-line reason to why[cap]. */
+int ng_store_open(ng_store **out, const char *path, char *why, size_t cap);
+void ng_store_close(ng_store *st);
+
+/* What an article is made from: raw bytes (HTML or text) plus hints. */
+typedef struct ng_ingest_input {
+  const char *data;
+  size_t len;
+  const char *source; /* URL or file name, or NULL */
+  const char *url;    /* page address for extraction, or NULL */
+  const char *title;  /* title hint when extraction finds none, or NULL */
+  ng_input_kind kind; /* NG_INPUT_AUTO to sniff */
+  size_t max_bytes;   /* 0: library default */
+} ng_ingest_input;
+
+/* Extracts and stores an article unless the same raw bytes (SHA-256) are
+ * already stored. *id gets the article's id, *dup whether it existed.
+ * Returns NG_OK, a library status from ng_extract (err filled), or
+ * NG_ENOMEM / NG_EINVAL for a database failure (err->msg says so). */
+int ng_store_ingest(int64_t *id, bool *dup, ng_store *st, ng_ctx *ctx,
+                    const ng_ingest_input *in, ng_error *err);
+
+/* A stored article. Strings are NUL-terminated malloc'd copies or NULL;
+ * free with ng_stored_dispose(). */
+typedef struct ng_stored {
+  int64_t id;
+  char *source, *sha256, *url, *title, *author, *date, *site, *description,
+      *lang, *input, *added, *body;
+  int64_t words, raw_size;
+} ng_stored;
+
+void ng_stored_dispose(ng_stored *a);
+
+/* Loads article `id` (with_body: also the body text). Returns 1 found,
+ * 0 not found, -1 on a database error. */
+int ng_store_get(ng_store *st, int64_t id, bool with_body, ng_stored *out);
+
+/* The raw bytes an article was made from (malloc'd). 1/0/-1 as above. */
+int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
+                 char **url);
+
+/* Lists articles newest first, or those matching the full-text query `q`
+ * (words; FTS syntax characters are neutralised) best match first.
+ * Calls fn for each; *total gets the number of matches. `exclude` skips
+ * one id (0: none); `any_word` ORs the words (related articles).
+ * Returns 0 or -1. */
+typedef void (*ng_store_row_fn)(const ng_stored *row, const char *snippet,
+                                void *user);
+int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
+                  int64_t offset, int64_t limit, int64_t *total,
+                  ng_store_row_fn fn, void *user);
+
+/* Neighbours in id order: 0 when there is none. Returns 0 or -1. */
+int ng_store_neighbours(ng_store *st, int64_t id, int64_t *prev,
+                        int64_t *next);
+
+/* Number of stored articles, or -1. */
+int64_t ng_store_count(ng_store *st);
+
+/* Cached summary JSON for (id, sentences, words): 1 hit (*json malloc'd),
+ * 0 miss, -1 error. */
+int ng_store_summary_get(ng_store *st, int64_t id, int sentences, int words,
+                         char **json, size_t *len);
+int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,
+                         const char *json, size_t len);
+
+/* Cheap liveness probe: 0 when the database answers. */
+int ng_store_ping(ng_store *st);
+
+/* ---- HTTP server (http.c) ------------------------------------------ */
+
+typedef struct ng_server_config {
+  const char *db_path;
+  char host[64];          /* numeric address, e.g. 127.0.0.1 or ::1 */
+  unsigned port;          /* 0: any free port */
+  unsigned threads;       /* libmicrohttpd thread pool size */
+  unsigned timeout_s;     /* idle connection timeout */
+  size_t max_body;        /* request body limit in bytes */
+  const char *token;      /* bearer token for writes, or NULL (open) */
+  bool quiet;             /* no access log */
+} ng_server_config;
+
+typedef struct ng_server ng_server;
+
+/* Starts listening; *port gets the bound port. On failure returns -1 and
+ * writes a one-line reason to why[cap]. */
+int ng_server_start(ng_server **out, const ng_server_config *cfg,
+                    unsigned *port, char *why, size_t cap);
+void ng_server_stop(ng_server *srv);
+
+/* ---- requests and responses (http.c implements, routes.c uses) ------ */
+
+typedef struct ng_worker {
+  ng_ctx *ctx;
+  ng_store *store;
+  struct ng_worker *next_free;
+} ng_worker;
+
+typedef struct ng_req {
+  const char *method;
+  const char *path;
+  const char *body;
+  size_t body_len;
+  const char *content_type; /* or NULL */
+  int64_t id;               /* the {id} of the route, if any */
+  ng_worker *w;
+  const ng_server_config *cfg;
+  void *conn;               /* http.c's connection */
+  struct ng_server *srv;
+} ng_req;
+
+typedef struct ng_res {
+  int status;
+  const char *content_type; /* static string */
+  ng_buf body;
+  const char *location;     /* static or owned by `owned` */
+  char *owned;
+  bool cache_hit;           /* counted in /metrics */
+  bool cache_miss;
+  bool no_store;
+} ng_res;
+
+/* A query-string argument (decoded) or NULL. */
+const char *ng_req_arg(const ng_req *r, const char *key);
+/* A request header or NULL. */
+const char *ng_req_header(const ng_req *r, const char *key);
+/* Metrics text for /metrics appended to out. */
+void ng_server_metrics(struct ng_server *srv, ng_store *st, ng_buf *out);
+
+/* Sets an error response: JSON {"error": msg, "code": status}. */
+void ng_res_error(ng_res *res, int status, const char *msg);
+/* HTTP status for a library status. */
+int ng_http_status(int ng_code);
+
+/* ---- route table (routes.c) ----------------------------------------- */
+
+enum { NG_ROUTE_WRITE = 1u << 0, NG_ROUTE_BODY = 1u << 1 };
+
+typedef struct ng_route {
+  const char *method;
+  const char *pattern; /* "/api/articles/{id}/summary" */
+  void (*handle)(const ng_req *req, ng_res *res);
+  unsigned flags;
+  const char *name;    /* metrics label */
+} ng_route;
+
+extern const ng_route ng_routes[];
+extern const size_t ng_route_count;
+
+/* Finds the route for (method, path): returns its index and sets *id, or
+ * -1 with *status 404 (no such path) or 405 (path known, wrong method). */
+int ng_route_match(const char *method, const char *path, int64_t *id,
+                   int *status);
+
+/* ---- web reader (web.c) --------------------------------------------- */
+
+/* Appends s[0..n) HTML-escaped (& < > " '). */
+void ng_html_escape(ng_buf *out, const char *s, size_t n);
+
+void ng_web_home(const ng_req *req, ng_res *res);
+void ng_web_article(const ng_req *req, ng_res *res);
+void ng_web_summarize(const ng_req *req, ng_res *res);
+void ng_web_asset(const ng_req *req, ng_res *res);
+
+/* Shared with routes.c: a summary's JSON for a stored article, from the
+ * cache or computed and cached. Returns 0 (json malloc'd), or an HTTP
+ * status with res filled as an error. */
+int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
+                    int words, char **json, size_t *len, bool *hit);
+
+#endif

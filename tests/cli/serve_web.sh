@@ -1,0 +1,64 @@
+# serve: the web reader. Pages are HTML, article content is escaped (a
+# stored <script> shows as text), the summary works without JavaScript
+# (?summary=1), search and the paste form work, assets are embedded.
+. tests/cli/serve_common.shlib
+"$NUTGRAF" ingest -q --db "$DB" samples/news > /dev/null || fail "ingest"
+start_server
+expect 201 POST /api/articles -H 'Content-Type: application/json' --data-binary \
+  '{"title":"Evil <script>alert(1)</script> title","url":"javascript:alert(2)","text":"Officials said <script>alert(3)</script> was found in the page. The <img src=x onerror=alert(4)> tag was inert. Everything \"quoted\" & escaped stays text."}'
+
+expect 200 GET /
+has '<h1>Articles</h1>'
+has 'href="/a/6"'
+has 'Evil &lt;script&gt;alert(1)&lt;/script&gt; title'
+has 'action="/summarize"'
+lacks '<script>alert'
+echo "home page"
+
+expect 200 GET /a/6
+has 'Officials said &lt;script&gt;alert(3)&lt;/script&gt; was found'
+has '&lt;img src=x onerror=alert(4)&gt;'
+has '&quot;quoted&quot; &amp; escaped'
+lacks '<script>alert'
+lacks '<img src=x'
+lacks 'href="javascript:'
+has 'No time to read? Get a summary'
+has 'rel="prev" id="prev" href="/a/5"'
+echo "article page escapes content"
+
+expect 200 GET /a/2
+has 'id="get-summary"'
+has 'href="/a/2?summary=1#summary"'
+has 'data-api="/api/articles/2/summary?sentences=3"'
+has 'href="/a/1"'
+has 'href="/a/3"'
+has 'Related articles'
+expect 200 GET '/a/2?summary=1'
+has '<section id="summary" class="summary"'
+has '<h2>Summary</h2><ul><li>'
+echo "summary without JavaScript"
+
+expect 200 GET '/?q=Lavrov'
+has '<mark>Lavrov</mark>'
+expect 200 GET '/?q=%3Cscript%3E'
+lacks '<script>alert'
+has 'value="&lt;script&gt;"'
+echo "search"
+
+expect 200 POST /summarize --data-urlencode "text@samples/news/003_dc0927f4facc235e.txt" --data 'sentences=2'
+has '<section id="summary" class="summary"><ul><li>'
+req POST /summarize --data 'text=%FF%FE'
+case $CODE in 4??) ;; *) fail "paste of non-UTF-8: $CODE" ;; esac
+echo "paste form"
+
+req GET /a/999
+[ "$CODE" = 404 ] || fail "/a/999: $CODE"
+has 'There is no article with this number.'
+expect 200 GET /static/style.css
+has '.summary'
+expect 200 GET /static/reader.js
+has 'get-summary'
+curl -s -D "$TMP/h" -o /dev/null "$BASE/a/2"
+grep -qi "^Content-Security-Policy: default-src 'none'; script-src 'self'" "$TMP/h" || fail "no CSP header"
+grep -qi '^Content-Type: text/html; charset=utf-8' "$TMP/h" || fail "content type"
+echo "assets and headers"
