@@ -54,5 +54,24 @@ for r in "$B"/fuzz-replay-*; do
   if "$r" "fuzz/corpus/$name"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "  FAIL fuzz-replay-$name"; fi
 done
 
+echo "== browser test (web reader in chromium)"
+# One test: tests/browser/reader.test.mjs. Needs node and Debian's chromium;
+# playwright-core comes from tests/browser/package-lock.json (npm ci).
+if ! command -v node > /dev/null 2>&1 || [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "  skip reader: node or chromium missing (scripts/install-deps.sh installs them)"; skipped=$((skipped + 1))
+else
+  [ -d tests/browser/node_modules/playwright-core ] ||
+    (cd tests/browser && npm ci --no-audit --no-fund > /dev/null 2>&1)
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    echo "  skip reader: 'npm ci' in tests/browser failed"; skipped=$((skipped + 1))
+  elif out=$(NG_BUILD=$B timeout 180 node --test tests/browser/reader.test.mjs 2>&1); then
+    passed=$((passed + 1)); echo "  ok reader (screenshot: build/artifacts/reader-summary.png)"
+  else
+    failed=$((failed + 1)); echo "  FAIL reader"; printf '%s\n' "$out" | grep -v '^# ' | tail -n 40 | sed 's/^/    /'
+  fi
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
+# `make test` adds up the suites it runs.
+if [ -n "${NG_COUNTS:-}" ]; then echo "$passed $failed $skipped" >> "$NG_COUNTS"; fi
 [ "$failed" = 0 ]
