@@ -139,6 +139,41 @@ $(B)/nutgraf.pc: nutgraf.pc.in include/nutgraf.h
 
 # The header must stand alone: C99 pedantic and C++.
 headertest:
+	@mkdir -p $(B)
+	printf '#include "nutgraf.h"\nint main(void){return ng_version()!=0?0:1;}\n' > $(B)/headertest.c
+	$(CC) -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.c -o $(B)/headertest.o
+	printf '#include "nutgraf.h"\nint main(){return ng_version()!=nullptr?0:1;}\n' > $(B)/headertest.cpp
+	$${CXX:-c++} -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.cpp -o $(B)/headertest-cpp.o
+
+check: all $(UNIT) headertest $(FUZZ_REPLAY)
+	@NG_BUILD=$(B) NG_COUNTS=$(NG_COUNTS) sh tests/run.sh
+
+unit: $(UNIT)
+	$(UNIT)
+
+# Fuzzing: clang + libFuzzer + ASan/UBSan. `make fuzz-run` runs each target
+# for FUZZ_SECONDS on a scratch copy of its corpus (new inputs stay in build/).
+fuzz:
+	$(MAKE) CC=clang SAN=address,undefined FUZZ=1 B=build/fuzz $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p build/fuzz/corpus-$$t build/fuzz/artifacts; \
+	  echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  if ! build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	    -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
+	    build/fuzz/corpus-$$t fuzz/corpus/$$t > build/fuzz/$$t.log 2>&1; then \
+	    grep -A 12 -E "ERROR|Assertion|deadly" build/fuzz/$$t.log | head -n 40; \
+	    echo "fuzz $$t: FAILED (input in build/fuzz/artifacts/)"; exit 1; \
+	  fi; \
+	  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build/fuzz/$$t.log | tr '\n' ' '; echo; \
+	  if [ -n "$(NG_COUNTS)" ]; then echo "1 0 0" >> "$(NG_COUNTS)"; fi; \
+	done
+
+# The whole test suite, as CI runs it (README "The two commands"):
+# gcc -Werror build and tests; clang -Werror build; the tests again under
+# ASan+UBSan; each fuzzer briefly; then one total line over all suites.
+test:
 	@mkdir -p build && rm -f build/test-counts
 	$(MAKE) -j2 WERROR=1 NG_COUNTS=$(CURDIR)/build/test-counts check
 	$(MAKE) -j2 CC=clang WERROR=1 B=build/clang all
