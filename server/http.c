@@ -415,6 +415,8 @@ void ng_server_metrics(ng_server *srv, ng_store *st, ng_buf *out) {
 
 /* ---- start and stop -------------------------------------------------- */
 
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
   ng_server *srv = cls;
   if (srv->cfg.quiet) return;
