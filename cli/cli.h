@@ -40,6 +40,13 @@ int cli_read(const char *path, size_t max, char **out, size_t *len);
 /* Parses a non-negative integer / a size with optional k/M/G suffix. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Option values: on a bad value print one line naming the flag and return
+ * EXIT_USAGE; else store the value and return EXIT_OK. */
+int cli_opt_count(const char *flag, const char *arg, size_t min, size_t max,
+                  size_t *out);
+int cli_opt_bytes(const char *flag, const char *arg, size_t *out);
+int cli_opt_lang(const char *arg, ng_lang *out);
+
 /* Writes buf to stdout; returns EXIT_OK or EXIT_FAIL on a write error. */
 int cli_write(const char *s, size_t n);
 

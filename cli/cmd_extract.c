@@ -47,24 +47,14 @@ int cmd_extract(int argc, char **argv) {
     case 'M': fmt = NG_FORMAT_MARKDOWN; break;
     case 'J': fmt = NG_FORMAT_JSON; break;
     case 's':
-      if (cli_parse_size(optarg, &nsum) || !nsum) {
-        cli_error("--summary wants a positive number, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_count("--summary", optarg, 1, 1000, &nsum)) return EXIT_USAGE;
       break;
     case 'U': eo.url = optarg; break;
     case 'l':
-      eo.lang = ng_lang_from_code(optarg, strlen(optarg));
-      if (eo.lang == NG_LANG_UNKNOWN) {
-        cli_error("unsupported language '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_lang(optarg, &eo.lang)) return EXIT_USAGE;
       break;
     case 'B':
-      if (cli_parse_size(optarg, &max_bytes) || !max_bytes) {
-        cli_error("--max-bytes wants a size like 10M, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_bytes("--max-bytes", optarg, &max_bytes)) return EXIT_USAGE;
       break;
     case 'h': fputs(extract_usage, stdout); return EXIT_OK;
     default: fputs(extract_usage, stderr); return EXIT_USAGE;

@@ -35,19 +35,12 @@ int cmd_segment(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "l:h", longopts, NULL)) != -1) {
     switch (c) {
     case 'l':
-      dopts.lang = ng_lang_from_code(optarg, strlen(optarg));
-      if (dopts.lang == NG_LANG_UNKNOWN) {
-        cli_error("unsupported language '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_lang(optarg, &dopts.lang)) return EXIT_USAGE;
       break;
     case 'c': dopts.flags = 0; break;
     case 'o': offsets = 1; break;
     case 'B':
-      if (cli_parse_size(optarg, &max_bytes) || !max_bytes) {
-        cli_error("--max-bytes wants a size like 10M, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_bytes("--max-bytes", optarg, &max_bytes)) return EXIT_USAGE;
       break;
     case 'h': fputs(segment_usage, stdout); return EXIT_OK;
     default: fputs(segment_usage, stderr); return EXIT_USAGE;

@@ -252,16 +252,12 @@ int cmd_summarize(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "n:w:r:m:l:j:qh", longopts, NULL)) != -1) {
     switch (c) {
     case 'n':
-      if (cli_parse_size(optarg, &o.so.max_sentences) || !o.so.max_sentences) {
-        cli_error("--sentences wants a positive number, not '%s'", optarg);
+      if (cli_opt_count("--sentences", optarg, 1, (size_t)-1, &o.so.max_sentences))
         return EXIT_USAGE;
-      }
       break;
     case 'w':
-      if (cli_parse_size(optarg, &o.so.max_words) || !o.so.max_words) {
-        cli_error("--words wants a positive number, not '%s'", optarg);
+      if (cli_opt_count("--words", optarg, 1, (size_t)-1, &o.so.max_words))
         return EXIT_USAGE;
-      }
       break;
     case 'r': {
       char *end;
@@ -280,25 +276,15 @@ int cmd_summarize(int argc, char **argv) {
       }
       break;
     case 'l':
-      o.lang = ng_lang_from_code(optarg, strlen(optarg));
-      if (o.lang == NG_LANG_UNKNOWN) {
-        cli_error("unsupported language '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_lang(optarg, &o.lang)) return EXIT_USAGE;
       break;
     case 'B':
-      if (cli_parse_size(optarg, &o.max_bytes) || !o.max_bytes) {
-        cli_error("--max-bytes wants a size like 10M, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_bytes("--max-bytes", optarg, &o.max_bytes)) return EXIT_USAGE;
       break;
     case 'J': o.json = 1; break;
     case 'L': o.jsonl = 1; break;
     case 'j':
-      if (cli_parse_size(optarg, &o.jobs) || o.jobs == 0 || o.jobs > 64) {
-        cli_error("--jobs wants a number from 1 to 64, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_count("--jobs", optarg, 1, 64, &o.jobs)) return EXIT_USAGE;
       break;
     case 'q': o.quiet = 1; break;
     case 'h': fputs(summarize_usage, stdout); return EXIT_OK;
