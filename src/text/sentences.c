@@ -175,19 +175,83 @@ typedef struct seg {
   int rc;
 } seg;
 
-static void emit(seg *s, size_t from, size_t to) {
-  const char *t = s->t;
+/* Leftovers of scraping at the edges of a sentence: markup tags ("<p>",
+ * "</em>") and separator runs ("////", "====="). */
+enum { TAG_MAX = 256, RUN_MIN = 4 };
+
+static bool is_rule_char(char c) {
+  return c == '/' || c == '*' || c == '=' || c == '_' || c == '#' ||
+         c == '~' || c == '+' || c == '-';
+}
+
+static bool is_tag_start(const char *t, size_t i, size_t to) {
+  if (i + 2 >= to || t[i] != '<') return false;
+  char c = t[i + 1];
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
+         c == '!';
+}
+
+/* Length of a tag at `from`, or 0. */
+static size_t tag_at(const char *t, size_t from, size_t to) {
+  if (!is_tag_start(t, from, to)) return 0;
+  for (size_t i = from + 2; i < to && i - from < TAG_MAX; i++) {
+    if (t[i] == '>') return i + 1 - from;
+    if (t[i] == '<' || t[i] == '\n') return 0;
+  }
+  return 0;
+}
+
+/* Length of a tag ending right before `to`, or 0. */
+static size_t tag_before(const char *t, size_t from, size_t to) {
+  if (to <= from + 2 || t[to - 1] != '>') return 0;
+  for (size_t i = to - 1; i-- > from && to - i < TAG_MAX;) {
+    if (t[i] == '<') return is_tag_start(t, i, to) ? to - i : 0;
+    if (t[i] == '>' || t[i] == '\n') return 0;
+  }
+  return 0;
+}
+
+static size_t skip_space_fwd(const char *t, size_t from, size_t to) {
   while (from < to) {
     int32_t cp;
     size_t l = dec(t, from, to, &cp);
     if (!is_space(cp)) break;
     from += l;
   }
+  return from;
+}
+
+static size_t skip_space_back(const char *t, size_t from, size_t to) {
   while (to > from) {
     int32_t cp;
     size_t p = dec_back(t, from, to, &cp);
     if (!is_space(cp)) break;
     to = p;
+  }
+  return to;
+}
+
+static void emit(seg *s, size_t from, size_t to) {
+  const char *t = s->t;
+  from = skip_space_fwd(t, from, to);
+  to = skip_space_back(t, from, to);
+  for (;;) {
+    size_t n = tag_at(t, from, to);
+    if (!n && from < to && is_rule_char(t[from])) {
+      while (from + n < to && t[from + n] == t[from]) n++;
+      if (n < RUN_MIN) n = 0;
+    }
+    if (!n) break;
+    from = skip_space_fwd(t, from + n, to);
+  }
+  for (;;) {
+    size_t n = tag_before(t, from, to);
+    if (!n && to > from && is_rule_char(t[to - 1])) {
+      while (to - n > from && t[to - n - 1] == t[to - 1]) n++;
+      if (n < RUN_MIN) n = 0;
+    }
+    if (!n) break;
+    to = skip_space_back(t, from, to - n);
   }
   if (to <= from || s->rc) return;
   ng_span sp = {from, to - from};

@@ -9,10 +9,15 @@
 #include "nutgraf.h"
 #include "vec.h"
 
-/* Appends the sentences of text[off, off + len) to `out` (items: ng_span),
- * each trimmed of surrounding white space; empty sentences are skipped.
- * `lang` selects abbreviation lists (NG_LANG_UNKNOWN: English rules).
- * Returns NG_OK or NG_ENOMEM. */
+/* Appends the sentences of text[off, off + len) to `out` (items: ng_span,
+ * absolute offsets, in order, never overlapping). Each is trimmed of
+ * surrounding white space and of scraping leftovers at its edges (markup
+ * tags such as "<p>", separator runs such as "////"); empty sentences are
+ * skipped. `lang` selects the abbreviation and sentence-starter lists
+ * (NG_LANG_UNKNOWN: English rules; languages without lists of their own use
+ * the English abbreviations without starters). Linear in len; allocates
+ * only by growing `out`. Returns NG_OK or NG_ENOMEM. The rules are
+ * described at the top of sentences.c. */
 int ng_sentences_split(ng_vec *out, const char *text, size_t off, size_t len,
                        ng_lang lang);
 
