@@ -164,7 +164,10 @@ typedef struct seg {
   const char *t;
   size_t end;
   ng_vec *out;
-  ng_lex_id abbr, pre, num, fin, starters; /* NG_LEX_COUNT: none */
+  /* Abbreviation classes, each up to two lists (language's, English);
+   * NG_LEX_COUNT: none. */
+  ng_lex_id abbr[2], pre[2], num[2], fin[2], starters;
+  bool ordinals; /* "vom 12. Juni": a period after a small number */
   size_t start;   /* where the current sentence starts */
   bool content;   /* the current sentence has a non-space, non-bullet char */
   size_t prot_end; /* inside a quotation/bracket closing at this byte */
@@ -284,6 +287,10 @@ static bool lex_has_folded(ng_lex_id id, const char *w, size_t n) {
   size_t fl = ng_utf8_fold(fold, sizeof fold, w, n);
   if (fl >= sizeof fold) return false;
   return ng_lex_has(id, fold, fl);
+}
+
+static bool in_lists(const ng_lex_id ids[2], const char *w, size_t n) {
+  return lex_has_folded(ids[0], w, n) || lex_has_folded(ids[1], w, n);
 }
 
 static int roman_value(const char *w, size_t n) {
@@ -424,6 +431,7 @@ typedef struct word_info {
   wkind kind;
   bool upper;  /* first letter upper case */
   bool is_i;   /* the word "I" */
+  bool small;  /* a number of one or two digits ("12.", "-3.") */
 } word_info;
 
 static bool is_abbr_char(int32_t cp) {
@@ -433,7 +441,7 @@ static bool is_abbr_char(int32_t cp) {
 
 static word_info word_before(const seg *s, size_t dot) {
   const char *t = s->t;
-  word_info w = {W_OTHER, false, false};
+  word_info w = {W_OTHER, false, false, false};
   size_t lo = s->start;
   if (dot > lo + WORD_BACK_MAX) lo = dot - WORD_BACK_MAX;
   /* The whole token, back to white space. */
@@ -444,18 +452,18 @@ static word_info word_before(const seg *s, size_t dot) {
     if (is_space(cp)) break;
     tok = p;
   }
-  if (tok == lo && lo > s->start) return (word_info){W_WORD, false, false};
+  if (tok == lo && lo > s->start) return (word_info){W_WORD, false, false, false};
   for (size_t k = tok; k < dot; k++) {
     if (t[k] == '@' || (t[k] == ':' && k + 2 < dot && t[k + 1] == '/' &&
                         t[k + 2] == '/'))
-      return (word_info){W_URL, false, false};
+      return (word_info){W_URL, false, false, false};
   }
   size_t q = tok;
   while (q < dot && (t[q] == '(' || t[q] == '[' || t[q] == '"' ||
                      t[q] == '\''))
     q++;
   if (dot - q > 4 && (t[q] == 'w' || t[q] == 'W') && memcmp(t + q + 1, "ww.", 3) == 0)
-    return (word_info){W_URL, false, false};
+    return (word_info){W_URL, false, false, false};
   /* The letters-and-dots core right before the period. */
   size_t core = dot;
   while (core > tok) {
@@ -469,12 +477,19 @@ static word_info word_before(const seg *s, size_t dot) {
     int32_t cp = 0;
     if (dot > tok) dec_back(t, tok, dot, &cp);
     w.kind = is_digit(cp) ? W_NUMBER : W_OTHER;
+    size_t d = tok < dot && t[tok] == '-' ? tok + 1 : tok;
+    w.small = dot > d && dot - d <= 2 && t[d] >= '0' && t[d] <= '9' &&
+              t[dot - 1] >= '0' && t[dot - 1] <= '9';
     return w;
   }
   if (core > tok) {
+    /* Glued to something other than a quote, bracket or apostrophe
+     * ("km/h.", "5th."): not an abbreviation. */
     int32_t cp;
     dec_back(t, tok, core, &cp);
-    if (is_digit(cp) || is_letter(cp)) return (word_info){W_WORD, false, false};
+    if (!is_open_quote(cp) && cp != '(' && cp != '[' && cp != 0x2019 &&
+        !is_dash(cp))
+      return (word_info){W_WORD, false, false, false};
   }
   int32_t c0;
   size_t l0 = dec(t, core, dot, &c0);
@@ -496,10 +511,10 @@ static word_info word_before(const seg *s, size_t dot) {
     k += l;
   }
   segs++;
-  if (lex_has_folded(s->pre, t + core, dot - core)) w.kind = W_PRE;
-  else if (lex_has_folded(s->num, t + core, dot - core)) w.kind = W_NUM;
-  else if (lex_has_folded(s->fin, t + core, dot - core)) w.kind = W_END;
-  else if (lex_has_folded(s->abbr, t + core, dot - core)) w.kind = W_ABBR;
+  if (in_lists(s->pre, t + core, dot - core)) w.kind = W_PRE;
+  else if (in_lists(s->num, t + core, dot - core)) w.kind = W_NUM;
+  else if (in_lists(s->fin, t + core, dot - core)) w.kind = W_END;
+  else if (in_lists(s->abbr, t + core, dot - core)) w.kind = W_ABBR;
   else if (segs > 1 && !empty_seg && max_cps <= 3) w.kind = W_DOTTED;
   else if (segs == 1 && l0 == dot - core && is_letter(c0)) w.kind = W_INITIAL;
   else w.kind = W_WORD;
@@ -800,8 +815,7 @@ static bool glued_boundary(const seg *s, size_t dot) {
   if (te - tb > 4 && (t[tb] == 'w' || t[tb] == 'W') &&
       (t[tb + 1] == 'w' || t[tb + 1] == 'W') && t[tb + 3] == '.')
     return false;
-  if (lex_has_folded(s->abbr, t + lo, dot - lo) ||
-      lex_has_folded(s->pre, t + lo, dot - lo))
+  if (in_lists(s->abbr, t + lo, dot - lo) || in_lists(s->pre, t + lo, dot - lo))
     return false;
   return true;
 }
@@ -915,9 +929,32 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
     ends = n.end || n.upper || n.item;
   } else {
     word_info w = word_before(s, i);
+    if (s->ordinals && w.kind == W_NUMBER && w.small) w.kind = W_ABBR;
     ends = period_ends(&w, &n);
   }
   if (ends) cut(s, j, n.pos);
+  return j;
+}
+
+/* Armenian writes its full stop ։ as a colon (':' in most digital text):
+ * after an Armenian letter, a colon followed by a sentence start ends the
+ * sentence. */
+static bool is_armenian(int32_t cp) { return cp >= 0x0531 && cp <= 0x058A; }
+
+static size_t armenian_stop(seg *s, size_t i) {
+  const char *t = s->t;
+  size_t j = i + 1;
+  while (j < s->end) {
+    int32_t c;
+    size_t lc = dec(t, j, s->end, &c);
+    if (!is_closer(c) && c != '.' && c != 0x2026) break;
+    j += lc;
+  }
+  int32_t after = ' ';
+  if (j < s->end) dec(t, j, s->end, &after);
+  if (i < s->prot_end || !is_space(after)) return j;
+  next_info n = look_next(s, j);
+  if (n.end || n.upper || n.digit || n.item) cut(s, j, n.pos);
   return j;
 }
 
@@ -926,21 +963,38 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
  * ---------------------------------------------------------------------- */
 
 static void lists_for(seg *s, ng_lang lang) {
-  s->abbr = s->pre = s->num = s->fin = s->starters = NG_LEX_COUNT;
+  const ng_lex_id none = NG_LEX_COUNT;
+  s->starters = none;
+  s->abbr[0] = s->pre[0] = s->num[0] = s->fin[0] = none;
+  /* English abbreviations back up the languages without lists (and the
+   * international ones: Dr., Prof., No.); Russian has its own. */
+  s->abbr[1] = NG_LEX_abbr_en;
+  s->pre[1] = NG_LEX_abbr_en_pre;
+  s->num[1] = NG_LEX_abbr_en_num;
+  s->fin[1] = none;
   switch (lang) {
   case NG_LANG_RU:
-    s->abbr = NG_LEX_abbr_ru;
-    s->fin = NG_LEX_abbr_ru_end;
+    s->abbr[0] = NG_LEX_abbr_ru;
+    s->fin[0] = NG_LEX_abbr_ru_end;
+    s->abbr[1] = s->pre[1] = s->num[1] = none;
+    break;
+  case NG_LANG_DE:
+    s->abbr[0] = NG_LEX_abbr_de;
+    s->ordinals = true;
+    break;
+  case NG_LANG_ES:
+    s->abbr[0] = NG_LEX_abbr_es;
+    s->num[0] = NG_LEX_abbr_es_num;
+    break;
+  case NG_LANG_IT:
+    s->abbr[0] = NG_LEX_abbr_it;
     break;
   case NG_LANG_EN:
   case NG_LANG_UNKNOWN:
     s->starters = NG_LEX_starters_en;
-    /* fall through */
+    s->fin[1] = NG_LEX_abbr_en_end;
+    break;
   default:
-    s->abbr = NG_LEX_abbr_en;
-    s->pre = NG_LEX_abbr_en_pre;
-    s->num = NG_LEX_abbr_en_num;
-    s->fin = NG_LEX_abbr_en_end;
     break;
   }
 }
@@ -1028,6 +1082,14 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
     if (is_term(cp)) {
       i = terminator(&s, i, cp, l);
       continue;
+    }
+    if (cp == ':' && i > s.start) {
+      int32_t b;
+      dec_back(t, s.start, i, &b);
+      if (is_armenian(b)) {
+        i = armenian_stop(&s, i);
+        continue;
+      }
     }
     if ((cp == '-' && i + 1 < s.end && t[i + 1] == '-') || cp == 0x2014) {
       /* Interrupted speech: "to--" At this moment". */

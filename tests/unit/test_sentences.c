@@ -194,6 +194,19 @@ void test_sentences__russian(void) {
          "Дорого.");
 }
 
+void test_sentences__other_languages(void) {
+  EXPECT(NG_LANG_DE, "Die Wahl ist am 12. Juni. Wir gehen z. B. hin.",
+         "Die Wahl ist am 12. Juni.", "Wir gehen z. B. hin.");
+  EXPECT(NG_LANG_ES, "Saludos a la Srta. Ruiz. ¿Vienes mañana?",
+         "Saludos a la Srta. Ruiz.", "¿Vienes mañana?");
+  EXPECT(NG_LANG_IT, "Ha parlato il Dott. Rossi. Poi è uscito.",
+         "Ha parlato il Dott. Rossi.", "Poi è uscito.");
+  /* Armenian: the full stop is written as a colon. */
+  EXPECT(NG_LANG_UNKNOWN, "Բարև Ձեզ: Ես գնում եմ:", "Բարև Ձեզ:",
+         "Ես գնում եմ:");
+  EXPECT(NG_LANG_EN, "Note: Ready.", "Note: Ready.");
+}
+
 void test_sentences__unknown_language(void) {
   EXPECT(NG_LANG_UNKNOWN, "Mr. Lee arrived. He sat down.", "Mr. Lee arrived.",
          "He sat down.");
