@@ -95,6 +95,11 @@ $(B)/server/web_assets.inc: server/web/style.css server/web/reader.js
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; echo ";"; done > $@.tmp && mv $@.tmp $@
 $(B)/server/web.o: $(B)/server/web_assets.inc
 
+# Load test of `nutgraf serve` with wrk (not a test; see BENCHMARKS.md).
+.PHONY: bench-serve
+bench-serve: $(BIN)
+	sh bench/serve.sh $(BIN)
+
 $(B)/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -c $< -o $@
