@@ -167,6 +167,7 @@ typedef struct seg {
   /* Abbreviation classes, each up to two lists (language's, English);
    * NG_LEX_COUNT: none. */
   ng_lex_id abbr[2], pre[2], num[2], fin[2], starters;
+  ng_lex_id cont; /* words that go on after a.m./p.m. ("p.m. Tuesday") */
   bool ordinals; /* "vom 12. Juni": a period after a small number */
   size_t start;   /* where the current sentence starts */
   bool content;   /* the current sentence has a non-space, non-bullet char */
@@ -536,6 +537,7 @@ typedef struct next_info {
   bool digit;
   bool starter;  /* a sentence starter word of two or more letters */
   bool starter1; /* a one-letter starter ("I", "A") */
+  bool cont;     /* a word that continues after "p.m.": weekday, zone */
   bool item;     /* a list item marker continuing or starting a list */
 } next_info;
 
@@ -584,7 +586,7 @@ static next_info look_next(seg *s, size_t from) {
   } else if (ng_cp_class(cp) == NG_CC_SYMBOL || is_bullet(cp)) {
     n.upper = !n.paren && cp != '&' && cp != '%';
   }
-  if (n.upper && s->starters != NG_LEX_COUNT && ng_cp_is_upper(cp)) {
+  if (n.upper && ng_cp_is_upper(cp)) {
     size_t w = k + l;
     while (w < end && w - k < 24) {
       int32_t c2;
@@ -594,10 +596,12 @@ static next_info look_next(seg *s, size_t from) {
     }
     int32_t after = ' ';
     if (w < end) dec(t, w, end, &after);
-    if (!is_letter(after) && !is_digit(after) &&
-        lex_has_folded(s->starters, t + k, w - k)) {
-      if (w - k == l) n.starter1 = true;
-      else n.starter = true;
+    if (!is_letter(after) && !is_digit(after)) {
+      if (lex_has_folded(s->starters, t + k, w - k)) {
+        if (w - k == l) n.starter1 = true;
+        else n.starter = true;
+      }
+      n.cont = lex_has_folded(s->cont, t + k, w - k);
     }
   }
   return n;
@@ -656,6 +660,14 @@ static size_t find_closer(seg *s, size_t p, int32_t open, size_t open_len) {
       nl = true;
     } else if (!is_space(cp)) {
       nl = false;
+    }
+    if (open == '"' && cp == '"' && i + l < s->end) {
+      /* A straight quote that opens ("had "never") cannot close ours: the
+       * quotation was never closed. */
+      int32_t b, a;
+      dec_back(t, p, i, &b);
+      dec(t, i + l, s->end, &a);
+      if (is_space(b) && !is_space(a)) break;
     }
     if (cp == close) {
       if (single) {
@@ -823,15 +835,20 @@ static bool glued_boundary(const seg *s, size_t dot) {
 /* Decides whether a single period (after word w) ends a sentence before
  * what follows (n). */
 static bool period_ends(const word_info *w, const next_info *n) {
+  bool plain = w->kind == W_OTHER || w->kind == W_WORD ||
+               w->kind == W_NUMBER || w->kind == W_URL || w->kind == W_END;
   if (n->end) return true;
-  if (n->item) return true;
+  /* A list item starts after a sentence, not after "No." or "Fig.". */
+  if (n->item) return plain;
   if (n->lower || n->paren) return false;
   if (n->digit) return w->kind == W_OTHER || w->kind == W_WORD ||
                        w->kind == W_NUMBER || w->kind == W_URL;
   if (!n->upper) return false;
   switch (w->kind) {
-  case W_OTHER: case W_WORD: case W_NUMBER: case W_URL: case W_NUM: case W_END:
+  case W_OTHER: case W_WORD: case W_NUMBER: case W_URL: case W_NUM:
     return true;
+  case W_END:
+    return !n->cont;
   case W_PRE:
     return false;
   case W_ABBR: case W_DOTTED:
@@ -964,7 +981,7 @@ static size_t armenian_stop(seg *s, size_t i) {
 
 static void lists_for(seg *s, ng_lang lang) {
   const ng_lex_id none = NG_LEX_COUNT;
-  s->starters = none;
+  s->starters = s->cont = none;
   s->abbr[0] = s->pre[0] = s->num[0] = s->fin[0] = none;
   /* English abbreviations back up the languages without lists (and the
    * international ones: Dr., Prof., No.); Russian has its own. */
@@ -992,6 +1009,7 @@ static void lists_for(seg *s, ng_lang lang) {
   case NG_LANG_EN:
   case NG_LANG_UNKNOWN:
     s->starters = NG_LEX_starters_en;
+    s->cont = NG_LEX_continue_en;
     s->fin[1] = NG_LEX_abbr_en_end;
     break;
   default:

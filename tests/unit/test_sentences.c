@@ -88,6 +88,10 @@ void test_sentences__abbreviations(void) {
   EXPECT(EN, "The office opens at 9 a.m. Visitors queue early.",
          "The office opens at 9 a.m.", "Visitors queue early.");
   EXPECT(EN, "He said no. Nobody argued.", "He said no.", "Nobody argued.");
+  EXPECT(EN, "Polls close at 8 p.m. Tuesday in most states.",
+         "Polls close at 8 p.m. Tuesday in most states.");
+  EXPECT(EN, "He was No. 2. See Fig. 3. It grew.", "He was No. 2.",
+         "See Fig. 3.", "It grew.");
 }
 
 void test_sentences__dotted_abbreviations(void) {
@@ -134,6 +138,10 @@ void test_sentences__quotes_and_brackets(void) {
   EXPECT(EN, "It closed. (Staff were told.) Then it reopened.",
          "It closed. (Staff were told.)", "Then it reopened.");
   EXPECT(EN, "This is Jr.'s car.", "This is Jr.'s car.");
+  /* A quotation that never closes protects nothing. */
+  EXPECT(EN, "\"It was bad, he said. Power failed. He called it \"awful\".",
+         "\"It was bad, he said.", "Power failed.",
+         "He called it \"awful\".");
   EXPECT(RU, "«Куда ты? – спросил он. – Уже поздно». Она ушла.",
          "«Куда ты? – спросил он. – Уже поздно».", "Она ушла.");
 }
@@ -192,6 +200,9 @@ void test_sentences__russian(void) {
          "Купили яблоки, груши и т.д.", "Потом ушли.");
   EXPECT(RU, "Цена 30 руб. за штуку! Дорого.", "Цена 30 руб. за штуку!",
          "Дорого.");
+  EXPECT(RU, "Курс — 95,3 руб. Эксперты ждут. МОСКВА, 5 окт. — РИА Новости.",
+         "Курс — 95,3 руб.", "Эксперты ждут.",
+         "МОСКВА, 5 окт. — РИА Новости.");
 }
 
 void test_sentences__other_languages(void) {
