@@ -1,0 +1,525 @@
+/* html_blocks.c - one iterative walk over the tree: elements with their
+ * semantics and text counts, and the candidate blocks of text.
+ *
+ * A block is the text between two block-level boundaries (<p>, <div>,
+ * <li>, <br>, ...), white space collapsed as a browser renders it. Table
+ * cells of a row stay in one block, separated by a tab. What is never text
+ * is skipped whole: scripts, styles, forms controls, embedded media, hidden
+ * elements and navigation. */
+#include "html.h"
+
+#include "../text/errors.h"
+#include "../text/mem.h"
+
+#include <string.h>
+
+void ng_hwalk_init(ng_hwalk *w, const ng_allocator *alc, ng_arena *arena) {
+  memset(w, 0, sizeof *w);
+  ng_vec_init(&w->elems, sizeof(ng_helem), alc);
+  ng_vec_init(&w->blocks, sizeof(ng_hblock), alc);
+  w->text.alc = alc;
+  w->meta.arena = arena;
+  w->body = NG_NONE;
+}
+
+void ng_hwalk_dispose(ng_hwalk *w) {
+  ng_vec_dispose(&w->elems);
+  ng_vec_dispose(&w->blocks);
+  ng_buf_dispose(&w->text);
+}
+
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+static bool ieq(const char *s, size_t n, const char *lit) {
+  size_t l = strlen(lit);
+  if (n != l) return false;
+  for (size_t i = 0; i < n; i++)
+    if (lower(s[i]) != lit[i]) return false;
+  return true;
+}
+
+static bool icontains(const char *s, size_t n, const char *lit) {
+  size_t l = strlen(lit);
+  for (size_t i = 0; i + l <= n; i++) {
+    size_t k = 0;
+    while (k < l && lower(s[i + k]) == lit[k]) k++;
+    if (k == l) return true;
+  }
+  return false;
+}
+
+/* --- class / id semantics ------------------------------------------------
+ * Names are split into tokens at anything that is not a letter or digit
+ * ("c-article__body--main" -> c, article, body, main); a pattern matches a
+ * token it begins or ends ("sharebar", "mainnav"), or equals for the short
+ * ones. Strong negatives win over positives ("article-comments"); weak ones
+ * lose to them ("entry-meta" is weak, "post-content" positive). */
+
+typedef struct pat {
+  const char *s;
+  unsigned char exact;
+} pat;
+
+static const pat strong_neg[] = {
+    {"nav", 0}, {"navbar", 0}, {"navigation", 0}, {"menu", 0},
+    {"breadcrumb", 0}, {"breadcrumbs", 0}, {"comment", 0}, {"comments", 0},
+    {"kommentar", 0}, {"kommentare", 0}, {"disqus", 0}, {"respond", 0},
+    {"reply", 0}, {"replies", 0}, {"share", 0}, {"sharing", 0},
+    {"social", 0}, {"socials", 0}, {"teilen", 0}, {"shariff", 0},
+    {"related", 0}, {"recommend", 0}, {"recommended", 0},
+    {"recommendations", 0}, {"outbrain", 0}, {"taboola", 0},
+    {"cookie", 0}, {"cookies", 0}, {"consent", 0}, {"gdpr", 0},
+    {"newsletter", 0}, {"subscribe", 0}, {"subscription", 0},
+    {"signup", 0}, {"login", 0}, {"paywall", 0}, {"sidebar", 0},
+    {"footer", 0}, {"masthead", 0}, {"skip", 1}, {"skiplink", 0},
+    {"advert", 0}, {"advertisement", 0}, {"ad", 1}, {"ads", 1},
+    {"adslot", 0}, {"adsense", 0}, {"anzeige", 0}, {"werbung", 0},
+    {"sponsor", 0}, {"sponsored", 0}, {"promo", 0}, {"teaser", 0},
+    {"teasers", 0}, {"popular", 0}, {"mostread", 0}, {"trending", 0},
+    {"meistgelesen", 0}, {"pagination", 0}, {"pager", 0},
+    {"banner", 0}, {"popup", 0}, {"modal", 0}, {"overlay", 0},
+    {"widget", 0}, {"toolbar", 0}, {"sronly", 0}, {"sr", 1},
+    {"visuallyhidden", 0}, {"print", 1}, {"rating", 0}, {"tagcloud", 0},
+    {"copyright", 0}, {"impressum", 0}, {"pnav", 0}, {"topnav", 0},
+};
+
+static const pat weak_neg[] = {
+    {"meta", 0},   {"tags", 1},    {"tag", 1},      {"tool", 0},
+    {"tools", 0},  {"media", 1},   {"header", 0},   {"aside", 0},
+    {"caption", 0}, {"credit", 0}, {"author", 0},   {"byline", 0},
+    {"info", 1},   {"extra", 1},   {"links", 1},    {"more", 1},
+    {"hidden", 1}, {"hide", 1},    {"foot", 0},     {"contact", 0},
+    {"date", 1},   {"dateline", 0}, {"infobox", 0}, {"box", 1},
+    {"rss", 1},    {"search", 0},  {"suche", 0},    {"icon", 0},
+    {"button", 0}, {"btn", 0},     {"logo", 0},     {"header", 0},
+};
+
+static const pat positive[] = {
+    {"article", 0}, {"artikel", 0}, {"content", 0}, {"inhalt", 0},
+    {"entry", 0},   {"hentry", 0},  {"post", 0},    {"story", 0},
+    {"text", 0},    {"body", 0},    {"main", 0},    {"blog", 0},
+    {"prose", 0},   {"richtext", 0}, {"beitrag", 0}, {"single", 0},
+    {"news", 1},    {"detail", 0},  {"page", 1},    {"column", 1},
+};
+
+static bool tok_match(const char *t, size_t n, const pat *p) {
+  size_t l = strlen(p->s);
+  if (p->exact) return n == l && memcmp(t, p->s, l) == 0;
+  if (n < l) return false;
+  return memcmp(t, p->s, l) == 0 || memcmp(t + n - l, p->s, l) == 0;
+}
+
+static bool any_match(const char *t, size_t n, const pat *ps, size_t np) {
+  for (size_t i = 0; i < np; i++)
+    if (tok_match(t, n, &ps[i])) return true;
+  return false;
+}
+
+unsigned ng_html_name_class(const char *s, size_t n) {
+  bool strong = false, weak = false, pos = false;
+  char tok[48];
+  size_t i = 0;
+  if (n > 400) n = 400;
+  while (i < n) {
+    while (i < n && !((s[i] >= 'a' && s[i] <= 'z') ||
+                      (s[i] >= 'A' && s[i] <= 'Z') ||
+                      (s[i] >= '0' && s[i] <= '9')))
+      i++;
+    size_t b = i, l = 0;
+    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+                     (s[i] >= 'A' && s[i] <= 'Z') ||
+                     (s[i] >= '0' && s[i] <= '9'))) {
+      if (l < sizeof tok) tok[l++] = lower(s[i]);
+      i++;
+    }
+    (void)b;
+    if (l == 0 || l >= sizeof tok) continue;
+    if (any_match(tok, l, strong_neg, sizeof strong_neg / sizeof strong_neg[0]))
+      strong = true;
+    else if (any_match(tok, l, weak_neg, sizeof weak_neg / sizeof weak_neg[0]))
+      weak = true;
+    else if (any_match(tok, l, positive, sizeof positive / sizeof positive[0]))
+      pos = true;
+  }
+  if (strong) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+  if (weak && !pos) return NG_EL_NEGATIVE;
+  if (pos) return NG_EL_POSITIVE;
+  return 0;
+}
+
+/* --- the walk ----------------------------------------------------------- */
+
+typedef struct walk {
+  ng_hwalk *w;
+  ng_vec stack; /* uint32_t: open elements */
+  /* The block being collected. */
+  size_t start;
+  uint32_t elem, chars, link_chars, words;
+  bool open, space;
+  int rc;
+} walk;
+
+static ng_helem *el(walk *k, uint32_t i) { return ng_vec_at(&k->w->elems, i); }
+
+static uint32_t top(walk *k) {
+  return k->stack.len ? ((uint32_t *)k->stack.ptr)[k->stack.len - 1] : NG_NONE;
+}
+
+static bool is_block_tag(ng_htag t) {
+  switch (t) {
+  case NG_TAG_HTML: case NG_TAG_BODY: case NG_TAG_ARTICLE: case NG_TAG_MAIN:
+  case NG_TAG_SECTION: case NG_TAG_NAV: case NG_TAG_ASIDE: case NG_TAG_HEADER:
+  case NG_TAG_FOOTER: case NG_TAG_ADDRESS: case NG_TAG_DIV: case NG_TAG_P:
+  case NG_TAG_H1: case NG_TAG_H2: case NG_TAG_H3: case NG_TAG_H4:
+  case NG_TAG_H5: case NG_TAG_H6: case NG_TAG_UL: case NG_TAG_OL:
+  case NG_TAG_LI: case NG_TAG_DL: case NG_TAG_DT: case NG_TAG_DD:
+  case NG_TAG_MENU: case NG_TAG_BLOCKQUOTE: case NG_TAG_PRE:
+  case NG_TAG_TABLE: case NG_TAG_CAPTION: case NG_TAG_TR: case NG_TAG_FIGURE:
+  case NG_TAG_FIGCAPTION: case NG_TAG_FORM: case NG_TAG_FIELDSET:
+  case NG_TAG_DETAILS: case NG_TAG_SUMMARY: case NG_TAG_CENTER:
+  case NG_TAG_HGROUP: case NG_TAG_HR: case NG_TAG_BR: case NG_TAG_HEAD:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool skipped_tag(ng_htag t) {
+  switch (t) {
+  case NG_TAG_HEAD: case NG_TAG_TITLE: case NG_TAG_META: case NG_TAG_LINK:
+  case NG_TAG_BASE: case NG_TAG_SCRIPT: case NG_TAG_STYLE:
+  case NG_TAG_NOSCRIPT: case NG_TAG_TEMPLATE: case NG_TAG_SVG:
+  case NG_TAG_MATH: case NG_TAG_IFRAME: case NG_TAG_OBJECT:
+  case NG_TAG_EMBED: case NG_TAG_CANVAS: case NG_TAG_VIDEO:
+  case NG_TAG_AUDIO: case NG_TAG_SELECT: case NG_TAG_BUTTON:
+  case NG_TAG_INPUT: case NG_TAG_TEXTAREA: case NG_TAG_OPTION:
+  case NG_TAG_DIALOG: case NG_TAG_FRAMESET: case NG_TAG_FRAME:
+  case NG_TAG_NAV: case NG_TAG_COMMENT: case NG_TAG_LABEL:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void flush(walk *k) {
+  if (!k->open) return;
+  ng_buf *t = &k->w->text;
+  while (t->len > k->start &&
+         (t->ptr[t->len - 1] == ' ' || t->ptr[t->len - 1] == '\t'))
+    t->len--;
+  if (k->chars && t->len > k->start) {
+    ng_helem *e = el(k, k->elem);
+    ng_hblock b = {(uint32_t)k->start, (uint32_t)(t->len - k->start), k->elem,
+                   k->chars, k->link_chars, k->words, e->kind, e->level, 0, 0};
+    if (ng_vec_push(&k->w->blocks, &b)) k->rc = NG_ENOMEM;
+    e->nblocks++; /* summed into the ancestors when they close */
+  } else {
+    t->len = k->start;
+  }
+  if (t->ptr) t->ptr[t->len] = '\0';
+  k->open = false;
+}
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static void add_text(walk *k, const char *s, size_t n) {
+  uint32_t cur = top(k);
+  if (cur == NG_NONE) return;
+  ng_helem *e = el(k, cur);
+  bool pre = e->kind == NG_BLOCK_PRE;
+  bool link = (e->flags & NG_EL_LINK) != 0;
+  ng_buf *t = &k->w->text;
+  if (ng_buf_reserve(t, n + 2)) {
+    k->rc = NG_ENOMEM;
+    return;
+  }
+  uint32_t chars = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    bool sp = is_space(c);
+    if (!sp && c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+      sp = true; /* no-break space */
+      i++;
+    }
+    if (sp && !pre) {
+      k->space = true;
+      continue;
+    }
+    if (c == 0) continue;
+    if (!k->open) {
+      k->open = true;
+      k->start = t->len;
+      k->elem = e->blk;
+      k->chars = k->link_chars = k->words = 0;
+      k->space = false;
+    }
+    if (k->space && !sp) {
+      if (t->len > k->start) t->ptr[t->len++] = ' ';
+      k->space = false;
+    }
+    if (!sp && (c & 0xC0) != 0x80) {
+      chars++;
+      if (t->len == k->start || t->ptr[t->len - 1] == ' ' ||
+          t->ptr[t->len - 1] == '\t' || t->ptr[t->len - 1] == '\n')
+        k->words++;
+    }
+    t->ptr[t->len++] = (char)c;
+  }
+  if (t->ptr) t->ptr[t->len] = '\0';
+  k->chars += chars;
+  if (link) k->link_chars += chars;
+  e->chars += chars;
+  if (link) e->link_chars += chars;
+}
+
+/* Collects the attributes the extractor looks at. */
+typedef struct attrs {
+  const char *cls, *id, *role, *style, *href, *itemprop;
+  size_t cls_n, id_n, role_n, style_n, href_n, itemprop_n;
+  bool hidden, aria_hidden;
+} attrs;
+
+static void read_attrs(attrs *a, const ng_hnode *n) {
+  memset(a, 0, sizeof *a);
+  for (const ng_hattr *at = ng_hnode_attr_first(n); at; at = ng_hattr_next(at)) {
+    size_t kl, vl;
+    const char *key = ng_hattr_key(at, &kl);
+    const char *v = ng_hattr_value(at, &vl);
+    switch (kl) {
+    case 2:
+      if (memcmp(key, "id", 2) == 0) a->id = v, a->id_n = vl;
+      break;
+    case 4:
+      if (memcmp(key, "role", 4) == 0) a->role = v, a->role_n = vl;
+      else if (memcmp(key, "href", 4) == 0) a->href = v, a->href_n = vl;
+      break;
+    case 5:
+      if (memcmp(key, "class", 5) == 0) a->cls = v, a->cls_n = vl;
+      else if (memcmp(key, "style", 5) == 0) a->style = v, a->style_n = vl;
+      break;
+    case 6:
+      if (memcmp(key, "hidden", 6) == 0) a->hidden = true;
+      break;
+    case 8:
+      if (memcmp(key, "itemprop", 8) == 0) a->itemprop = v, a->itemprop_n = vl;
+      break;
+    case 11:
+      if (memcmp(key, "aria-hidden", 11) == 0 && ieq(v, vl, "true"))
+        a->aria_hidden = true;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+static bool style_hidden(const char *s, size_t n) {
+  /* "display:none", "display: none", "visibility:hidden" */
+  for (size_t i = 0; i + 4 <= n; i++) {
+    if (lower(s[i]) == 'n' && (n - i >= 4) && lower(s[i + 1]) == 'o' &&
+        lower(s[i + 2]) == 'n' && lower(s[i + 3]) == 'e') {
+      size_t j = i;
+      while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ':')) j--;
+      if (j >= 7 && icontains(s + j - 7, 7, "display")) return true;
+    }
+  }
+  return icontains(s, n, "visibility:hidden") ||
+         icontains(s, n, "visibility: hidden");
+}
+
+static unsigned role_class(const char *r, size_t n) {
+  if (!r) return 0;
+  if (ieq(r, n, "main") || ieq(r, n, "article")) return NG_EL_POSITIVE;
+  if (ieq(r, n, "navigation") || ieq(r, n, "menu") || ieq(r, n, "menubar") ||
+      ieq(r, n, "dialog") || ieq(r, n, "alertdialog") || ieq(r, n, "search") ||
+      ieq(r, n, "banner") || ieq(r, n, "contentinfo") ||
+      ieq(r, n, "complementary") || ieq(r, n, "tablist"))
+    return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+  return 0;
+}
+
+/* Enters an element; returns true to descend into its children. */
+static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
+  ng_hwalk *w = k->w;
+  uint32_t p = top(k);
+  uint32_t idx = (uint32_t)w->elems.len;
+  ng_helem e;
+  memset(&e, 0, sizeof e);
+  const ng_helem *pe = p != NG_NONE ? el(k, p) : NULL;
+  e.parent = p;
+  e.end = idx;
+  e.tag = (uint16_t)tag;
+  e.neg = pe ? pe->neg : NG_NONE;
+  e.kind = pe ? pe->kind : NG_BLOCK_PARAGRAPH;
+  e.level = pe ? pe->level : 0;
+  e.quote = pe ? pe->quote : 0;
+  e.flags = (uint16_t)(pe ? pe->flags & (NG_EL_LINK | NG_EL_HIDDEN) : 0);
+  attrs a;
+  read_attrs(&a, n);
+  unsigned sem = 0;
+  if (a.cls || a.id) {
+    sem = ng_html_name_class(a.cls ? a.cls : "", a.cls_n);
+    if (a.id) {
+      unsigned s2 = ng_html_name_class(a.id, a.id_n);
+      if (s2 & NG_EL_STRONG_NEG) sem = s2;
+      else if ((s2 & NG_EL_NEGATIVE) && !(sem & NG_EL_POSITIVE)) sem |= s2;
+      else if (s2 & NG_EL_POSITIVE && !(sem & NG_EL_NEGATIVE)) sem |= s2;
+    }
+  }
+  unsigned rs = role_class(a.role, a.role_n);
+  if (rs) sem = rs;
+  switch (tag) {
+  case NG_TAG_ARTICLE: case NG_TAG_MAIN:
+    if (!(sem & NG_EL_STRONG_NEG)) sem = NG_EL_POSITIVE;
+    break;
+  case NG_TAG_FOOTER: case NG_TAG_ASIDE:
+    sem = NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+    break;
+  case NG_TAG_HEADER:
+    sem |= NG_EL_NEGATIVE;
+    break;
+  case NG_TAG_FORM:
+    sem &= ~(unsigned)NG_EL_STRONG_NEG; /* ASP.NET wraps whole pages */
+    break;
+  default:
+    break;
+  }
+  if (tag == NG_TAG_HTML || tag == NG_TAG_BODY) sem = 0;
+  e.flags = (uint16_t)(e.flags | sem);
+  if (e.flags & NG_EL_NEGATIVE) e.neg = idx;
+  if (tag == NG_TAG_A && a.href) e.flags |= NG_EL_LINK;
+  if (a.hidden || a.aria_hidden || (a.style && style_hidden(a.style, a.style_n)))
+    e.flags |= NG_EL_HIDDEN;
+  switch (tag) {
+  case NG_TAG_H1: case NG_TAG_H2: case NG_TAG_H3:
+  case NG_TAG_H4: case NG_TAG_H5: case NG_TAG_H6:
+    e.kind = NG_BLOCK_HEADING;
+    e.level = (uint8_t)(tag - NG_TAG_H1 + 1);
+    break;
+  case NG_TAG_LI: case NG_TAG_DT: case NG_TAG_DD:
+    e.kind = NG_BLOCK_LIST_ITEM;
+    break;
+  case NG_TAG_PRE:
+    e.kind = NG_BLOCK_PRE;
+    break;
+  case NG_TAG_TR:
+    e.kind = NG_BLOCK_TABLE_ROW;
+    break;
+  case NG_TAG_BLOCKQUOTE:
+    e.quote = 1;
+    e.kind = NG_BLOCK_QUOTE;
+    break;
+  case NG_TAG_P: case NG_TAG_DIV: case NG_TAG_TABLE:
+    if (e.kind != NG_BLOCK_LIST_ITEM) e.kind = e.quote ? NG_BLOCK_QUOTE : NG_BLOCK_PARAGRAPH;
+    break;
+  default:
+    break;
+  }
+  bool block = is_block_tag(tag);
+  if (block) e.flags |= NG_EL_BLOCK;
+  e.blk = block || !pe ? idx : pe->blk;
+  if (block) flush(k);
+  if (tag == NG_TAG_BODY && w->body == NG_NONE) w->body = idx;
+  if (ng_vec_push(&w->elems, &e) || ng_vec_push(&k->stack, &idx)) {
+    k->rc = NG_ENOMEM;
+    return false;
+  }
+  if (ng_html_meta_element(&w->meta, n, tag, a.cls ? a.cls : "", a.cls_n))
+    k->rc = NG_ENOMEM;
+  if (skipped_tag(tag) || (e.flags & NG_EL_HIDDEN)) return tag == NG_TAG_HEAD;
+  if (rs & NG_EL_STRONG_NEG && (ieq(a.role, a.role_n, "navigation") ||
+                                ieq(a.role, a.role_n, "menu") ||
+                                ieq(a.role, a.role_n, "menubar")))
+    return false;
+  return true;
+}
+
+static void leave(walk *k, ng_htag tag) {
+  uint32_t idx = top(k);
+  if (idx == NG_NONE) return;
+  if (is_block_tag(tag)) flush(k);
+  k->stack.len--;
+  ng_helem *e = el(k, idx);
+  e->end = (uint32_t)k->w->elems.len - 1;
+  if (e->parent != NG_NONE) {
+    ng_helem *p = el(k, e->parent);
+    p->chars += e->chars;
+    p->link_chars += e->link_chars;
+    p->nblocks += e->nblocks;
+    if ((e->flags & NG_EL_HAS_POS) ||
+        ((e->flags & NG_EL_POSITIVE) && !(e->flags & NG_EL_NEGATIVE)))
+      p->flags |= NG_EL_HAS_POS;
+  }
+}
+
+/* Cells of a row are separated by a tab (white space to the scorer, a
+ * column to a reader). */
+static void cell_sep(walk *k) {
+  if (!k->open) return;
+  k->space = false;
+  if (ng_buf_putc(&k->w->text, '\t')) k->rc = NG_ENOMEM;
+}
+
+int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
+  walk k;
+  memset(&k, 0, sizeof k);
+  k.w = w;
+  ng_vec_init(&k.stack, sizeof(uint32_t), w->elems.alc);
+  const ng_hnode *root = ng_html_root(h);
+  const ng_hnode *n = root;
+  bool down = enter(&k, n, ng_hnode_tag(n));
+  while (n && !k.rc) {
+    const ng_hnode *c = down ? ng_hnode_first_child(n) : NULL;
+    if (c) {
+      n = c;
+    } else {
+      /* Leave n and its finished ancestors; go to the next sibling. */
+      for (;;) {
+        ng_htag t = ng_hnode_tag(n);
+        if (t != NG_TAG_TEXT && t != NG_TAG_COMMENT) leave(&k, t);
+        if (n == root) {
+          n = NULL;
+          break;
+        }
+        const ng_hnode *nx = ng_hnode_next(n);
+        if (nx) {
+          n = nx;
+          break;
+        }
+        n = ng_hnode_parent(n);
+        if (!n) break;
+      }
+      if (!n) break;
+    }
+    ng_htag t = ng_hnode_tag(n);
+    if (t == NG_TAG_TEXT) {
+      size_t len;
+      const char *s = ng_hnode_text(n, &len);
+      add_text(&k, s, len);
+      down = false;
+    } else if (t == NG_TAG_COMMENT) {
+      down = false;
+    } else {
+      if ((t == NG_TAG_TD || t == NG_TAG_TH)) cell_sep(&k);
+      down = enter(&k, n, t);
+    }
+  }
+  flush(&k);
+  ng_vec_dispose(&k.stack);
+  /* A "negative" element around article-like ones is a layout wrapper
+   * ("content right-sidebar"): it loses its verdict, and the nearest
+   * negative ancestor of every element is recomputed (pre-order: parents
+   * first). */
+  ng_helem *es = w->elems.ptr;
+  for (size_t i = 0; i < w->elems.len && !k.rc; i++) {
+    ng_helem *e = &es[i];
+    if ((e->flags & NG_EL_NEGATIVE) && (e->flags & NG_EL_HAS_POS) &&
+        e->tag != NG_TAG_NAV)
+      e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
+    uint32_t pn = e->parent != NG_NONE ? es[e->parent].neg : NG_NONE;
+    e->neg = (e->flags & NG_EL_NEGATIVE) ? (uint32_t)i : pn;
+  }
+  return k.rc;
+}

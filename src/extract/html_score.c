@@ -1,0 +1,197 @@
+/* html_score.c - which blocks are the article.
+ *
+ * 1. Every block of prose-like text (>= 25 code points) scores
+ *    1 + commas + min(length / 100, 3), times (1 - its link density), and
+ *    gives the score to its container, half to the container's parent and a
+ *    sixth to the next one up (the classic Readability propagation).
+ *    Containers start from their tag and their class/id/role semantics.
+ * 2. A container's score is scaled by (1 - its link density); the best one
+ *    is the article, joined by siblings that score close to it or that are
+ *    prose paragraphs themselves.
+ * 3. Inside the chosen containers, a block is dropped when it sits in a
+ *    negative sub-container (share bar, related links, comments), is link
+ *    text, is a known furniture phrase or a consent / newsletter notice.
+ * 4. The page is a listing when little prose survives and many headline
+ *    links (teasers) surround it, unless the page says it is an article. */
+#include "html.h"
+
+#include "furniture.h"
+
+#include <string.h>
+
+static ng_helem *E(ng_hwalk *w, uint32_t i) { return ng_vec_at(&w->elems, i); }
+
+static bool container_tag(uint16_t t) {
+  return t == NG_TAG_DIV || t == NG_TAG_TD || t == NG_TAG_ARTICLE ||
+         t == NG_TAG_SECTION || t == NG_TAG_MAIN || t == NG_TAG_BODY ||
+         t == NG_TAG_CENTER || t == NG_TAG_FORM;
+}
+
+static float tag_base(uint16_t t) {
+  switch (t) {
+  case NG_TAG_DIV: case NG_TAG_ARTICLE: case NG_TAG_MAIN: return 5;
+  case NG_TAG_SECTION: return 3;
+  case NG_TAG_PRE: case NG_TAG_TD: case NG_TAG_BLOCKQUOTE: return 3;
+  case NG_TAG_ADDRESS: case NG_TAG_OL: case NG_TAG_UL: case NG_TAG_DL:
+  case NG_TAG_DD: case NG_TAG_DT: case NG_TAG_LI: case NG_TAG_FORM:
+    return -3;
+  case NG_TAG_H1: case NG_TAG_H2: case NG_TAG_H3: case NG_TAG_H4:
+  case NG_TAG_H5: case NG_TAG_H6: case NG_TAG_TH:
+    return -5;
+  default: return 0;
+  }
+}
+
+static float class_weight(uint16_t flags, uint16_t tag) {
+  float wgt = 0;
+  if (flags & NG_EL_POSITIVE) wgt += 25;
+  if (flags & NG_EL_NEGATIVE) wgt -= 25;
+  if (tag == NG_TAG_ARTICLE || tag == NG_TAG_MAIN) wgt += 10;
+  return wgt;
+}
+
+static unsigned commas(const char *s, size_t n) {
+  unsigned c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == ',') c++;
+    else if ((unsigned char)s[i] == 0xEF && i + 2 < n &&
+             (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] == 0x8C)
+      c++; /* fullwidth comma */
+    else if ((unsigned char)s[i] == 0xE3 && i + 2 < n &&
+             (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x81)
+      c++; /* ideographic comma */
+  return c;
+}
+
+/* Is block b inside a strongly negative element? */
+static bool in_strong_neg(ng_hwalk *w, const ng_hblock *b) {
+  uint32_t n = E(w, b->elem)->neg;
+  while (n != NG_NONE) {
+    ng_helem *e = E(w, n);
+    if (e->flags & NG_EL_STRONG_NEG) return true;
+    /* The next negative ancestor above. */
+    n = e->parent != NG_NONE ? E(w, e->parent)->neg : NG_NONE;
+  }
+  return false;
+}
+
+static void touch(ng_hwalk *w, uint32_t i, uint8_t *seen) {
+  if (seen[i]) return;
+  seen[i] = 1;
+  ng_helem *e = E(w, i);
+  e->score = tag_base(e->tag) + class_weight(e->flags, e->tag);
+}
+
+static float link_density(const ng_helem *e) {
+  return e->chars ? (float)e->link_chars / (float)e->chars : 0;
+}
+
+static bool inside(const ng_helem *c, uint32_t ci, uint32_t x) {
+  return x >= ci && x <= c->end;
+}
+
+/* Is there a negative element between block element `x` and container `ci`
+ * (exclusive)? Elements are in pre-order, so "below ci" is an index range. */
+static bool neg_between(ng_hwalk *w, uint32_t ci, uint32_t x) {
+  const ng_helem *c = E(w, ci);
+  uint32_t n = E(w, x)->neg;
+  return n != NG_NONE && n > ci && n <= c->end;
+}
+
+static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
+  const char *s = w->text.ptr + b->off;
+  if (ng_furniture_is_symbols(s, b->len)) return false;
+  if (b->words <= 12 && ng_furniture_is_phrase(s, b->len)) return false;
+  float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
+  if (ld > 0.5f) return false;
+  if (ld > 0.25f && b->words < 8 && b->kind != NG_BLOCK_HEADING) return false;
+  if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
+  return true;
+}
+
+void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
+  memset(out, 0, sizeof *out);
+  size_t ne = w->elems.len, nb = w->blocks.len;
+  ng_hblock *bl = w->blocks.ptr;
+  out->main = w->body != NG_NONE ? w->body : 0;
+  if (ne == 0) return;
+  /* `seen` marks scored containers; one byte per element, on the text
+   * buffer's allocator (scratch, freed below). */
+  uint8_t *seen = ng_mem_alloc(w->elems.alc, ne);
+  if (!seen) return;
+  memset(seen, 0, ne);
+  for (size_t i = 0; i < ne; i++) E(w, (uint32_t)i)->score = 0;
+
+  for (size_t i = 0; i < nb; i++) {
+    const ng_hblock *b = &bl[i];
+    if (b->chars < 25) continue;
+    if (in_strong_neg(w, b)) continue;
+    float ld = (float)b->link_chars / (float)b->chars;
+    float s = 1 + (float)commas(w->text.ptr + b->off, b->len) +
+              (float)(b->chars / 100 < 3 ? b->chars / 100 : 3);
+    s *= 1 - ld;
+    uint32_t c = b->elem;
+    if (!container_tag(E(w, c)->tag) && E(w, c)->parent != NG_NONE)
+      c = E(w, c)->parent;
+    static const float div[3] = {1, 2, 6};
+    for (int lvl = 0; lvl < 3 && c != NG_NONE; lvl++) {
+      touch(w, c, seen);
+      E(w, c)->score += s / div[lvl];
+      c = E(w, c)->parent;
+    }
+  }
+  uint32_t best = NG_NONE;
+  float best_s = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (!seen[i]) continue;
+    ng_helem *e = E(w, (uint32_t)i);
+    e->score *= 1 - link_density(e);
+    if (best == NG_NONE || e->score > best_s) {
+      best = (uint32_t)i;
+      best_s = e->score;
+    }
+  }
+  if (best == NG_NONE) best = out->main;
+  /* Siblings that belong to the article too. */
+  uint8_t *take = seen; /* reuse: 2 = included container */
+  take[best] = 2;
+  uint32_t p = E(w, best)->parent;
+  if (p != NG_NONE) {
+    float thr = best_s * 0.2f > 10 ? best_s * 0.2f : 10;
+    for (uint32_t c = p + 1; c <= E(w, p)->end; c = E(w, c)->end + 1) {
+      if (c == best) continue;
+      ng_helem *e = E(w, c);
+      bool add = seen[c] == 1 && e->score >= thr;
+      if (!add && !(e->flags & NG_EL_NEGATIVE) && e->chars > 0) {
+        /* A paragraph next to the article body. */
+        float ld = link_density(e);
+        if (e->tag == NG_TAG_P || e->tag == NG_TAG_BLOCKQUOTE ||
+            e->tag == NG_TAG_UL || e->tag == NG_TAG_OL ||
+            (e->tag >= NG_TAG_H2 && e->tag <= NG_TAG_H6))
+          add = (e->chars > 80 && ld < 0.25f) || (e->chars > 0 && ld == 0 && e->tag != NG_TAG_P);
+      }
+      if (add) take[c] = 2;
+    }
+  }
+  out->main = best;
+  size_t kept = 0, teasers = 0;
+  for (size_t i = 0; i < nb; i++) {
+    ng_hblock *b = &bl[i];
+    b->keep = 0;
+    float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
+    if (ld >= 0.5f && b->words >= 4) teasers++;
+    /* The container holding this block among the taken ones: walk up from
+     * the block to the first taken element (bounded by the tree depth). */
+    uint32_t c = b->elem;
+    while (c != NG_NONE && take[c] != 2) c = E(w, c)->parent;
+    if (c == NG_NONE) continue;
+    if (neg_between(w, c, b->elem)) continue;
+    if (!inside(E(w, c), c, b->elem)) continue;
+    if (!keep_block(w, b)) continue;
+    b->keep = 1;
+    kept += b->chars;
+  }
+  out->kept_chars = kept;
+  out->teasers = teasers;
+  ng_mem_free(w->elems.alc, seen, ne);
+}
