@@ -266,6 +266,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   }
   if (*upload_size) {
     if (!cs->too_big) {
+      /* Past the limit: keep reading but drop the bytes, and answer 413
+       * at the end (libmicrohttpd 0.9.75 refuses a response queued
+       * mid-upload, so this is the earliest clean answer for a chunked
+       * body; one with Content-Length was refused before any read). */
       if (cs->body.len + *upload_size > srv->cfg.max_body) {
         cs->too_big = true;
         ng_buf_dispose(&cs->body);
