@@ -31,7 +31,8 @@ static void split(split_result *r, const char *text, ng_lang lang) {
   for (size_t i = 0; i < v.len; i++) {
     ng_span *sp = ng_vec_at(&v, i);
     CHECK(sp->off >= prev_end && sp->off + sp->len <= len && sp->len > 0);
-    CHECK(text[sp->off] != ' ' && text[sp->off + sp->len - 1] != ' ');
+    CHECK(!strchr(" \t\n\r", text[sp->off]) &&
+          !strchr(" \t\n\r", text[sp->off + sp->len - 1]));
     prev_end = sp->off + sp->len;
     if (i < MAX_SENTS)
       snprintf(r->s[i], sizeof r->s[i], "%.*s", (int)sp->len, text + sp->off);
@@ -237,6 +238,35 @@ void test_sentences__sub_span(void) {
     CHECK_STRN(t + b->off, b->len, "Two.");
   }
   ng_vec_dispose(&v);
+}
+
+/* Random soup of the characters the rules look at: spans stay inside the
+ * block, in order, trimmed and non-empty (split() checks), and nothing
+ * hangs or reads out of bounds (run under ASan in CI). */
+void test_sentences__random_invariants(void) {
+  static const char *const atoms[] = {
+      ".", "!", "?", "…", " ", "\n", "\n\n", "\r", "(", ")", "[", "]", "\"",
+      "'", "«", "»", "“", "”", "‘", "’", "a", "B", "Mr", "U.S", "1", "12", "a)",
+      "(ii)", "•", "<p>", "</p>", "////", "--", "—", "e.g", "http://x.y", "@",
+      "ж", "Ж", "։", ":", "。", "[1]", "I", "The", "¿", "-", ". . .", "%"};
+  enum { NATOMS = sizeof atoms / sizeof atoms[0] };
+  uint32_t seed = 12345;
+  char text[400];
+  for (int round = 0; round < 3000; round++) {
+    size_t n = 0;
+    int parts = 1 + round % 40;
+    for (int k = 0; k < parts; k++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *a = atoms[(seed >> 16) % NATOMS];
+      size_t l = strlen(a);
+      if (n + l >= sizeof text) break;
+      memcpy(text + n, a, l);
+      n += l;
+    }
+    text[n] = '\0';
+    split_result r;
+    split(&r, text, round % 3 == 0 ? NG_LANG_RU : NG_LANG_EN);
+  }
 }
 
 /* Big inputs must stay linear: a 10 MB line without punctuation, 50,000
