@@ -2,16 +2,20 @@
  *
  * One left-to-right pass over the block. A sentence ends at
  *
- *   - a terminator cluster: . ! ? … and friends, followed by closing quotes
- *     or brackets and footnote marks ("martyr.[1]", "consultation.11 12"),
- *     then white space, when the next word can start a sentence;
- *   - a blank line, or a single line break unless the next line clearly
- *     continues the sentence (it starts lower case after a long line or
- *     after trailing white space);
+ *   - a terminator cluster: . ! ? … and friends, then closing quotes or
+ *     brackets and footnote marks ("martyr.[1]", "consultation.11 12"),
+ *     then white space, when what follows can start a sentence (a capital,
+ *     a digit, a letter of a script without case, an opening quote before
+ *     one of those, a list item);
+ *   - a blank line, or a single line break unless the next line continues
+ *     the sentence (it starts lower case after a long line, after trailing
+ *     white space or after a comma);
  *   - a bullet (•, ⁃, ...) or a list item marker continuing a sequence
  *     ("1. x 2. y", "a) x b) y", "(i) x (ii) y");
  *   - a full-width terminator (。．！？), which needs no space;
- *   - a period glued to a capitalised word ("world.Today"), outside URLs.
+ *   - a period glued to a capitalised word ("world.Today"), outside URLs;
+ *   - interrupted speech closing a quotation ("to--" At this moment);
+ *   - after an Armenian word, a colon (Armenian writes its full stop ։ so).
  *
  * and it does not end
  *
@@ -19,16 +23,28 @@
  *     ("She said, 'Hi. Bye.' and left"): only the cluster that closes the
  *     quotation can end the sentence;
  *   - after an abbreviation, an initial or a list marker. Abbreviations come
- *     in classes (src/data/lex/abbr_<lang>*.txt):
+ *     in classes (src/data/lex/abbr_<lang>*.txt, the language's list first,
+ *     then the English one for Latin-script languages):
  *       _pre   titles before a name (Mr., Gen.): never a boundary;
  *       _num   before a number (No. 5, p. 55): a boundary before a word;
- *       _end   often sentence-final (etc., a.m.): a boundary before a capital;
+ *       _end   often sentence-final (etc., a.m., руб.): a boundary before a
+ *              capital, except a word that goes on (continue_en.txt:
+ *              "8 p.m. Tuesday");
  *       plain  (Inc., Jan., U.S.): a boundary only before a sentence starter
- *              word (starters_<lang>.txt: The, He, How, ...);
- *     dotted abbreviations (e.g., Ph.D., L.F.) and single letters (E. Smith)
- *     behave like plain ones ("I" counts: "you and I. Did you");
- *   - before a lower-case word or an opening parenthesis;
+ *              (starters_en.txt: The, He, How, ...; other languages have
+ *              none, so never);
+ *     dotted abbreviations (e.g., Ph.D., L.F.) behave like plain ones, and
+ *     so do initials (E. Smith), except that a capital initial only ends a
+ *     sentence as "I" ("you and I. Did you"); German small numbers are
+ *     ordinals ("am 12. Juni");
+ *   - before a lower-case word or an opening parenthesis (but a sentence
+ *     that is one whole quotation ends before a parenthesised sentence:
+ *     "Hi!" (He waved.));
  *   - at a spaced ellipsis ". . ." inside a sentence.
+ *
+ * Sentences are trimmed of white space and of scraping leftovers at their
+ * edges: markup tags ("<p>") and separator runs ("////"); what is left may
+ * be empty, and then no sentence is emitted.
  *
  * Cost: every byte is looked at a bounded number of times. Look-ahead that
  * is not bounded by a small constant (finding where a quotation closes,
@@ -926,21 +942,19 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
   }
   next_info n = look_next(s, j);
   bool ends;
-  if (strong || (whole_quote && !ellipsis && !spaced && n.paren && n.paren_upper)) {
+  if (strong ||
+      (whole_quote && !ellipsis && !spaced && n.paren && n.paren_upper)) {
     ends = true;
   } else if (excl) {
-    ends = n.end || n.item || !(n.lower || n.paren);
-    if (!n.end && !n.item && !n.upper && !n.digit) ends = false;
+    /* Not before a lower-case word ("Yahoo! in", "Stop! he said"). */
+    ends = n.end || n.item || n.upper || n.digit;
+  } else if (spaced && attached) {
+    /* "compounds. . . . The": the period ends the sentence and the
+     * ellipsis opens the next one. */
+    if (n.upper || n.item) cut(s, first_dot_end, first_dot_end);
+    return j;
   } else if (spaced) {
-    if (attached) {
-      /* "compounds. . . . The": the period ends it, the ellipsis opens the
-       * next sentence. */
-      if (n.upper || n.item) {
-        cut(s, first_dot_end, first_dot_end);
-        return j;
-      }
-      return j;
-    }
+    /* " . . . " is an omission inside a sentence; " . . . ." ends one. */
     ends = ndots >= 4 && (n.upper || n.item || n.end);
   } else if (ellipsis) {
     ends = n.end || n.upper || n.item;
