@@ -5,7 +5,7 @@ wrk.method = "POST"
 wrk.path = "/api/summarize"
 wrk.body = f:read("*a")
 f:close()
-wrk.headers["Content-Type"] = "text/plain"
+wrk.headers["Content-Type"] = os.getenv("NG_BENCH_TYPE") or "text/plain"
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f requests=%d errors=%d non2xx=%d\n",
