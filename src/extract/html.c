@@ -65,12 +65,35 @@ static ng_hstr pick_title(const ng_hmeta *m) {
 
 static bool is_article_type(const ng_hmeta *m) {
   ng_hstr og = m->v[NG_M_OG_TYPE];
-  if (og.n && starts_ci(og.s, og.n, "article")) return true;
+  if (og.n && !starts_ci(og.s, og.n, "website")) return true;
   return m->v[NG_M_LD_TYPE].n > 0;
 }
 
+/* Sets a field from page text, invalid UTF-8 replaced and white space
+ * collapsed (attribute values keep their line breaks). */
 static int set(ng_article *a, ng_field f, ng_hstr v) {
-  return v.n ? ng_article_set_field(a, f, v.s, v.n) : NG_OK;
+  if (!v.n) return NG_OK;
+  if (v.n > 4096) v.n = 4096;
+  ng_buf b = NG_BUF_INIT;
+  b.alc = a->arena.alc;
+  int rc = ng_charset_to_utf8(&b, v.s, v.n, "UTF-8", NULL);
+  if (!rc) {
+    size_t w = 0;
+    bool sp = false;
+    for (size_t i = 0; i < b.len; i++) {
+      char c = b.ptr[i];
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        sp = w > 0;
+        continue;
+      }
+      if (sp) b.ptr[w++] = ' ';
+      sp = false;
+      b.ptr[w++] = c;
+    }
+    rc = ng_article_set_field(a, f, b.ptr, w);
+  }
+  ng_buf_dispose(&b);
+  return rc;
 }
 
 static int set_date(ng_article *a, ng_field f, const ng_hstr *cands, size_t n,
@@ -181,8 +204,8 @@ static ng_lang meta_lang(const ng_hmeta *m) {
  * page does not call itself an article. */
 static bool is_listing(const ng_hverdict *v, const ng_hmeta *m) {
   if (is_article_type(m)) return false;
-  if (v->kept_chars >= 1500) return false;
-  return v->teasers >= 12 && v->teasers * 40 > v->kept_chars;
+  return v->prose_blocks == 0 && v->teasers >= 10 &&
+         v->teasers * 30 > v->kept_chars;
 }
 
 int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
@@ -247,28 +270,16 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
     if (t && hb[i].len == tl && memcmp(s, t, tl) == 0 && blocks.len == 0)
       continue;
     if (body.len) NG_CHECK_ALLOC(ng_buf_put(&body, "\n\n", 2) == NG_OK);
-    ng_block_in b = {body.len, hb[i].len, hb[i].kind, hb[i].level};
-    NG_CHECK_ALLOC(ng_buf_put(&body, s, hb[i].len) == NG_OK);
+    /* Decoded character references can be lone surrogates and the like:
+     * each block is copied with invalid sequences replaced. */
+    size_t at = body.len;
+    NG_TRY(ng_charset_to_utf8(&body, s, hb[i].len, "UTF-8", err));
+    ng_block_in b = {at, body.len - at, hb[i].kind, hb[i].level};
     NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
   }
   if (blocks.len == 0) {
     rc = ng_fail(err, NG_EEMPTY, "no article text found in the page", 0);
     goto done;
-  }
-  if (ng_utf8_check(body.ptr, body.len, NULL) != NG_OK) {
-    /* Decoded character references can be lone surrogates and the like. */
-    ng_buf clean = NG_BUF_INIT;
-    clean.alc = &ctx->alc;
-    rc = ng_charset_to_utf8(&clean, body.ptr, body.len, "UTF-8", err);
-    if (rc || clean.len != body.len) {
-      /* Replacement changed lengths: fall back to a per-block rebuild is
-       * not worth it; replace in place byte for byte instead. */
-      ng_buf_dispose(&clean);
-      if (!rc) rc = ng_fail(err, NG_EUTF8, "invalid UTF-8 in the page text", 0);
-      goto done;
-    }
-    ng_buf_dispose(&body);
-    body = clean;
   }
   NG_TRY(ng_doc_build(&a->doc, ctx, body.ptr, body.len, blocks.ptr, blocks.len,
                       tspan, NULL, 0, lang, err));

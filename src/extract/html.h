@@ -61,8 +61,17 @@ typedef struct ng_hblock {
   uint32_t words;
   uint8_t kind, level;
   uint8_t keep;      /* verdict of html_score.c */
-  uint8_t pad;
+  uint8_t why;       /* ng_hdrop: why a block was not kept */
 } ng_hblock;
+
+/* Why html_score.c dropped a block (for tests and diagnostics). */
+typedef enum ng_hdrop {
+  NG_DROP_NONE = 0,
+  NG_DROP_OUTSIDE,   /* not in the chosen containers */
+  NG_DROP_NEGATIVE,  /* in a negative element inside them */
+  NG_DROP_FURNITURE, /* furniture phrase, symbols, link text, notice */
+  NG_DROP_HEADING    /* heading of a dropped section */
+} ng_hdrop;
 
 /* Metadata gathered during the walk (values point into the tree or into
  * the arena; valid until the tree is freed). */
@@ -130,6 +139,7 @@ typedef struct ng_hverdict {
   uint32_t main;      /* chosen container element */
   size_t kept_chars;  /* code points of the kept blocks */
   size_t teasers;     /* link blocks of 4+ words on the whole page */
+  size_t prose_blocks; /* kept blocks of 30+ words, little link text */
 } ng_hverdict;
 
 void ng_html_score(ng_hverdict *out, ng_hwalk *w);

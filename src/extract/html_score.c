@@ -86,16 +86,17 @@ static float link_density(const ng_helem *e) {
   return e->chars ? (float)e->link_chars / (float)e->chars : 0;
 }
 
-static bool inside(const ng_helem *c, uint32_t ci, uint32_t x) {
-  return x >= ci && x <= c->end;
-}
-
 /* Is there a negative element between block element `x` and container `ci`
  * (exclusive)? Elements are in pre-order, so "below ci" is an index range. */
 static bool neg_between(ng_hwalk *w, uint32_t ci, uint32_t x) {
   const ng_helem *c = E(w, ci);
-  uint32_t n = E(w, x)->neg;
-  return n != NG_NONE && n > ci && n <= c->end;
+  for (uint32_t n = E(w, x)->neg; n != NG_NONE && n > ci && n <= c->end;) {
+    const ng_helem *e = E(w, n);
+    if (e->flags & NG_EL_STRONG_NEG) return true;
+    if (e->chars < 200 || e->link_chars * 2 > e->chars) return true;
+    n = e->parent != NG_NONE ? E(w, e->parent)->neg : NG_NONE;
+  }
+  return false;
 }
 
 static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
@@ -152,6 +153,33 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     }
   }
   if (best == NG_NONE) best = out->main;
+  /* Promotion: an article split into sibling sections ("intro", "table",
+   * "tips") scores best in one section. Climb while the parent holds
+   * clearly more prose than the current choice (prose = text of blocks
+   * outside strongly negative elements, weighted by 1 - link density). */
+  float *mass = ng_mem_alloc(w->elems.alc, ne * sizeof *mass);
+  if (mass) {
+    memset(mass, 0, ne * sizeof *mass);
+    for (size_t i = 0; i < nb; i++) {
+      const ng_hblock *b = &bl[i];
+      if (b->chars < 25 || in_strong_neg(w, b)) continue;
+      float ld = (float)b->link_chars / (float)b->chars;
+      if (ld >= 0.5f) continue;
+      mass[b->elem] += (float)b->chars * (1 - ld);
+    }
+    /* Children come after their parent in pre-order: sum backwards. */
+    for (size_t i = ne; i-- > 1;) {
+      uint32_t p = E(w, (uint32_t)i)->parent;
+      if (p != NG_NONE) mass[p] += mass[i];
+    }
+    for (;;) {
+      uint32_t p = E(w, best)->parent;
+      if (p == NG_NONE || E(w, p)->tag == NG_TAG_HTML) break;
+      if (mass[best] >= 0.7f * mass[p]) break;
+      best = p;
+    }
+    ng_mem_free(w->elems.alc, mass, ne * sizeof *mass);
+  }
   /* Siblings that belong to the article too. */
   uint8_t *take = seen; /* reuse: 2 = included container */
   take[best] = 2;
@@ -178,6 +206,7 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
   for (size_t i = 0; i < nb; i++) {
     ng_hblock *b = &bl[i];
     b->keep = 0;
+    b->why = NG_DROP_OUTSIDE;
     float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
     if (ld >= 0.5f && b->words >= 4) teasers++;
     /* The container holding this block among the taken ones: walk up from
@@ -185,13 +214,97 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     uint32_t c = b->elem;
     while (c != NG_NONE && take[c] != 2) c = E(w, c)->parent;
     if (c == NG_NONE) continue;
+    b->why = NG_DROP_NEGATIVE;
     if (neg_between(w, c, b->elem)) continue;
-    if (!inside(E(w, c), c, b->elem)) continue;
+    b->why = NG_DROP_FURNITURE;
     if (!keep_block(w, b)) continue;
     b->keep = 1;
+    b->why = NG_DROP_NONE;
     kept += b->chars;
   }
+  /* The article around the container: prose right before it (a lead in
+   * its own header box), between its pieces, and right after it. */
+  size_t first = nb, last = nb;
+  for (size_t i = 0; i < nb; i++)
+    if (bl[i].keep) {
+      if (first == nb) first = i;
+      last = i;
+    }
+  if (first < nb) {
+    for (size_t i = first + 1; i < last; i++) {
+      ng_hblock *b = &bl[i];
+      if (b->keep || b->why != NG_DROP_OUTSIDE || in_strong_neg(w, b)) continue;
+      if (b->link_chars * 10 > b->chars * 3 || !keep_block(w, b)) continue;
+      b->keep = 1;
+      b->why = NG_DROP_NONE;
+      kept += b->chars;
+    }
+    unsigned skipped = 0;
+    for (size_t i = first; i-- > 0 && skipped <= 2;) {
+      ng_hblock *b = &bl[i];
+      if (b->keep) continue;
+      bool ok = !in_strong_neg(w, b) && b->link_chars * 10 <= b->chars &&
+                keep_block(w, b) &&
+                (b->words >= 8 || b->kind == NG_BLOCK_HEADING);
+      if (!ok) {
+        if (b->words > 6 || b->link_chars * 2 > b->chars) break;
+        skipped++;
+        continue;
+      }
+      b->keep = 1;
+      b->why = NG_DROP_NONE;
+      kept += b->chars;
+    }
+    for (size_t i = last + 1; i < nb; i++) {
+      ng_hblock *b = &bl[i];
+      if (b->keep) continue;
+      ng_line_shape sh;
+      ng_line_shape_of(&sh, w->text.ptr + b->off, b->len);
+      bool ok = E(w, b->elem)->neg == NG_NONE && b->link_chars * 5 <= b->chars &&
+                sh.prose && sh.terminal && b->words >= 10 && keep_block(w, b);
+      if (!ok) break;
+      b->keep = 1;
+      b->why = NG_DROP_NONE;
+      kept += b->chars;
+    }
+  }
+  /* A heading whose section lost all its blocks titled a box of links
+   * ("Related", "Schon gelesen?"): it goes too. */
+  for (size_t i = 0; i < nb; i++) {
+    if (!bl[i].keep || bl[i].kind != NG_BLOCK_HEADING) continue;
+    size_t j = i + 1;
+    bool any = false, dropped = false;
+    for (; j < nb && bl[j].kind != NG_BLOCK_HEADING; j++) {
+      if (bl[j].keep) any = true;
+      else dropped = true;
+    }
+    bool at_end = j >= nb;
+    if (!any && (dropped || at_end)) {
+      bl[i].keep = 0;
+      bl[i].why = NG_DROP_HEADING;
+      kept -= bl[i].chars;
+    }
+  }
+  if (kept == 0) {
+    /* Nothing survived: keep what is not furniture outside negative
+     * elements, then anything that is not furniture. */
+    for (int pass = 0; pass < 2 && kept == 0; pass++) {
+      for (size_t i = 0; i < nb; i++) {
+        ng_hblock *b = &bl[i];
+        if (pass == 0 && E(w, b->elem)->neg != NG_NONE) continue;
+        if (!keep_block(w, b)) continue;
+        b->keep = 1;
+        b->why = NG_DROP_NONE;
+        kept += b->chars;
+      }
+    }
+  }
+  size_t prose = 0;
+  for (size_t i = 0; i < nb; i++)
+    if (bl[i].keep && bl[i].words >= 30 && bl[i].link_chars * 5 < bl[i].chars)
+      prose++;
   out->kept_chars = kept;
   out->teasers = teasers;
+  out->prose_blocks = prose;
   ng_mem_free(w->elems.alc, seen, ne);
 }
