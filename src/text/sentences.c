@@ -184,6 +184,7 @@ typedef struct seg {
    * NG_LEX_COUNT: none. */
   ng_lex_id abbr[2], pre[2], num[2], fin[2], starters;
   ng_lex_id cont; /* words that go on after a.m./p.m. ("p.m. Tuesday") */
+  ng_lex_id stop; /* function words: a line starting with one goes on */
   bool ordinals; /* "vom 12. Juni": a period after a small number */
   size_t start;   /* where the current sentence starts */
   bool content;   /* the current sentence has a non-space, non-bullet char */
@@ -713,6 +714,20 @@ static size_t find_closer(seg *s, size_t p, int32_t open, size_t open_len) {
  * Line breaks
  * ---------------------------------------------------------------------- */
 
+/* Does the line at p start with a function word ("and", "but", "of")? A
+ * lower-case line that does is a wrapped sentence, not a menu item. */
+static bool starts_with_stopword(const seg *s, size_t p) {
+  const char *t = s->t;
+  size_t w = p;
+  while (w < s->end && w - p < 24) {
+    int32_t cp;
+    size_t l = dec(t, w, s->end, &cp);
+    if (!is_letter(cp)) break;
+    w += l;
+  }
+  return w > p && lex_has_folded(s->stop, t + p, w - p);
+}
+
 /* Handles the line break at i (length l); returns where to continue. */
 static size_t line_break(seg *s, size_t i, size_t l, size_t line_start) {
   const char *t = s->t;
@@ -751,11 +766,14 @@ static size_t line_break(seg *s, size_t i, size_t l, size_t line_start) {
   int32_t first;
   dec(t, nx, end, &first);
   bool join = false;
-  if (ng_cp_is_lower(first))
-    join = trailing || cps >= LONG_LINE || last == ',' || last == ';' ||
-           is_dash(last);
-  else if (first == '(')
+  if (last == ',') {
+    join = true; /* "in Washington,\nD.C." */
+  } else if (ng_cp_is_lower(first)) {
+    join = trailing || cps >= LONG_LINE || last == ';' || is_dash(last) ||
+           starts_with_stopword(s, nx);
+  } else if (first == '(') {
     join = trailing;
+  }
   if (!join) {
     cut(s, i, k);
     s->prot_end = 0;
@@ -996,6 +1014,7 @@ static size_t armenian_stop(seg *s, size_t i) {
 static void lists_for(seg *s, ng_lang lang) {
   const ng_lex_id none = NG_LEX_COUNT;
   s->starters = s->cont = none;
+  s->stop = ng_lex_stopwords(lang == NG_LANG_UNKNOWN ? NG_LANG_EN : lang);
   s->abbr[0] = s->pre[0] = s->num[0] = s->fin[0] = none;
   /* English abbreviations back up the languages without lists (and the
    * international ones: Dr., Prof., No.); Russian has its own. */

@@ -169,6 +169,10 @@ void test_sentences__line_breaks(void) {
          "would be cut.");
   EXPECT(EN, "It was a cold \nnight.", "It was a cold \nnight.");
   EXPECT(EN, "Line one\r\nLine two", "Line one", "Line two");
+  EXPECT(EN, "I have broad shoulders\nand I know it.",
+         "I have broad shoulders\nand I know it.");
+  EXPECT(EN, "It was held in Washington,\nD.C. on Monday.",
+         "It was held in Washington,\nD.C. on Monday.");
 }
 
 void test_sentences__urls_and_emails(void) {
