@@ -252,6 +252,21 @@ static size_t skip_space_back(const char *t, size_t from, size_t to) {
   return to;
 }
 
+/* A table-of-contents line ends in a dot leader and a page number
+ * ("Chapter 2 ........ 16-17"): both go. Returns the new end. */
+static size_t skip_leader(const char *t, size_t from, size_t to) {
+  size_t e = to;
+  while (e > from && to - e < 8 && ((t[e - 1] >= '0' && t[e - 1] <= '9') ||
+                                    t[e - 1] == '-'))
+    e--;
+  if (e == to || !(t[e] >= '0' && t[e] <= '9')) return to;
+  while (e > from && t[e - 1] == ' ') e--;
+  size_t d = e;
+  while (d > from && t[d - 1] == '.') d--;
+  if (e - d < RUN_MIN) return to;
+  return skip_space_back(t, from, d);
+}
+
 static void emit(seg *s, size_t from, size_t to) {
   const char *t = s->t;
   from = skip_space_fwd(t, from, to);
@@ -265,6 +280,7 @@ static void emit(seg *s, size_t from, size_t to) {
     if (!n) break;
     from = skip_space_fwd(t, from + n, to);
   }
+  to = skip_leader(t, from, to);
   for (;;) {
     size_t n = tag_before(t, from, to);
     if (!n && to > from && is_rule_char(t[to - 1])) {
@@ -866,6 +882,20 @@ static bool glued_boundary(const seg *s, size_t dot) {
   return true;
 }
 
+/* After a run of dots: a page number, then the end of the line? */
+static bool leader_ends_line(const seg *s, size_t j) {
+  const char *t = s->t;
+  size_t k = j;
+  while (k < s->end && (t[k] == ' ' || t[k] == '\t')) k++;
+  size_t d = k;
+  while (k < s->end && k - d < 8 &&
+         ((t[k] >= '0' && t[k] <= '9') || (k > d && t[k] == '-')))
+    k++;
+  if (k == d) return false;
+  while (k < s->end && (t[k] == ' ' || t[k] == '\t')) k++;
+  return k >= s->end || t[k] == '\n' || t[k] == '\r';
+}
+
 /* Decides whether a single period (after word w) ends a sentence before
  * what follows (n). */
 static bool period_ends(const word_info *w, const next_info *n) {
@@ -958,6 +988,7 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
       cut(s, j, j);
     return j;
   }
+  if (ndots >= RUN_MIN && !spaced && leader_ends_line(s, j)) return j;
   next_info n = look_next(s, j);
   bool ends;
   if (strong ||

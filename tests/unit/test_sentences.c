@@ -196,6 +196,9 @@ void test_sentences__scraping_leftovers(void) {
   EXPECT(EN, "==========\nTop stories\n==========", "Top stories");
   EXPECT(EN, "Use a <b>bold</b> move.", "Use a <b>bold</b> move.");
   EXPECT(EN, "If x <5 then stop.", "If x <5 then stop.");
+  EXPECT(EN, "Contents\nIntroduction.......... 3\nWhy now?............12-14",
+         "Contents", "Introduction", "Why now?");
+  EXPECT(EN, "I waited.... 5 minutes passed.", "I waited.... 5 minutes passed.");
 }
 
 void test_sentences__russian(void) {
