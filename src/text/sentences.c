@@ -185,6 +185,8 @@ typedef struct seg {
   ng_lex_id abbr[2], pre[2], num[2], fin[2], starters;
   ng_lex_id cont; /* words that go on after a.m./p.m. ("p.m. Tuesday") */
   ng_lex_id stop; /* function words: a line starting with one goes on */
+  ng_lex_id bang; /* names spelt with "!" (Yahoo!) */
+  size_t kept;    /* end of the last period judged not to end a sentence */
   bool ordinals; /* "vom 12. Juni": a period after a small number */
   size_t start;   /* where the current sentence starts */
   bool content;   /* the current sentence has a non-space, non-bullet char */
@@ -784,6 +786,9 @@ static size_t line_break(seg *s, size_t i, size_t l, size_t line_start) {
   bool join = false;
   if (last == ',') {
     join = true; /* "in Washington,\nD.C." */
+  } else if (s->kept && s->kept == skip_space_back(t, line_start, i) &&
+             cps >= LONG_LINE) {
+    join = true; /* a wrapped line ending in "Gov." or "J." */
   } else if (ng_cp_is_lower(first)) {
     join = trailing || cps >= LONG_LINE || last == ';' || is_dash(last) ||
            starts_with_stopword(s, nx);
@@ -896,6 +901,18 @@ static bool leader_ends_line(const seg *s, size_t j) {
   return k >= s->end || t[k] == '\n' || t[k] == '\r';
 }
 
+/* Is the word before the "!" at i a name spelt with it (Yahoo!)? */
+static bool bang_name(const seg *s, size_t i) {
+  size_t w = i;
+  while (w > s->start && i - w < 24) {
+    int32_t cp;
+    size_t p = dec_back(s->t, s->start, w, &cp);
+    if (!is_letter(cp)) break;
+    w = p;
+  }
+  return w < i && lex_has_folded(s->bang, s->t + w, i - w);
+}
+
 /* Decides whether a single period (after word w) ends a sentence before
  * what follows (n). */
 static bool period_ends(const word_info *w, const next_info *n) {
@@ -995,8 +1012,11 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
       (whole_quote && !ellipsis && !spaced && n.paren && n.paren_upper)) {
     ends = true;
   } else if (excl) {
-    /* Not before a lower-case word ("Yahoo! in", "Stop! he said"). */
+    /* Not before a lower-case word ("Yahoo! in", "Stop! he said"), nor
+     * after a name spelt with "!" unless a sentence starter follows. */
     ends = n.end || n.item || n.upper || n.digit;
+    if (ends && !n.end && ndots == 0 && j == i + l && bang_name(s, i))
+      ends = n.starter || n.starter1;
   } else if (spaced && attached) {
     /* "compounds. . . . The": the period ends the sentence and the
      * ellipsis opens the next one. */
@@ -1011,6 +1031,7 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
     word_info w = word_before(s, i);
     if (s->ordinals && w.kind == W_NUMBER && w.small) w.kind = W_ABBR;
     ends = period_ends(&w, &n);
+    if (!ends) s->kept = j;
   }
   if (ends) cut(s, j, n.pos);
   return j;
@@ -1046,6 +1067,7 @@ static void lists_for(seg *s, ng_lang lang) {
   const ng_lex_id none = NG_LEX_COUNT;
   s->starters = s->cont = none;
   s->stop = ng_lex_stopwords(lang == NG_LANG_UNKNOWN ? NG_LANG_EN : lang);
+  s->bang = NG_LEX_bang_names;
   s->abbr[0] = s->pre[0] = s->num[0] = s->fin[0] = none;
   /* English abbreviations back up the languages without lists (and the
    * international ones: Dr., Prof., No.); Russian has its own. */

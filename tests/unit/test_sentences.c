@@ -134,6 +134,8 @@ void test_sentences__quotes_and_brackets(void) {
   EXPECT(EN, "He shouted, “Run!” Everyone ran.", "He shouted, “Run!”",
          "Everyone ran.");
   EXPECT(EN, "Stop! he said.", "Stop! he said.");
+  EXPECT(EN, "Yahoo! Finance said so. It rose.", "Yahoo! Finance said so.",
+         "It rose.");
   EXPECT(EN, "The plan (approved in May.) was dropped.",
          "The plan (approved in May.) was dropped.");
   EXPECT(EN, "It closed. (Staff were told.) Then it reopened.",
@@ -173,6 +175,9 @@ void test_sentences__line_breaks(void) {
          "I have broad shoulders\nand I know it.");
   EXPECT(EN, "It was held in Washington,\nD.C. on Monday.",
          "It was held in Washington,\nD.C. on Monday.");
+  EXPECT(EN, "The budget was signed in Sacramento on Monday by Gov.\nJerry "
+         "Brown.", "The budget was signed in Sacramento on Monday by Gov.\n"
+         "Jerry Brown.");
 }
 
 void test_sentences__urls_and_emails(void) {
