@@ -100,6 +100,15 @@ $(B)/server/web.o: $(B)/server/web_assets.inc
 bench-serve: $(BIN)
 	sh bench/serve.sh $(BIN)
 
+# Extraction quality and speed against Readability.js on
+# ../shared/data/extraction-dev (not a test; see BENCHMARKS.md).
+.PHONY: bench-extract
+$(B)/extract_bench: bench/extract_bench.c $(STATIC)
+	$(CC) $(CFLAGS_APP) -o $@ $< $(STATIC) $(LIB_LIBS)
+
+bench-extract: $(BIN) $(B)/extract_bench
+	sh bench/extract.sh $(BIN) $(B)/extract_bench
+
 $(B)/fuzz/%.o: fuzz/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -c $< -o $@

@@ -57,56 +57,57 @@ static bool icontains(const char *s, size_t n, const char *lit) {
 
 typedef struct pat {
   const char *s;
-  unsigned char exact;
+  unsigned char len, exact;
 } pat;
 
 static const pat strong_neg[] = {
-    {"nav", 0}, {"navbar", 0}, {"navigation", 0}, {"menu", 0},
-    {"breadcrumb", 0}, {"breadcrumbs", 0}, {"comment", 0}, {"comments", 0},
-    {"kommentar", 0}, {"kommentare", 0}, {"disqus", 0}, {"respond", 0},
-    {"reply", 0}, {"replies", 0}, {"share", 0}, {"sharing", 0},
-    {"social", 0}, {"socials", 0}, {"teilen", 0}, {"shariff", 0},
-    {"related", 0}, {"recommend", 0}, {"recommended", 0},
-    {"recommendations", 0}, {"outbrain", 0}, {"taboola", 0},
-    {"cookie", 0}, {"cookies", 0}, {"consent", 0}, {"gdpr", 0},
-    {"newsletter", 0}, {"subscribe", 0}, {"subscription", 0},
-    {"signup", 0}, {"login", 0}, {"paywall", 0}, {"sidebar", 0},
-    {"footer", 0}, {"masthead", 0}, {"skip", 1}, {"skiplink", 0},
-    {"advert", 0}, {"advertisement", 0}, {"ad", 1}, {"ads", 1},
-    {"adslot", 0}, {"adsense", 0}, {"anzeige", 0}, {"werbung", 0},
-    {"sponsor", 0}, {"sponsored", 0}, {"promo", 0}, {"teaser", 0},
-    {"teasers", 0}, {"popular", 0}, {"mostread", 0}, {"trending", 0},
-    {"meistgelesen", 0}, {"pagination", 0}, {"pager", 0},
-    {"banner", 0}, {"popup", 0}, {"modal", 0}, {"overlay", 0},
-    {"widget", 0}, {"toolbar", 0}, {"sronly", 0}, {"sr", 1},
-    {"visuallyhidden", 0}, {"print", 1}, {"rating", 0}, {"tagcloud", 0},
-    {"copyright", 0}, {"impressum", 0}, {"pnav", 0}, {"topnav", 0},
+    {"nav", 3, 0}, {"navbar", 6, 0}, {"navigation", 10, 0}, {"menu", 4, 0},
+    {"breadcrumb", 10, 0}, {"breadcrumbs", 11, 0}, {"comment", 7, 0}, {"comments", 8, 0},
+    {"kommentar", 9, 0}, {"kommentare", 10, 0}, {"disqus", 6, 0}, {"respond", 7, 0},
+    {"reply", 5, 0}, {"replies", 7, 0}, {"share", 5, 0}, {"sharing", 7, 0},
+    {"social", 6, 0}, {"socials", 7, 0}, {"teilen", 6, 0}, {"shariff", 7, 0},
+    {"related", 7, 0}, {"recommend", 9, 0}, {"recommended", 11, 0},
+    {"recommendations", 15, 0}, {"outbrain", 8, 0}, {"taboola", 7, 0},
+    {"cookie", 6, 0}, {"cookies", 7, 0}, {"consent", 7, 0}, {"gdpr", 4, 0},
+    {"newsletter", 10, 0}, {"subscribe", 9, 0}, {"subscription", 12, 0},
+    {"signup", 6, 0}, {"login", 5, 0}, {"paywall", 7, 0}, {"sidebar", 7, 0},
+    {"footer", 6, 0}, {"masthead", 8, 0}, {"skip", 4, 1}, {"skiplink", 8, 0},
+    {"advert", 6, 0}, {"advertisement", 13, 0}, {"ad", 2, 1}, {"ads", 3, 1},
+    {"adslot", 6, 0}, {"adsense", 7, 0}, {"anzeige", 7, 0}, {"werbung", 7, 0},
+    {"sponsor", 7, 0}, {"sponsored", 9, 0}, {"promo", 5, 0}, {"teaser", 6, 0},
+    {"teasers", 7, 0}, {"popular", 7, 0}, {"mostread", 8, 0}, {"trending", 8, 0},
+    {"meistgelesen", 12, 0}, {"pagination", 10, 0}, {"pager", 5, 0},
+    {"banner", 6, 0}, {"popup", 5, 0}, {"modal", 5, 0}, {"overlay", 7, 0},
+    {"widget", 6, 0}, {"toolbar", 7, 0}, {"sronly", 6, 0}, {"sr", 2, 1},
+    {"visuallyhidden", 14, 0}, {"print", 5, 1}, {"rating", 6, 0}, {"tagcloud", 8, 0},
+    {"copyright", 9, 0}, {"impressum", 9, 0}, {"pnav", 4, 0}, {"topnav", 6, 0},
 };
 
 static const pat weak_neg[] = {
-    {"meta", 0},   {"tags", 1},    {"tag", 1},      {"tool", 0},
-    {"tools", 0},  {"media", 1},   {"header", 0},   {"aside", 0},
-    {"caption", 0}, {"credit", 0}, {"author", 0},   {"byline", 0},
-    {"info", 1},   {"extra", 1},   {"links", 1},    {"more", 1},
-    {"hidden", 1}, {"hide", 1},    {"foot", 0},     {"contact", 0},
-    {"date", 1},   {"dateline", 0}, {"infobox", 0}, {"box", 1},
-    {"rss", 1},    {"search", 0},  {"suche", 0},    {"icon", 0},
-    {"button", 0}, {"btn", 0},     {"logo", 0},     {"header", 0},
+    {"meta", 4, 0},   {"tags", 4, 1},    {"tag", 3, 1},      {"tool", 4, 0},
+    {"tools", 5, 0},  {"media", 5, 1},   {"header", 6, 0},   {"aside", 5, 0},
+    {"caption", 7, 0}, {"credit", 6, 0}, {"author", 6, 0},   {"byline", 6, 0},
+    {"info", 4, 1},   {"extra", 5, 1},   {"links", 5, 1},    {"more", 4, 1},
+    {"hidden", 6, 1}, {"hide", 4, 1},    {"foot", 4, 0},     {"contact", 7, 0},
+    {"date", 4, 1},   {"dateline", 8, 0}, {"infobox", 7, 0}, {"box", 3, 1},
+    {"rss", 3, 1},    {"search", 6, 0},  {"suche", 5, 0},    {"icon", 4, 0},
+    {"button", 6, 0}, {"btn", 3, 0},     {"logo", 4, 0},     {"header", 6, 0},
 };
 
 static const pat positive[] = {
-    {"article", 0}, {"artikel", 0}, {"content", 0}, {"inhalt", 0},
-    {"entry", 0},   {"hentry", 0},  {"post", 0},    {"story", 0},
-    {"text", 0},    {"body", 0},    {"main", 0},    {"blog", 0},
-    {"prose", 0},   {"richtext", 0}, {"beitrag", 0}, {"single", 0},
-    {"news", 1},    {"detail", 0},  {"page", 1},    {"column", 1},
+    {"article", 7, 0}, {"artikel", 7, 0}, {"content", 7, 0}, {"inhalt", 6, 0},
+    {"entry", 5, 0},   {"hentry", 6, 0},  {"post", 4, 0},    {"story", 5, 0},
+    {"text", 4, 0},    {"body", 4, 0},    {"main", 4, 0},    {"blog", 4, 0},
+    {"prose", 5, 0},   {"richtext", 8, 0}, {"beitrag", 7, 0}, {"single", 6, 0},
+    {"news", 4, 1},    {"detail", 6, 0},  {"page", 4, 1},    {"column", 6, 1},
 };
 
 static bool tok_match(const char *t, size_t n, const pat *p) {
-  size_t l = strlen(p->s);
-  if (p->exact) return n == l && memcmp(t, p->s, l) == 0;
+  size_t l = p->len;
   if (n < l) return false;
-  return memcmp(t, p->s, l) == 0 || memcmp(t + n - l, p->s, l) == 0;
+  if (p->exact) return n == l && t[0] == p->s[0] && memcmp(t, p->s, l) == 0;
+  return (t[0] == p->s[0] && memcmp(t, p->s, l) == 0) ||
+         (t[n - l] == p->s[0] && memcmp(t + n - l, p->s, l) == 0);
 }
 
 static bool any_match(const char *t, size_t n, const pat *ps, size_t np) {
@@ -157,7 +158,28 @@ typedef struct walk {
   uint32_t elem, chars, link_chars, words;
   bool open, space;
   int rc;
+  /* Class strings repeat a lot ("menu-item ..."): their verdicts are
+   * cached, direct-mapped by hash. */
+  struct {
+    uint64_t h;
+    unsigned v;
+  } cache[512];
 } walk;
+
+static unsigned name_class_cached(walk *k, const char *s, size_t n) {
+  uint64_t h = 1469598103934665603u ^ n;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211u;
+  }
+  h |= 1; /* 0 marks an empty slot */
+  size_t slot = (size_t)(h >> 7) % (sizeof k->cache / sizeof k->cache[0]);
+  if (k->cache[slot].h == h) return k->cache[slot].v;
+  unsigned v = ng_html_name_class(s, n);
+  k->cache[slot].h = h;
+  k->cache[slot].v = v;
+  return v;
+}
 
 static ng_helem *el(walk *k, uint32_t i) { return ng_vec_at(&k->w->elems, i); }
 
@@ -361,9 +383,9 @@ static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
   read_attrs(&a, n);
   unsigned sem = 0;
   if (a.cls || a.id) {
-    sem = ng_html_name_class(a.cls ? a.cls : "", a.cls_n);
+    sem = a.cls ? name_class_cached(k, a.cls, a.cls_n) : 0;
     if (a.id) {
-      unsigned s2 = ng_html_name_class(a.id, a.id_n);
+      unsigned s2 = name_class_cached(k, a.id, a.id_n);
       if (s2 & NG_EL_STRONG_NEG) sem = s2;
       else if ((s2 & NG_EL_NEGATIVE) && !(sem & NG_EL_POSITIVE)) sem |= s2;
       else if (s2 & NG_EL_POSITIVE && !(sem & NG_EL_NEGATIVE)) sem |= s2;

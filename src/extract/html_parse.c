@@ -38,14 +38,22 @@ static int is_alpha(char c) {
 /* Elements that never nest in practice: void ones, and those the tree
  * builder closes implicitly when the next sibling starts. */
 static int non_nesting(const char *t, size_t n) {
-  static const char *const names[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-      "meta", "source", "track", "wbr", "param", "keygen", "p", "li", "td",
-      "th", "tr", "option", "dt", "dd", "tbody", "thead", "tfoot", "html",
-      "head", "body", "basefont", "bgsound", "frame", "image", "optgroup",
-      "rb", "rp", "rt", "rtc", "colgroup"};
+#define NM(x) {x, sizeof(x) - 1}
+  static const struct {
+    const char *s;
+    size_t n;
+  } names[] = {
+      NM("area"), NM("base"), NM("br"), NM("col"), NM("embed"), NM("hr"),
+      NM("img"), NM("input"), NM("link"), NM("meta"), NM("source"),
+      NM("track"), NM("wbr"), NM("param"), NM("keygen"), NM("p"), NM("li"),
+      NM("td"), NM("th"), NM("tr"), NM("option"), NM("dt"), NM("dd"),
+      NM("tbody"), NM("thead"), NM("tfoot"), NM("html"), NM("head"),
+      NM("body"), NM("basefont"), NM("bgsound"), NM("frame"), NM("image"),
+      NM("optgroup"), NM("rb"), NM("rp"), NM("rt"), NM("rtc"),
+      NM("colgroup")};
+#undef NM
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (strlen(names[i]) == n && memcmp(names[i], t, n) == 0) return 1;
+    if (names[i].n == n && memcmp(names[i].s, t, n) == 0) return 1;
   return 0;
 }
 
