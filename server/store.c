@@ -340,7 +340,8 @@ int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
 
 /* Turns user words into an FTS5 query: each word quoted (so no operator or
  * column filter from the user reaches FTS5), joined by AND or OR. Returns
- * the number of words (at most 16). */
+ * the number of words (at most 16). With `any`, words of fewer than 4
+ * bytes are left out. */
 static int fts_query(ng_buf *out, const char *q, bool any) {
   int n = 0;
   const unsigned char *p = (const unsigned char *)q;
@@ -353,6 +354,8 @@ static int fts_query(ng_buf *out, const char *q, bool any) {
            ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
       p++;
     if (p == w) break;
+    /* Related articles: short words ("the", "of", "и") relate everything. */
+    if (any && p - w < 4) continue;
     if (n) ng_buf_puts(out, any ? " OR " : " ");
     ng_buf_puts(out, "\"");
     ng_buf_put(out, (const char *)w, (size_t)(p - w));
