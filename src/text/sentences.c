@@ -475,6 +475,28 @@ static bool is_abbr_char(int32_t cp) {
          cp == 0x2116;
 }
 
+/* A single letter: an initial, or the end of an abbreviation written with
+ * a space ("т. д.", "u. a.")? */
+static wkind spaced_abbr(const seg *s, size_t core, size_t dot) {
+  const char *t = s->t;
+  if (core < s->start + 3 || t[core - 1] != ' ' || t[core - 2] != '.')
+    return W_INITIAL;
+  int32_t a, b = ' ';
+  size_t pa = dec_back(t, s->start, core - 2, &a);
+  if (pa > s->start) dec_back(t, s->start, pa, &b);
+  if (!is_letter(a) || is_letter(b) || b == '.') return W_INITIAL;
+  char buf[16];
+  size_t la = core - 2 - pa, lb = dot - core;
+  if (la + lb + 1 > sizeof buf) return W_INITIAL;
+  memcpy(buf, t + pa, la);
+  buf[la] = '.';
+  memcpy(buf + la + 1, t + core, lb);
+  size_t n = la + 1 + lb;
+  if (in_lists(s->fin, buf, n)) return W_END;
+  if (in_lists(s->abbr, buf, n)) return W_ABBR;
+  return W_INITIAL;
+}
+
 static word_info word_before(const seg *s, size_t dot) {
   const char *t = s->t;
   word_info w = {W_OTHER, false, false, false};
@@ -547,12 +569,14 @@ static word_info word_before(const seg *s, size_t dot) {
     k += l;
   }
   segs++;
+  bool single = segs == 1 && l0 == dot - core && is_letter(c0);
+  if (single && (w.kind = spaced_abbr(s, core, dot)) != W_INITIAL) return w;
   if (in_lists(s->pre, t + core, dot - core)) w.kind = W_PRE;
   else if (in_lists(s->num, t + core, dot - core)) w.kind = W_NUM;
   else if (in_lists(s->fin, t + core, dot - core)) w.kind = W_END;
   else if (in_lists(s->abbr, t + core, dot - core)) w.kind = W_ABBR;
   else if (segs > 1 && !empty_seg && max_cps <= 3) w.kind = W_DOTTED;
-  else if (segs == 1 && l0 == dot - core && is_letter(c0)) w.kind = W_INITIAL;
+  else if (single) w.kind = W_INITIAL;
   else w.kind = W_WORD;
   w.is_i = dot - core == 1 && t[core] == 'I';
   return w;
