@@ -58,6 +58,15 @@ expect 405 DELETE /api/articles/1
 expect 405 PUT /api/articles
 echo "traversal 404, methods 405"
 
+# Headers and URLs past libmicrohttpd's per-connection memory (64 kB) are
+# refused by libmicrohttpd itself (431 / 414, its own small HTML body).
+big=$(head -c 70000 /dev/zero | tr '\0' 'x')
+req GET /healthz -H "X-Big: $big"
+case $CODE in 4??) ;; *) fail "huge header: status $CODE" ;; esac
+req GET "/api/articles?q=$big"
+case $CODE in 4??) ;; *) fail "huge URL: status $CODE" ;; esac
+echo "huge header and URL refused"
+
 expect 200 GET /healthz
 expect 200 GET /metrics
 has 'nutgraf_http_body_too_large_total 2'
