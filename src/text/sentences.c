@@ -83,9 +83,14 @@ static size_t dec_back(const char *t, size_t lo, size_t i, int32_t *cp) {
   return p;
 }
 
+static bool in_set(int32_t cp, const int32_t *set, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (set[i] == cp) return true;
+  return false;
+}
+
 static bool is_break(int32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 ||
-         cp == 0x2029;
+  return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
 static bool is_space(int32_t cp) {
@@ -112,52 +117,41 @@ static bool is_excl_quest(int32_t cp) {
 }
 
 static bool is_term(int32_t cp) {
-  return cp == '.' || cp == 0x2026 || is_excl_quest(cp) ||
-         is_strong_term(cp) || cp == 0x06D4 /* Urdu */ ||
-         cp == 0x0964 || cp == 0x0965 /* danda */ || cp == 0x1362 ||
-         cp == 0x0589 /* Armenian */ || cp == 0x104B /* Myanmar */;
+  return cp == '.' || cp == 0x2026 || is_excl_quest(cp) || is_strong_term(cp) ||
+         cp == 0x06D4 /* Urdu */ || cp == 0x0964 || cp == 0x0965 /* danda */ ||
+         cp == 0x1362 || cp == 0x0589 /* Armenian */ ||
+         cp == 0x104B /* Myanmar */;
 }
 
+static const int32_t closers[] = {
+    '"',    '\'',   ')',    ']',    '}',    0x201D, 0x2019, 0x201C, 0xBB,
+    0x203A, 0x300D, 0x300F, 0x3009, 0x300B, 0x3011, 0xFF09, 0xFF3D, 0xFF02};
+
 static bool is_closer(int32_t cp) {
-  switch (cp) {
-  case '"': case '\'': case ')': case ']': case '}':
-  case 0x201D: case 0x2019: case 0x201C: case 0xBB: case 0x203A:
-  case 0x300D: case 0x300F: case 0x3009: case 0x300B: case 0x3011:
-  case 0xFF09: case 0xFF3D: case 0xFF02:
-    return true;
-  default:
-    return false;
-  }
+  return in_set(cp, closers, sizeof closers / sizeof closers[0]);
 }
 
 /* Opening quotes and marks skipped when looking at the next word; ( and [
  * are handled apart (a parenthesis after a period does not start a
  * sentence). */
+static const int32_t open_quotes[] = {
+    '"',    '\'',   '`',    '{',    0x201C, 0x2018, 0xAB, 0x2039, 0x201E,
+    0x201A, 0x300C, 0x300E, 0x3008, 0x300A, 0x3010, 0xBF, 0xA1};
+
 static bool is_open_quote(int32_t cp) {
-  switch (cp) {
-  case '"': case '\'': case '`': case 0x201C: case 0x2018: case 0xAB:
-  case 0x2039: case 0x201E: case 0x201A: case 0x300C: case 0x300E:
-  case 0x3008: case 0x300A: case 0x3010: case 0xBF: case 0xA1: case '{':
-    return true;
-  default:
-    return false;
-  }
+  return in_set(cp, open_quotes, sizeof open_quotes / sizeof open_quotes[0]);
 }
 
 static bool is_dash(int32_t cp) {
   return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
 }
 
+static const int32_t bullets[] = {
+    0x2022, 0x2023, 0x2043, 0x2219, 0x25E6, 0x25AA, 0x25AB, 0x25A0, 0x25A1,
+    0x25CF, 0x25CB, 0x25C6, 0x25C7, 0x25BA, 0x25B8, 0x27A2, 0x27A4};
+
 static bool is_bullet(int32_t cp) {
-  switch (cp) {
-  case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25E6:
-  case 0x25AA: case 0x25AB: case 0x25A0: case 0x25A1: case 0x25CF:
-  case 0x25CB: case 0x25C6: case 0x25C7: case 0x25BA: case 0x25B8:
-  case 0x27A2: case 0x27A4:
-    return true;
-  default:
-    return false;
-  }
+  return in_set(cp, bullets, sizeof bullets / sizeof bullets[0]);
 }
 
 /* ------------------------------------------------------------------------
@@ -177,25 +171,28 @@ typedef struct marker {
 } marker;
 
 typedef struct seg {
+  /* Input and output. */
   const char *t;
   size_t end;
   ng_vec *out;
-  /* Abbreviation classes, each up to two lists (language's, English);
-   * NG_LEX_COUNT: none. */
-  ng_lex_id abbr[2], pre[2], num[2], fin[2], starters;
-  ng_lex_id cont; /* words that go on after a.m./p.m. ("p.m. Tuesday") */
-  ng_lex_id stop; /* function words: a line starting with one goes on */
-  ng_lex_id bang; /* names spelt with "!" (Yahoo!) */
-  size_t kept;    /* end of the last period judged not to end a sentence */
-  bool ordinals; /* "vom 12. Juni": a period after a small number */
-  size_t start;   /* where the current sentence starts */
-  bool content;   /* the current sentence has a non-space, non-bullet char */
+  int rc;
+  /* Word lists. Abbreviation classes have up to two lists each (the
+   * language's, then English); NG_LEX_COUNT: none. */
+  ng_lex_id abbr[2], pre[2], num[2], fin[2];
+  ng_lex_id starters; /* sentence starters (The, He, ...) */
+  ng_lex_id cont;     /* words that go on after "p.m." (Tuesday, ET) */
+  ng_lex_id stop;     /* function words: a line starting with one goes on */
+  ng_lex_id bang;     /* names spelt with "!" (Yahoo!) */
+  bool ordinals;      /* "vom 12. Juni": a period after a small number */
+  /* The current sentence. */
+  size_t start;    /* where it starts */
+  bool content;    /* it has a non-space, non-bullet character */
   size_t prot_end; /* inside a quotation/bracket closing at this byte */
   bool prot_whole; /* ... which opened the sentence */
-  size_t budget;  /* bytes of unbounded look-ahead left */
-  marker last;    /* the last list marker seen at an item start */
-  size_t last_at; /* and where it was */
-  int rc;
+  size_t kept;     /* end of the last period judged not to end one */
+  marker last;     /* the last list marker seen at an item start */
+  size_t last_at;  /* and where it was */
+  size_t budget;   /* bytes of unbounded look-ahead left */
 } seg;
 
 /* Leftovers of scraping at the edges of a sentence: markup tags ("<p>",
@@ -203,8 +200,8 @@ typedef struct seg {
 enum { TAG_MAX = 256, RUN_MIN = 4 };
 
 static bool is_rule_char(char c) {
-  return c == '/' || c == '*' || c == '=' || c == '_' || c == '#' ||
-         c == '~' || c == '+' || c == '-';
+  return c == '/' || c == '*' || c == '=' || c == '_' || c == '#' || c == '~' ||
+         c == '+' || c == '-';
 }
 
 static bool is_tag_start(const char *t, size_t i, size_t to) {
@@ -258,13 +255,15 @@ static size_t skip_space_back(const char *t, size_t from, size_t to) {
  * ("Chapter 2 ........ 16-17"): both go. Returns the new end. */
 static size_t skip_leader(const char *t, size_t from, size_t to) {
   size_t e = to;
-  while (e > from && to - e < 8 && ((t[e - 1] >= '0' && t[e - 1] <= '9') ||
-                                    t[e - 1] == '-'))
+  while (e > from && to - e < 8 &&
+         ((t[e - 1] >= '0' && t[e - 1] <= '9') || t[e - 1] == '-'))
     e--;
   if (e == to || !(t[e] >= '0' && t[e] <= '9')) return to;
-  while (e > from && t[e - 1] == ' ') e--;
+  while (e > from && t[e - 1] == ' ')
+    e--;
   size_t d = e;
-  while (d > from && t[d - 1] == '.') d--;
+  while (d > from && t[d - 1] == '.')
+    d--;
   if (e - d < RUN_MIN) return to;
   return skip_space_back(t, from, d);
 }
@@ -276,7 +275,8 @@ static void emit(seg *s, size_t from, size_t to) {
   for (;;) {
     size_t n = tag_at(t, from, to);
     if (!n && from < to && is_rule_char(t[from])) {
-      while (from + n < to && t[from + n] == t[from]) n++;
+      while (from + n < to && t[from + n] == t[from])
+        n++;
       if (n < RUN_MIN) n = 0;
     }
     if (!n) break;
@@ -286,7 +286,8 @@ static void emit(seg *s, size_t from, size_t to) {
   for (;;) {
     size_t n = tag_before(t, from, to);
     if (!n && to > from && is_rule_char(t[to - 1])) {
-      while (to - n > from && t[to - n - 1] == t[to - 1]) n++;
+      while (to - n > from && t[to - n - 1] == t[to - 1])
+        n++;
       if (n < RUN_MIN) n = 0;
     }
     if (!n) break;
@@ -341,8 +342,10 @@ static int roman_value(const char *w, size_t n) {
     case 'l': v = 50; break;
     default: return 0;
     }
-    if (v < prev) total -= v;
-    else total += v, prev = v;
+    if (v < prev)
+      total -= v;
+    else
+      total += v, prev = v;
   }
   return total > 0 && total < 60 ? total : 0;
 }
@@ -358,9 +361,9 @@ static bool parse_marker(const seg *s, size_t p, marker *m) {
     i++;
   }
   size_t b = i;
-  while (i < end && i - b < 6 && ((t[i] >= '0' && t[i] <= '9') ||
-                                  (t[i] >= 'a' && t[i] <= 'z') ||
-                                  (t[i] >= 'A' && t[i] <= 'Z')))
+  while (i < end && i - b < 6 &&
+         ((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'z') ||
+          (t[i] >= 'A' && t[i] <= 'Z')))
     i++;
   size_t n = i - b;
   if (n == 0 || i >= end) return false;
@@ -378,8 +381,10 @@ static bool parse_marker(const seg *s, size_t p, marker *m) {
       if ((t[k] >= 'a') != lower || (t[k] >= '0' && t[k] <= '9')) return false;
     m->cls = lower ? MC_LOWER : MC_UPPER;
     m->roman = roman_value(t + b, n);
-    if (n == 1) m->value = (t[b] | 0x20) - 'a' + 1;
-    else if (!m->roman) return false;
+    if (n == 1)
+      m->value = (t[b] | 0x20) - 'a' + 1;
+    else if (!m->roman)
+      return false;
   }
   if (paren_open) {
     if (t[i] != ')') return false;
@@ -465,14 +470,13 @@ typedef enum wkind {
 
 typedef struct word_info {
   wkind kind;
-  bool upper;  /* first letter upper case */
-  bool is_i;   /* the word "I" */
-  bool small;  /* a number of one or two digits ("12.", "-3.") */
+  bool upper; /* first letter upper case */
+  bool is_i;  /* the word "I" */
+  bool small; /* a number of one or two digits ("12.", "-3.") */
 } word_info;
 
 static bool is_abbr_char(int32_t cp) {
-  return is_letter(cp) || cp == '.' || cp == 0xB0 || cp == 0xBA ||
-         cp == 0x2116;
+  return is_letter(cp) || cp == '.' || cp == 0xB0 || cp == 0xBA || cp == 0x2116;
 }
 
 /* A single letter: an initial, or the end of an abbreviation written with
@@ -510,17 +514,18 @@ static word_info word_before(const seg *s, size_t dot) {
     if (is_space(cp)) break;
     tok = p;
   }
-  if (tok == lo && lo > s->start) return (word_info){W_WORD, false, false, false};
+  if (tok == lo && lo > s->start)
+    return (word_info){W_WORD, false, false, false};
   for (size_t k = tok; k < dot; k++) {
-    if (t[k] == '@' || (t[k] == ':' && k + 2 < dot && t[k + 1] == '/' &&
-                        t[k + 2] == '/'))
+    if (t[k] == '@' ||
+        (t[k] == ':' && k + 2 < dot && t[k + 1] == '/' && t[k + 2] == '/'))
       return (word_info){W_URL, false, false, false};
   }
   size_t q = tok;
-  while (q < dot && (t[q] == '(' || t[q] == '[' || t[q] == '"' ||
-                     t[q] == '\''))
+  while (q < dot && (t[q] == '(' || t[q] == '[' || t[q] == '"' || t[q] == '\''))
     q++;
-  if (dot - q > 4 && (t[q] == 'w' || t[q] == 'W') && memcmp(t + q + 1, "ww.", 3) == 0)
+  if (dot - q > 4 && (t[q] == 'w' || t[q] == 'W') &&
+      memcmp(t + q + 1, "ww.", 3) == 0)
     return (word_info){W_URL, false, false, false};
   /* The letters-and-dots core right before the period. */
   size_t core = dot;
@@ -530,7 +535,8 @@ static word_info word_before(const seg *s, size_t dot) {
     if (!is_abbr_char(cp)) break;
     core = p;
   }
-  while (core < dot && t[core] == '.') core++;
+  while (core < dot && t[core] == '.')
+    core++;
   if (core == dot) {
     int32_t cp = 0;
     if (dot > tok) dec_back(t, tok, dot, &cp);
@@ -571,13 +577,20 @@ static word_info word_before(const seg *s, size_t dot) {
   segs++;
   bool single = segs == 1 && l0 == dot - core && is_letter(c0);
   if (single && (w.kind = spaced_abbr(s, core, dot)) != W_INITIAL) return w;
-  if (in_lists(s->pre, t + core, dot - core)) w.kind = W_PRE;
-  else if (in_lists(s->num, t + core, dot - core)) w.kind = W_NUM;
-  else if (in_lists(s->fin, t + core, dot - core)) w.kind = W_END;
-  else if (in_lists(s->abbr, t + core, dot - core)) w.kind = W_ABBR;
-  else if (segs > 1 && !empty_seg && max_cps <= 3) w.kind = W_DOTTED;
-  else if (single) w.kind = W_INITIAL;
-  else w.kind = W_WORD;
+  if (in_lists(s->pre, t + core, dot - core))
+    w.kind = W_PRE;
+  else if (in_lists(s->num, t + core, dot - core))
+    w.kind = W_NUM;
+  else if (in_lists(s->fin, t + core, dot - core))
+    w.kind = W_END;
+  else if (in_lists(s->abbr, t + core, dot - core))
+    w.kind = W_ABBR;
+  else if (segs > 1 && !empty_seg && max_cps <= 3)
+    w.kind = W_DOTTED;
+  else if (single)
+    w.kind = W_INITIAL;
+  else
+    w.kind = W_WORD;
   w.is_i = dot - core == 1 && t[core] == 'I';
   return w;
 }
@@ -587,11 +600,11 @@ static word_info word_before(const seg *s, size_t dot) {
  * ---------------------------------------------------------------------- */
 
 typedef struct next_info {
-  size_t pos;    /* first non-space byte, or end */
-  bool end;      /* nothing follows */
-  bool paren;    /* starts with ( or [ */
+  size_t pos;       /* first non-space byte, or end */
+  bool end;         /* nothing follows */
+  bool paren;       /* starts with ( or [ */
   bool paren_upper; /* ... followed by a capital letter */
-  bool upper;    /* the first letter is upper case, or the script has none */
+  bool upper;       /* the first letter is upper case, or the script has none */
   bool lower;
   bool digit;
   bool starter;  /* a sentence starter word of two or more letters */
@@ -631,8 +644,7 @@ static next_info look_next(seg *s, size_t from) {
   int32_t cp = 0;
   while (k < lim) {
     size_t l = dec(t, k, end, &cp);
-    if (!(is_open_quote(cp) || is_dash(cp) || (cp == ' ' && k > n.pos)))
-      break;
+    if (!(is_open_quote(cp) || is_dash(cp) || (cp == ' ' && k > n.pos))) break;
     k += l;
   }
   if (k >= lim) return n;
@@ -640,8 +652,10 @@ static next_info look_next(seg *s, size_t from) {
   if (is_digit(cp)) {
     n.digit = true;
   } else if (is_letter(cp)) {
-    if (ng_cp_is_lower(cp)) n.lower = true;
-    else n.upper = true; /* upper case, or a script without case */
+    if (ng_cp_is_lower(cp))
+      n.lower = true;
+    else
+      n.upper = true; /* upper case, or a script without case */
   } else if (ng_cp_class(cp) == NG_CC_SYMBOL || is_bullet(cp)) {
     n.upper = !n.paren && cp != '&' && cp != '%';
   }
@@ -657,8 +671,10 @@ static next_info look_next(seg *s, size_t from) {
     if (w < end) dec(t, w, end, &after);
     if (!is_letter(after) && !is_digit(after)) {
       if (lex_has_folded(s->starters, t + k, w - k)) {
-        if (w - k == l) n.starter1 = true;
-        else n.starter = true;
+        if (w - k == l)
+          n.starter1 = true;
+        else
+          n.starter = true;
       }
       n.cont = lex_has_folded(s->cont, t + k, w - k);
     }
@@ -680,8 +696,14 @@ static size_t find_closer(seg *s, size_t p, int32_t open, size_t open_len) {
   bool single = false;
   switch (open) {
   case '"': close = '"'; break;
-  case '\'': close = '\''; single = true; break;
-  case 0x2018: close = 0x2019; single = true; break;
+  case '\'':
+    close = '\'';
+    single = true;
+    break;
+  case 0x2018:
+    close = 0x2019;
+    single = true;
+    break;
   case 0x201C: close = 0x201D; break;
   case 0x201E: close = 0x201C; break;
   case 0xAB: close = 0xBB; break;
@@ -837,7 +859,8 @@ static size_t skip_footnotes(const seg *s, size_t j, bool after_word) {
   for (;;) {
     if (j < end && t[j] == '[') {
       size_t q = j + 1;
-      while (q < end && q - j <= 4 && t[q] >= '0' && t[q] <= '9') q++;
+      while (q < end && q - j <= 4 && t[q] >= '0' && t[q] <= '9')
+        q++;
       if (q > j + 1 && q < end && t[q] == ']') {
         j = q + 1;
         continue;
@@ -847,13 +870,15 @@ static size_t skip_footnotes(const seg *s, size_t j, bool after_word) {
   }
   if (after_word && j < end && t[j] >= '0' && t[j] <= '9') {
     size_t q = j;
-    while (q < end && q - j < 3 && t[q] >= '0' && t[q] <= '9') q++;
+    while (q < end && q - j < 3 && t[q] >= '0' && t[q] <= '9')
+      q++;
     if (q >= end || t[q] == ' ' || t[q] == '\n') {
       j = q;
       /* More reference numbers: ".11 12 Take". */
       while (j + 1 < end && t[j] == ' ' && t[j + 1] >= '0' && t[j + 1] <= '9') {
         size_t r = j + 1;
-        while (r < end && r - j <= 3 && t[r] >= '0' && t[r] <= '9') r++;
+        while (r < end && r - j <= 3 && t[r] >= '0' && t[r] <= '9')
+          r++;
         if (r < end && t[r] != ' ' && t[r] != '\n') break;
         j = r;
       }
@@ -915,13 +940,15 @@ static bool glued_boundary(const seg *s, size_t dot) {
 static bool leader_ends_line(const seg *s, size_t j) {
   const char *t = s->t;
   size_t k = j;
-  while (k < s->end && (t[k] == ' ' || t[k] == '\t')) k++;
+  while (k < s->end && (t[k] == ' ' || t[k] == '\t'))
+    k++;
   size_t d = k;
   while (k < s->end && k - d < 8 &&
          ((t[k] >= '0' && t[k] <= '9') || (k > d && t[k] == '-')))
     k++;
   if (k == d) return false;
-  while (k < s->end && (t[k] == ' ' || t[k] == '\t')) k++;
+  while (k < s->end && (t[k] == ' ' || t[k] == '\t'))
+    k++;
   return k >= s->end || t[k] == '\n' || t[k] == '\r';
 }
 
@@ -940,26 +967,27 @@ static bool bang_name(const seg *s, size_t i) {
 /* Decides whether a single period (after word w) ends a sentence before
  * what follows (n). */
 static bool period_ends(const word_info *w, const next_info *n) {
-  bool plain = w->kind == W_OTHER || w->kind == W_WORD ||
-               w->kind == W_NUMBER || w->kind == W_URL || w->kind == W_END;
+  bool plain = w->kind == W_OTHER || w->kind == W_WORD || w->kind == W_NUMBER ||
+               w->kind == W_URL || w->kind == W_END;
   if (n->end) return true;
   /* A list item starts after a sentence, not after "No." or "Fig.". */
   if (n->item) return plain;
   if (n->lower || n->paren) return false;
-  if (n->digit) return w->kind == W_OTHER || w->kind == W_WORD ||
-                       w->kind == W_NUMBER || w->kind == W_URL;
+  if (n->digit)
+    return w->kind == W_OTHER || w->kind == W_WORD || w->kind == W_NUMBER ||
+           w->kind == W_URL;
   if (!n->upper) return false;
   switch (w->kind) {
-  case W_OTHER: case W_WORD: case W_NUMBER: case W_URL: case W_NUM:
-    return true;
-  case W_END:
-    return !n->cont;
-  case W_PRE:
-    return false;
-  case W_ABBR: case W_DOTTED:
-    return n->starter || n->starter1;
-  case W_INITIAL:
-    return (w->is_i && n->starter) || (!w->upper && n->starter);
+  case W_OTHER:
+  case W_WORD:
+  case W_NUMBER:
+  case W_URL:
+  case W_NUM: return true;
+  case W_END: return !n->cont;
+  case W_PRE: return false;
+  case W_ABBR:
+  case W_DOTTED: return n->starter || n->starter1;
+  case W_INITIAL: return (w->is_i && n->starter) || (!w->upper && n->starter);
   }
   return false;
 }
@@ -1013,8 +1041,9 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
   }
   int32_t prev_letter = 0;
   if (i > s->start) dec_back(t, s->start, i, &prev_letter);
-  j = skip_footnotes(s, j, is_letter(prev_letter) || prev_letter == ')' ||
-                               (j > before_closers));
+  j = skip_footnotes(s, j,
+                     is_letter(prev_letter) || prev_letter == ')' ||
+                         (j > before_closers));
   if (inside && j <= s->prot_end) return j; /* within a quotation */
   /* A sentence that is one whole quotation: a parenthesis after it is a
    * sentence of its own ("Hi!" (He waved.)). */
@@ -1024,7 +1053,8 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
   int32_t after = 0;
   if (j < end) dec(t, j, end, &after);
   if (j < end && !is_space(after)) {
-    if (strong) cut(s, j, j);
+    if (strong)
+      cut(s, j, j);
     else if (cp == '.' && ndots == 1 && !excl && glued_boundary(s, i))
       cut(s, j, j);
     return j;
@@ -1113,17 +1143,14 @@ static void lists_for(seg *s, ng_lang lang) {
     s->abbr[0] = NG_LEX_abbr_es;
     s->num[0] = NG_LEX_abbr_es_num;
     break;
-  case NG_LANG_IT:
-    s->abbr[0] = NG_LEX_abbr_it;
-    break;
+  case NG_LANG_IT: s->abbr[0] = NG_LEX_abbr_it; break;
   case NG_LANG_EN:
   case NG_LANG_UNKNOWN:
     s->starters = NG_LEX_starters_en;
     s->cont = NG_LEX_continue_en;
     s->fin[1] = NG_LEX_abbr_en_end;
     break;
-  default:
-    break;
+  default: break;
   }
 }
 
@@ -1165,8 +1192,9 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
         continue;
       }
       marker m;
-      if (was_tok_start && (t[i] == '(' || (t[i] >= '0' && t[i] <= '9') ||
-                            (t[i] | 0x20) >= 'a') &&
+      if (was_tok_start &&
+          (t[i] == '(' || (t[i] >= '0' && t[i] <= '9') ||
+           (t[i] | 0x20) >= 'a') &&
           parse_marker(&s, i, &m)) {
         if (!s.content) {
           s.last = m;
@@ -1194,8 +1222,8 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
         }
       }
     }
-    if (s.prot_end == 0 && (is_open_quote(cp) || cp == '(' || cp == '[' ||
-                            cp == 0xFF08)) {
+    if (s.prot_end == 0 &&
+        (is_open_quote(cp) || cp == '(' || cp == '[' || cp == 0xFF08)) {
       bool opens = !s.content;
       s.content = true;
       size_t q = find_closer(&s, i, cp, l);

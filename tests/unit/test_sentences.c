@@ -45,7 +45,8 @@ static void expect(const char *text, ng_lang lang, const char *const *want) {
   split_result r;
   split(&r, text, lang);
   size_t n = 0;
-  while (want[n]) n++;
+  while (want[n])
+    n++;
   if (r.n != n) {
     char m[1024];
     snprintf(m, sizeof m, "'%s': %zu sentences, want %zu (first: '%s')", text,
@@ -53,13 +54,14 @@ static void expect(const char *text, ng_lang lang, const char *const *want) {
     ng_test_fail(__FILE__, __LINE__, m);
     return;
   }
-  for (size_t i = 0; i < n; i++) CHECK_STRN(r.s[i], strlen(r.s[i]), want[i]);
+  for (size_t i = 0; i < n; i++)
+    CHECK_STRN(r.s[i], strlen(r.s[i]), want[i]);
 }
 
-#define EXPECT(lang, text, ...)                                        \
-  do {                                                                 \
-    const char *const w_[] = {__VA_ARGS__, NULL};                      \
-    expect(text, lang, w_);                                            \
+#define EXPECT(lang, text, ...)                                                \
+  do {                                                                         \
+    const char *const w_[] = {__VA_ARGS__, NULL};                              \
+    expect(text, lang, w_);                                                    \
   } while (0)
 
 #define EN NG_LANG_EN
@@ -117,8 +119,8 @@ void test_sentences__numbers(void) {
          "Prices rose 2.5 percent to $10.25 at 10:30.", "Bonds fell.");
   EXPECT(EN, "He wore No. 23 for the team.", "He wore No. 23 for the team.");
   EXPECT(EN, "Turn to p. 12 now.", "Turn to p. 12 now.");
-  EXPECT(EN, "The count was 1,204. Nobody expected it.",
-         "The count was 1,204.", "Nobody expected it.");
+  EXPECT(EN, "The count was 1,204. Nobody expected it.", "The count was 1,204.",
+         "Nobody expected it.");
 }
 
 void test_sentences__ellipses(void) {
@@ -143,8 +145,7 @@ void test_sentences__quotes_and_brackets(void) {
   EXPECT(EN, "This is Jr.'s car.", "This is Jr.'s car.");
   /* A quotation that never closes protects nothing. */
   EXPECT(EN, "\"It was bad, he said. Power failed. He called it \"awful\".",
-         "\"It was bad, he said.", "Power failed.",
-         "He called it \"awful\".");
+         "\"It was bad, he said.", "Power failed.", "He called it \"awful\".");
   EXPECT(RU, "«Куда ты? – спросил он. – Уже поздно». Она ушла.",
          "«Куда ты? – спросил он. – Уже поздно».", "Она ушла.");
 }
@@ -175,8 +176,10 @@ void test_sentences__line_breaks(void) {
          "I have broad shoulders\nand I know it.");
   EXPECT(EN, "It was held in Washington,\nD.C. on Monday.",
          "It was held in Washington,\nD.C. on Monday.");
-  EXPECT(EN, "The budget was signed in Sacramento on Monday by Gov.\nJerry "
-         "Brown.", "The budget was signed in Sacramento on Monday by Gov.\n"
+  EXPECT(EN,
+         "The budget was signed in Sacramento on Monday by Gov.\nJerry "
+         "Brown.",
+         "The budget was signed in Sacramento on Monday by Gov.\n"
          "Jerry Brown.");
 }
 
@@ -203,7 +206,8 @@ void test_sentences__scraping_leftovers(void) {
   EXPECT(EN, "If x <5 then stop.", "If x <5 then stop.");
   EXPECT(EN, "Contents\nIntroduction.......... 3\nWhy now?............12-14",
          "Contents", "Introduction", "Why now?");
-  EXPECT(EN, "I waited.... 5 minutes passed.", "I waited.... 5 minutes passed.");
+  EXPECT(EN, "I waited.... 5 minutes passed.",
+         "I waited.... 5 minutes passed.");
 }
 
 void test_sentences__russian(void) {
@@ -212,13 +216,11 @@ void test_sentences__russian(void) {
   EXPECT(RU, "Купили яблоки, груши и т.д. Потом ушли.",
          "Купили яблоки, груши и т.д.", "Потом ушли.");
   EXPECT(RU, "Купили хлеб и т. д. Потом ушли. Встреча в пн. Она важна.",
-         "Купили хлеб и т. д.", "Потом ушли.", "Встреча в пн.",
-         "Она важна.");
+         "Купили хлеб и т. д.", "Потом ушли.", "Встреча в пн.", "Она важна.");
   EXPECT(RU, "Цена 30 руб. за штуку! Дорого.", "Цена 30 руб. за штуку!",
          "Дорого.");
   EXPECT(RU, "Курс — 95,3 руб. Эксперты ждут. МОСКВА, 5 окт. — РИА Новости.",
-         "Курс — 95,3 руб.", "Эксперты ждут.",
-         "МОСКВА, 5 окт. — РИА Новости.");
+         "Курс — 95,3 руб.", "Эксперты ждут.", "МОСКВА, 5 окт. — РИА Новости.");
 }
 
 void test_sentences__other_languages(void) {
@@ -229,8 +231,8 @@ void test_sentences__other_languages(void) {
   EXPECT(NG_LANG_IT, "Ha parlato il Dott. Rossi. Poi è uscito.",
          "Ha parlato il Dott. Rossi.", "Poi è uscito.");
   /* Armenian: the full stop is written as a colon. */
-  EXPECT(NG_LANG_UNKNOWN, "Բարև Ձեզ: Ես գնում եմ:", "Բարև Ձեզ:",
-         "Ես գնում եմ:");
+  EXPECT(NG_LANG_UNKNOWN,
+         "Բարև Ձեզ: Ես գնում եմ:", "Բարև Ձեզ:", "Ես գնում եմ:");
   EXPECT(NG_LANG_EN, "Note: Ready.", "Note: Ready.");
 }
 
@@ -260,10 +262,12 @@ void test_sentences__sub_span(void) {
  * hangs or reads out of bounds (run under ASan in CI). */
 void test_sentences__random_invariants(void) {
   static const char *const atoms[] = {
-      ".", "!", "?", "…", " ", "\n", "\n\n", "\r", "(", ")", "[", "]", "\"",
-      "'", "«", "»", "“", "”", "‘", "’", "a", "B", "Mr", "U.S", "1", "12", "a)",
-      "(ii)", "•", "<p>", "</p>", "////", "--", "—", "e.g", "http://x.y", "@",
-      "ж", "Ж", "։", ":", "。", "[1]", "I", "The", "¿", "-", ". . .", "%"};
+      ".",    "!", "?",     "…",    " ",    "\n",  "\n\n", "\r",  "(",
+      ")",    "[", "]",     "\"",   "'",    "«",   "»",    "“",   "”",
+      "‘",    "’", "a",     "B",    "Mr",   "U.S", "1",    "12",  "a)",
+      "(ii)", "•", "<p>",   "</p>", "////", "--",  "—",    "e.g", "http://x.y",
+      "@",    "ж", "Ж",     "։",    ":",    "。",  "[1]",  "I",   "The",
+      "¿",    "-", ". . .", "%"};
   enum { NATOMS = sizeof atoms / sizeof atoms[0] };
   uint32_t seed = 12345;
   char text[400];
@@ -295,7 +299,8 @@ void test_sentences__pathological(void) {
   ng_vec_init(&v, sizeof(ng_span), NULL);
   clock_t t0 = clock();
 
-  for (size_t i = 0; i < n; i++) buf[i] = i % 7 == 6 ? ' ' : 'a';
+  for (size_t i = 0; i < n; i++)
+    buf[i] = i % 7 == 6 ? ' ' : 'a';
   CHECK_INT(ng_sentences_split(&v, buf, 0, n, NG_LANG_EN), NG_OK);
   CHECK_INT(v.len, 1);
 
@@ -309,10 +314,12 @@ void test_sentences__pathological(void) {
   CHECK_INT(ng_sentences_split(&v, buf, 0, m, NG_LANG_EN), NG_OK);
   CHECK(v.len >= 1);
 
-  const char *units[] = {"(", "\"a ", "' x", ". ", "a. ", "1. ", "« ", "[", ". . "};
+  const char *units[] = {"(",   "\"a ", "' x", ". ",  "a. ",
+                         "1. ", "« ",   "[",   ". . "};
   for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
     size_t l = strlen(units[u]);
-    for (size_t i = 0; i + l <= n; i += l) memcpy(buf + i, units[u], l);
+    for (size_t i = 0; i + l <= n; i += l)
+      memcpy(buf + i, units[u], l);
     v.len = 0;
     CHECK_INT(ng_sentences_split(&v, buf, 0, n - n % l, NG_LANG_EN), NG_OK);
   }
@@ -379,8 +386,10 @@ static int reachable(const char *text, json_t *sents) {
     el = norm(x, el);
     x[el] = '\0';
     char *f = strstr(t + pos, x);
-    if (!f) ok = 0;
-    else pos = (size_t)(f - t) + el;
+    if (!f)
+      ok = 0;
+    else
+      pos = (size_t)(f - t) + el;
     free(x);
   }
   free(t);
@@ -419,12 +428,10 @@ static int golden_case(const char *text, json_t *sents, ng_lang lang,
     printf("    --- %s\n", id);
     for (size_t i = 0; i < v.len && i < 4000; i++) {
       ng_span *sp = ng_vec_at(&v, i);
-      printf("      got  [%.*s]\n", (int)sp->len,
-             text + sp->off);
+      printf("      got  [%.*s]\n", (int)sp->len, text + sp->off);
     }
     for (size_t i = 0; i < json_array_size(sents) && i < 4000; i++)
-      printf("      want [%s]\n",
-             json_string_value(json_array_get(sents, i)));
+      printf("      want [%s]\n", json_string_value(json_array_get(sents, i)));
   }
   ng_vec_dispose(&v);
   return ok;
@@ -432,9 +439,9 @@ static int golden_case(const char *text, json_t *sents, ng_lang lang,
 
 typedef struct tally {
   char lang[8];
-  int golden, golden_ok;     /* GOLDEN_EN_RULES */
-  int other, other_ok;       /* everything else */
-  int reach, reach_ok;       /* "other" cases a span segmenter can meet */
+  int golden, golden_ok; /* GOLDEN_EN_RULES */
+  int other, other_ok;   /* everything else */
+  int reach, reach_ok;   /* "other" cases a span segmenter can meet */
 } tally;
 
 void test_sentences__sbd_golden(void) {
@@ -491,14 +498,14 @@ void test_sentences__sbd_golden(void) {
             const char *dash = strrchr(id, '-');
             char shortid[64];
             snprintf(shortid, sizeof shortid, "%s%s",
-                     strcmp(set, "GOLDEN_EN_RULES") == 0 ? "rule" :
-                     strstr(set, "WITH_CLEAN") ? "clean" :
-                     strstr(set, "WO_CLEAN") ? "raw" : "",
+                     strcmp(set, "GOLDEN_EN_RULES") == 0 ? "rule"
+                     : strstr(set, "WITH_CLEAN")         ? "clean"
+                     : strstr(set, "WO_CLEAN")           ? "raw"
+                                                         : "",
                      dash ? dash + 1 : id);
             size_t fl = strlen(failed[li]);
             if (fl + strlen(shortid) + 2 < sizeof failed[li])
-              snprintf(failed[li] + fl, sizeof failed[li] - fl, " %s",
-                       shortid);
+              snprintf(failed[li] + fl, sizeof failed[li] - fl, " %s", shortid);
           }
         }
         json_decref(o);
