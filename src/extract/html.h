@@ -128,9 +128,11 @@ void ng_hwalk_dispose(ng_hwalk *w);
  * Returns NG_OK or NG_ENOMEM. */
 int ng_html_blocks(ng_hwalk *w, const ng_html *h);
 
-/* Meta hook, called by the walk for every element. */
+/* Meta hook, called by the walk for every element; `cls` is its class
+ * attribute, `boiler` true inside a negative element (comments, sidebars:
+ * no bylines from there). */
 int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
-                         const char *text, size_t len);
+                         const char *cls, size_t cls_n, bool boiler);
 
 /* Decides which blocks are the article (sets ng_hblock.keep) and whether
  * the page is a listing. */

@@ -449,7 +449,11 @@ static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
     k->rc = NG_ENOMEM;
     return false;
   }
-  if (ng_html_meta_element(&w->meta, n, tag, a.cls ? a.cls : "", a.cls_n))
+  ng_helem *pp = p != NG_NONE ? el(k, p) : NULL;
+  bool boiler = pp && pp->neg != NG_NONE &&
+                (el(k, pp->neg)->flags & NG_EL_STRONG_NEG);
+  if (ng_html_meta_element(&w->meta, n, tag, a.cls ? a.cls : "", a.cls_n,
+                           boiler))
     k->rc = NG_ENOMEM;
   if (skipped_tag(tag) || (e.flags & NG_EL_HIDDEN)) return tag == NG_TAG_HEAD;
   if (rs & NG_EL_STRONG_NEG && (ieq(a.role, a.role_n, "navigation") ||

@@ -227,7 +227,11 @@ static int ld_article(ng_hmeta *m, json_t *o, const char *type) {
   if (!a) a = json_object_get(o, "creator");
   if (a) rc |= ld_authors(m, a);
   json_t *p = json_object_get(o, "publisher");
-  if (json_is_object(p)) rc |= ld_str(m, NG_M_LD_SITE, json_object_get(p, "name"));
+  json_t *pn = json_is_object(p) ? json_object_get(p, "name") : NULL;
+  if (json_is_string(pn)) {
+    m->v[NG_M_LD_SITE].n = 0; /* the article's publisher beats a WebSite */
+    rc |= ld_str(m, NG_M_LD_SITE, pn);
+  }
   return rc ? NG_ENOMEM : NG_OK;
 }
 
@@ -381,7 +385,7 @@ static void meta_tag(ng_hmeta *m, const ng_hnode *n) {
 }
 
 int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
-                         const char *cls, size_t cls_n) {
+                         const char *cls, size_t cls_n, bool boiler) {
   size_t l;
   const char *v;
   switch (tag) {
@@ -430,7 +434,7 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
     break;
   }
   /* Bylines: itemprop=author, rel=author, class "author"/"byline". */
-  if (m->v[NG_M_BYLINE].n) return NG_OK;
+  if (m->v[NG_M_BYLINE].n || boiler) return NG_OK;
   const char *ip = ng_hnode_attr(n, "itemprop", &l);
   if (ip && l) {
     if (ieq(ip, l, "author")) return subtree_text(m, NG_M_BYLINE, n);

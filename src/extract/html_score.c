@@ -107,6 +107,8 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   if (ld > 0.5f) return false;
   if (ld > 0.25f && b->words < 8 && b->kind != NG_BLOCK_HEADING) return false;
   if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
+  char d[48];
+  if (b->words <= 4 && ng_html_date(d, sizeof d, s, b->len)) return false;
   return true;
 }
 

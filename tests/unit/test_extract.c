@@ -1,0 +1,527 @@
+/* test_extract.c - the HTML reader: encodings, metadata, listing verdict,
+ * block structure, pathological input, golden pages (tests/cases/extract)
+ * and the sample articles inside a page full of furniture. */
+#include "harness.h"
+
+#include "extract/charset.h"
+#include "extract/html.h"
+#include "extract/html_parse.h"
+#include "nutgraf.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ng_ctx *ctx_new(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  return ctx;
+}
+
+static ng_article *extract(ng_ctx *ctx, const char *html, size_t len,
+                           int *rc_out) {
+  ng_article *a = NULL;
+  ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+  o.kind = NG_INPUT_HTML;
+  ng_error err = {0, NULL, 0};
+  int rc = ng_extract(&a, ctx, html, len, &o, &err);
+  if (rc_out) *rc_out = rc;
+  return a;
+}
+
+static const char *field(const ng_article *a, ng_field f) {
+  const char *s = ng_article_field(a, f, NULL);
+  return s ? s : "(null)";
+}
+
+static bool body_has(const ng_article *a, const char *needle) {
+  const ng_doc *d = ng_article_doc(a);
+  if (!d) return false;
+  return strstr(ng_doc_text(d, NULL), needle) != NULL;
+}
+
+#define STR_EQ(a, b) CHECK_STRN((a), strlen(a), (b))
+
+/* --- encodings ----------------------------------------------------------- */
+
+void test_extract__charset_labels(void) {
+  char n[64];
+  CHECK(ng_charset_label(n, sizeof n, "latin1", 6));
+  STR_EQ(n, "WINDOWS-1252");
+  CHECK(ng_charset_label(n, sizeof n, " \"UTF8\"", 7));
+  STR_EQ(n, "UTF-8");
+  CHECK(ng_charset_label(n, sizeof n, "koi8-r", 6));
+  STR_EQ(n, "KOI8-R");
+  CHECK(!ng_charset_label(n, sizeof n, "bad label", 9));
+}
+
+void test_extract__charset_detect(void) {
+  char n[64];
+  size_t bom;
+  const char *meta = "<meta charset=\"iso-8859-15\"><p>Gr\xfc\xdf" "e</p>";
+  CHECK_INT(ng_charset_detect(n, sizeof n, meta, strlen(meta), NULL, &bom),
+            NG_CHARSET_META);
+  STR_EQ(n, "ISO-8859-15");
+  const char *equiv =
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
+  ng_charset_detect(n, sizeof n, equiv, strlen(equiv), NULL, &bom);
+  STR_EQ(n, "WINDOWS-1251");
+  /* Valid UTF-8 wins over a wrong declaration. */
+  const char *lie = "<meta charset=\"latin1\"><p>Gr\xc3\xbc\xc3\x9f" "e</p>";
+  CHECK_INT(ng_charset_detect(n, sizeof n, lie, strlen(lie), NULL, &bom),
+            NG_CHARSET_UTF8_VALID);
+  /* BOM first, then the caller's label. */
+  CHECK_INT(ng_charset_detect(n, sizeof n, "\xEF\xBB\xBF<p>x", 7, "latin1", &bom),
+            NG_CHARSET_BOM);
+  CHECK_INT(bom, 3);
+  CHECK_INT(ng_charset_detect(n, sizeof n, "\xFF\xFE<\0p\0", 6, NULL, &bom),
+            NG_CHARSET_BOM);
+  STR_EQ(n, "UTF-16LE");
+  CHECK_INT(ng_charset_detect(n, sizeof n, "<p>caf\xe9</p>", 11, "koi8-r", &bom),
+            NG_CHARSET_CALLER);
+  /* Nothing declared, not UTF-8: windows-1252. */
+  CHECK_INT(ng_charset_detect(n, sizeof n, "<p>caf\xe9</p>", 11, NULL, &bom),
+            NG_CHARSET_DEFAULT);
+  STR_EQ(n, "WINDOWS-1252");
+}
+
+void test_extract__charset_convert(void) {
+  ng_buf b = NG_BUF_INIT;
+  CHECK_INT(ng_charset_to_utf8(&b, "caf\xe9 \x80", 6, "WINDOWS-1252", NULL), NG_OK);
+  CHECK_STRN(b.ptr, b.len, "caf\xc3\xa9 \xe2\x82\xac");
+  ng_buf_dispose(&b);
+  /* Invalid bytes become U+FFFD, never an error. */
+  CHECK_INT(ng_charset_to_utf8(&b, "a\xff" "b\xc3", 4, "UTF-8", NULL), NG_OK);
+  CHECK_STRN(b.ptr, b.len, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+  ng_buf_dispose(&b);
+  CHECK_INT(ng_charset_to_utf8(&b, "x", 1, "NO-SUCH-CHARSET", NULL), NG_EENCODING);
+  ng_buf_dispose(&b);
+}
+
+void test_extract__page_in_latin1(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html><head><meta charset=\"ISO-8859-1\"><title>Stra\xdf" "e</title></head>"
+      "<body><article><p>Die Stra\xdf" "e wird im Fr\xfchjahr f\xfcr den Verkehr "
+      "gesperrt, weil die Br\xfc" "cke saniert werden muss.</p></article></body></html>";
+  int rc;
+  ng_article *a = extract(ctx, page, strlen(page), &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_TITLE), "Stra\xc3\x9f" "e");
+    CHECK(body_has(a, "Fr\xc3\xbchjahr f\xc3\xbcr"));
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__page_in_utf16(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *ascii = "<p>Sixteen bits per character, with a byte order mark first.</p>";
+  size_t n = strlen(ascii);
+  char *page = malloc(2 + 2 * n);
+  page[0] = '\xFF';
+  page[1] = '\xFE';
+  for (size_t i = 0; i < n; i++) {
+    page[2 + 2 * i] = ascii[i];
+    page[3 + 2 * i] = '\0';
+  }
+  int rc;
+  ng_article *a = extract(ctx, page, 2 + 2 * n, &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) CHECK(body_has(a, "byte order mark"));
+  ng_article_free(a);
+  free(page);
+  ng_ctx_free(ctx);
+}
+
+/* --- metadata ------------------------------------------------------------ */
+
+void test_extract__meta_jsonld(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html lang=\"en-GB\"><head><title>Ignored | Site</title>"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Graph Site\"},"
+      "{\"@type\":[\"NewsArticle\"],\"headline\":\"Bridge reopens after repairs\","
+      "\"datePublished\":\"2023-11-02T07:15:00+01:00\",\"dateModified\":\"2023-11-03T09:00:00+01:00\","
+      "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},\"Ben Okafor\"],"
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"City Paper\"}}]}</script>"
+      "</head><body><article><p>The old bridge over the canal opened again on Thursday "
+      "after eight months of repairs to its foundations.</p></article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_TITLE), "Bridge reopens after repairs");
+    STR_EQ(field(a, NG_FIELD_AUTHOR), "Ana Ruiz; Ben Okafor");
+    STR_EQ(field(a, NG_FIELD_DATE), "2023-11-02T07:15:00+01:00");
+    STR_EQ(field(a, NG_FIELD_MODIFIED), "2023-11-03T09:00:00+01:00");
+    STR_EQ(field(a, NG_FIELD_SITE), "City Paper");
+    CHECK_INT(ng_doc_lang(ng_article_doc(a)), NG_LANG_EN);
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__meta_opengraph(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html lang=\"de\"><head><title>Hafen: Neue Fähre - Nordkurier</title>"
+      "<meta property=\"og:title\" content=\"Hafen: Neue Fähre\">"
+      "<meta property=\"og:site_name\" content=\"Nordkurier\">"
+      "<meta property=\"article:published_time\" content=\"2022-06-30\">"
+      "<meta property=\"og:description\" content=\"Ab Juli fährt eine zweite Fähre.\">"
+      "<meta name=\"author\" content=\"Kai Lind\">"
+      "<link rel=\"canonical\" href=\"https://example.org/hafen-faehre\">"
+      "</head><body><div class=\"article-body\"><p>Ab Juli fährt eine zweite Fähre "
+      "zwischen den beiden Ufern, teilte die Stadt am Donnerstag mit.</p></div></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_TITLE), "Hafen: Neue Fähre");
+    STR_EQ(field(a, NG_FIELD_SITE), "Nordkurier");
+    STR_EQ(field(a, NG_FIELD_DATE), "2022-06-30");
+    STR_EQ(field(a, NG_FIELD_AUTHOR), "Kai Lind");
+    STR_EQ(field(a, NG_FIELD_URL), "https://example.org/hafen-faehre");
+    STR_EQ(field(a, NG_FIELD_DESCRIPTION), "Ab Juli fährt eine zweite Fähre.");
+    CHECK_INT(ng_doc_lang(ng_article_doc(a)), NG_LANG_DE);
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__meta_time_and_byline(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html><head><title>Snow closes the pass</title></head><body>"
+      "<div class=\"story\"><h1>Snow closes the pass</h1>"
+      "<span class=\"byline\">By Lena Park</span> "
+      "<time datetime=\"2021-01-15T06:00:00Z\">Jan 15</time>"
+      "<p>Heavy snow closed the mountain pass on Friday morning, and the police "
+      "asked drivers to use the valley road instead.</p></div>"
+      "<div id=\"comments\"><p class=\"author\">Somebody Else</p><p>First!</p></div>"
+      "</body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_AUTHOR), "Lena Park");
+    STR_EQ(field(a, NG_FIELD_DATE), "2021-01-15T06:00:00Z");
+    STR_EQ(field(a, NG_FIELD_TITLE), "Snow closes the pass");
+    CHECK(!body_has(a, "First!"));
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__date_never_after_modified(void) {
+  ng_ctx *ctx = ctx_new();
+  /* A "published" date later than the last modification is wrong: the
+   * next source (<time>) is used. */
+  const char *page =
+      "<html><head><meta property=\"article:published_time\" content=\"2030-01-01\">"
+      "<meta property=\"article:modified_time\" content=\"2020-05-05\"></head><body>"
+      "<article><time datetime=\"2020-05-04\">4 May</time><p>A short report on "
+      "the council meeting, which ended late in the evening.</p></article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_DATE), "2020-05-04");
+    STR_EQ(field(a, NG_FIELD_MODIFIED), "2020-05-05");
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__dates(void) {
+  char d[48];
+  size_t n = ng_html_date(d, sizeof d, "2019-03-04T10:20:30.123+01:00", 29);
+  CHECK_STRN(d, n, "2019-03-04T10:20:30+01:00");
+  n = ng_html_date(d, sizeof d, "04.03.2019", 10);
+  CHECK_STRN(d, n, "2019-03-04");
+  n = ng_html_date(d, sizeof d, "2019/03/04", 10);
+  CHECK_STRN(d, n, "2019-03-04");
+  CHECK_INT(ng_html_date(d, sizeof d, "2019-13-04", 10), 0);
+  CHECK_INT(ng_html_date(d, sizeof d, "yesterday", 9), 0);
+}
+
+/* --- page types and structure --------------------------------------------- */
+
+void test_extract__listing(void) {
+  ng_ctx *ctx = ctx_new();
+  char page[16384];
+  size_t n = (size_t)snprintf(page, sizeof page,
+                              "<html><head><title>News - Front page</title></head><body>"
+                              "<div class=\"teasers\">");
+  for (int i = 0; i < 20; i++)
+    n += (size_t)snprintf(page + n, sizeof page - n,
+                          "<div class=\"teaser\"><h2><a href=\"/story/%d\">Headline "
+                          "number %d about something that happened today</a></h2>"
+                          "<p>Short.</p></div>",
+                          i, i);
+  n += (size_t)snprintf(page + n, sizeof page - n, "</div></body></html>");
+  int rc;
+  ng_article *a = extract(ctx, page, n, &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) {
+    CHECK_INT(ng_article_type(a), NG_PAGE_LISTING);
+    CHECK(ng_article_doc(a) == NULL);
+    CHECK_INT(ng_article_block_count(a), 0);
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__block_kinds(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html><body><article><h1>Title</h1>"
+      "<p>The first paragraph explains what happened and why it matters to readers.</p>"
+      "<h2>Details</h2><ul><li>One item of the list</li><li>Another item</li></ul>"
+      "<blockquote><p>A quotation from somebody who was there at the time.</p></blockquote>"
+      "<table><tr><td>Cell A</td><td>Cell B</td></tr></table>"
+      "<pre>code  stays\n  as is</pre>"
+      "<p>The last paragraph closes the story with a sentence of its own.</p>"
+      "</article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (!a) {
+    ng_ctx_free(ctx);
+    return;
+  }
+  static const struct {
+    ng_block_kind kind;
+    int level;
+    const char *text;
+  } want[] = {
+      {NG_BLOCK_PARAGRAPH, 0, "The first paragraph explains what happened and why it matters to readers."},
+      {NG_BLOCK_HEADING, 2, "Details"},
+      {NG_BLOCK_LIST_ITEM, 0, "One item of the list"},
+      {NG_BLOCK_LIST_ITEM, 0, "Another item"},
+      {NG_BLOCK_QUOTE, 0, "A quotation from somebody who was there at the time."},
+      {NG_BLOCK_TABLE_ROW, 0, "Cell A\tCell B"},
+      {NG_BLOCK_PRE, 0, "code  stays\n  as is"},
+      {NG_BLOCK_PARAGRAPH, 0, "The last paragraph closes the story with a sentence of its own."},
+  };
+  size_t nb = ng_article_block_count(a);
+  CHECK_INT(nb, sizeof want / sizeof want[0]);
+  const char *text = ng_doc_text(ng_article_doc(a), NULL);
+  for (size_t i = 0; i < nb && i < sizeof want / sizeof want[0]; i++) {
+    ng_block_kind k;
+    int level;
+    ng_span s = ng_article_block(a, i, &k, &level);
+    CHECK_INT(k, want[i].kind);
+    if (want[i].kind == NG_BLOCK_HEADING) CHECK_INT(level, want[i].level);
+    CHECK_STRN(text + s.off, s.len, want[i].text);
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__class_semantics(void) {
+  unsigned v = ng_html_name_class("article-body", 12);
+  CHECK(v & NG_EL_POSITIVE);
+  v = ng_html_name_class("social-share-bar", 16);
+  CHECK(v & NG_EL_STRONG_NEG);
+  v = ng_html_name_class("post-comments", 13);
+  CHECK(v & NG_EL_STRONG_NEG);
+  v = ng_html_name_class("entry-meta", 10);
+  CHECK(!(v & NG_EL_STRONG_NEG));
+  v = ng_html_name_class("headline", 8);
+  CHECK_INT(v, 0); /* "ad" must not match inside words */
+}
+
+/* --- pathological input ----------------------------------------------------- */
+
+void test_extract__deep_nesting(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *head = "<html><body><p>Before the nesting there is a sentence of text.</p>";
+  size_t depth = 1000000, hl = strlen(head);
+  char *page = malloc(hl + depth * 5 + 1);
+  memcpy(page, head, hl);
+  for (size_t i = 0; i < depth; i++) memcpy(page + hl + 5 * i, "<div>", 5);
+  size_t n = hl + depth * 5;
+  CHECK(ng_html_depth_cut(page, n, NG_HTML_MAX_DEPTH) < n);
+  int rc;
+  ng_article *a = extract(ctx, page, n, &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) CHECK(body_has(a, "Before the nesting"));
+  ng_article_free(a);
+  free(page);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__broken_and_limits(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *cut = "<html><body><div class=\"content\"><p>Truncated pages still give "
+                    "their text, as a browser shows it.<p>Second para<b>graph</i> with "
+                    "misnested tags and no end";
+  int rc;
+  ng_article *a = extract(ctx, cut, strlen(cut), &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) CHECK(body_has(a, "Second paragraph with misnested tags and no end"));
+  ng_article_free(a);
+  ng_article *b = NULL;
+  ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+  o.kind = NG_INPUT_HTML;
+  o.max_bytes = 16;
+  CHECK_INT(ng_extract(&b, ctx, cut, strlen(cut), &o, NULL), NG_ETOOBIG);
+  CHECK(b == NULL);
+  o.max_bytes = 0;
+  CHECK_INT(ng_extract(&b, ctx, "<html><body></body></html>", 26, &o, NULL), NG_EEMPTY);
+  CHECK_INT(ng_extract(&b, ctx, "<p>\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11"
+                       "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x01\x02"
+                       "\x03\x04\x05\x06", 35, &o, NULL), NG_EBINARY);
+  ng_ctx_free(ctx);
+}
+
+/* --- golden pages and the samples in a furnished page --------------------- */
+
+static char *render_text(ng_ctx *ctx, const char *html, size_t len, size_t *out_len) {
+  ng_article *a = extract(ctx, html, len, NULL);
+  if (!a) return NULL;
+  ng_buf out = NG_BUF_INIT;
+  int rc = ng_render_article(&out, a, NULL, NG_FORMAT_TEXT, NULL);
+  ng_article_free(a);
+  if (rc) {
+    ng_buf_dispose(&out);
+    return NULL;
+  }
+  char *s = malloc(out.len + 1);
+  memcpy(s, out.ptr, out.len + 1);
+  *out_len = out.len;
+  ng_buf_dispose(&out);
+  return s;
+}
+
+void test_extract__golden(void) {
+  const char *dir = "tests/cases/extract";
+  DIR *d = opendir(dir);
+  CHECK(d != NULL);
+  if (!d) return;
+  ng_ctx *ctx = ctx_new();
+  size_t cases = 0;
+  for (struct dirent *e; (e = readdir(d));) {
+    size_t l = strlen(e->d_name);
+    if (l < 6 || strcmp(e->d_name + l - 5, ".html") != 0) continue;
+    char path[512], want_path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    snprintf(want_path, sizeof want_path, "%s/%.*s.expected.txt", dir, (int)(l - 5),
+             e->d_name);
+    size_t hl = 0, wl = 0, gl = 0;
+    char *html = ng_test_read(path, &hl);
+    char *want = ng_test_read(want_path, &wl);
+    char *got = html ? render_text(ctx, html, hl, &gl) : NULL;
+    if (!want || !got || gl != wl || memcmp(want, got, wl) != 0) {
+      char m[1200];
+      snprintf(m, sizeof m, "%s: output differs from %s", path, want_path);
+      ng_test_fail(__FILE__, __LINE__, m);
+    }
+    cases++;
+    free(html);
+    free(want);
+    free(got);
+  }
+  closedir(d);
+  CHECK(cases >= 4);
+  ng_ctx_free(ctx);
+}
+
+/* A realistic page of our own around each sample article: every paragraph
+ * must come back, and none of the furniture. */
+static const char *const furniture[] = {
+    "Accept all cookies", "We use cookies", "Subscribe", "Home", "World",
+    "Share on Facebook", "No time to read?", "Get a summary", "Related stories",
+    "Previous article", "Next article", "Most read", "Sign up for our newsletter",
+    "comments", "Great article", "All rights reserved", "Terms of use"};
+
+void test_extract__samples_in_a_page(void) {
+  const char *dir = "samples/news";
+  DIR *d = opendir(dir);
+  CHECK(d != NULL);
+  if (!d) return;
+  ng_ctx *ctx = ctx_new();
+  size_t samples = 0;
+  for (struct dirent *e; (e = readdir(d));) {
+    size_t l = strlen(e->d_name);
+    if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0) continue;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    size_t tl = 0;
+    char *txt = ng_test_read(path, &tl);
+    if (!txt) continue;
+    ng_buf page = NG_BUF_INIT;
+    ng_buf_puts(&page,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                "<title>Story | The Daily Sample</title></head><body>"
+                "<div class=\"cookie-consent\"><p>We use cookies to give you the best "
+                "experience. Accept all cookies or manage your preferences.</p>"
+                "<button>Accept all cookies</button></div>"
+                "<header><a href=\"/\">The Daily Sample</a><nav><a href=\"/\">Home</a> "
+                "<a href=\"/world\">World</a> <a href=\"/subscribe\">Subscribe</a></nav></header>"
+                "<div class=\"wrapper\"><div class=\"main\"><article class=\"story\">"
+                "<h1>Story</h1><div class=\"share-tools\"><a href=\"https://facebook.com\">"
+                "Share on Facebook</a></div><div class=\"box\"><p>No time to read?</p>"
+                "<p><a href=\"/s\">Get a summary</a></p></div><div class=\"story-body\">");
+    size_t start = 0;
+    for (size_t i = 0; i <= tl; i++) {
+      if (i < tl && txt[i] != '\n') continue;
+      if (i > start) {
+        ng_buf_puts(&page, "<p>");
+        ng_buf_put(&page, txt + start, i - start);
+        ng_buf_puts(&page, "</p>\n");
+      }
+      start = i + 1;
+    }
+    ng_buf_puts(&page,
+                "</div><div class=\"related\"><h3>Related stories</h3><ul>"
+                "<li><a href=\"/1\">Markets rally as inflation cools in the autumn</a></li>"
+                "<li><a href=\"/2\">Storm leaves thousands without power for a day</a></li>"
+                "</ul></div><div class=\"pager\"><a href=\"/p\">Previous article</a> "
+                "<a href=\"/n\">Next article</a></div></article>"
+                "<div id=\"comments\"><h3>12 comments</h3><div class=\"comment\"><p>Great "
+                "article, thanks for explaining all of this so clearly, I learned a lot "
+                "today.</p></div></div></div>"
+                "<aside><h3>Most read</h3><ol><li><a href=\"/m\">A story everybody is "
+                "reading today</a></li></ol><div class=\"newsletter\"><p>Sign up for our "
+                "newsletter and get the news every morning.</p></div></aside></div>"
+                "<footer><p>All rights reserved.</p><a href=\"/t\">Terms of use</a></footer>"
+                "</body></html>");
+    size_t gl = 0;
+    char *got = render_text(ctx, page.ptr, page.len, &gl);
+    CHECK(got != NULL);
+    /* The sample is scraped text with its own furniture lines: the body is
+     * what the text reader keeps. */
+    ng_doc *doc = NULL;
+    CHECK_INT(ng_doc_parse(&doc, ctx, txt, tl, NULL, NULL), NG_OK);
+    if (got && doc) {
+      for (size_t p = 0; p < ng_doc_paragraph_count(doc); p++) {
+        ng_span sp = ng_doc_paragraph(doc, p);
+        const char *dt = ng_doc_text(doc, NULL);
+        char *para = malloc(sp.len + 1);
+        memcpy(para, dt + sp.off, sp.len);
+        para[sp.len] = '\0';
+        if (!strstr(got, para)) {
+          char m[800];
+          snprintf(m, sizeof m, "%s: paragraph missing: %.120s", path, para);
+          ng_test_fail(__FILE__, __LINE__, m);
+        }
+        free(para);
+      }
+      for (size_t k = 0; k < sizeof furniture / sizeof furniture[0]; k++) {
+        if (strstr(got, furniture[k])) {
+          char m[800];
+          snprintf(m, sizeof m, "%s: furniture in the output: %s", path, furniture[k]);
+          ng_test_fail(__FILE__, __LINE__, m);
+        }
+      }
+    }
+    free(got);
+    ng_doc_free(doc);
+    ng_buf_dispose(&page);
+    free(txt);
+    samples++;
+  }
+  closedir(d);
+  CHECK(samples >= 5);
+  ng_ctx_free(ctx);
+}
