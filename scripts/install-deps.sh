@@ -22,6 +22,7 @@ libsqlite3-dev
 nettle-dev
 curl
 chromium
+sqlite3
 zlib1g-dev
 time
 "

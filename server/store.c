@@ -8,7 +8,8 @@
  *   raws       article_id -> the raw bytes (kept apart so listing and
  *              search never read them; summaries are made from them, so a
  *              stored summary has the same offsets as a stateless one)
- *   summaries  (article_id, sentences, words) -> rendered summary JSON
+ *   summaries  (article_id, sentences, words) -> rendered summary JSON and
+ *              the library version that made it (a newer one recomputes)
  *   articles_fts  FTS5 over (title, body), external content = articles,
  *              kept in step by triggers
  *
@@ -63,6 +64,9 @@ static const char *const migrations[] = {
     "  VALUES ('delete', old.id, old.title, old.body);"
     "  INSERT INTO articles_fts(rowid, title, body)"
     "  VALUES (new.id, new.title, new.body); END;",
+    /* 2: a cached summary remembers the library version that made it, so
+     * an upgraded summarizer recomputes instead of serving old output. */
+    "ALTER TABLE summaries ADD COLUMN lib TEXT NOT NULL DEFAULT '';",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 
@@ -117,9 +121,9 @@ static const char *const sql[NQ] = {
     [Q_PREV] = "SELECT max(id) FROM articles WHERE id < ?1",
     [Q_NEXT] = "SELECT min(id) FROM articles WHERE id > ?1",
     [Q_SUM_GET] = "SELECT json FROM summaries WHERE article_id = ?1"
-                  " AND sentences = ?2 AND words = ?3",
+                  " AND sentences = ?2 AND words = ?3 AND lib = ?4",
     [Q_SUM_PUT] = "INSERT OR REPLACE INTO summaries (article_id, sentences,"
-                  " words, json) VALUES (?1, ?2, ?3, ?4)",
+                  " words, json, lib) VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
@@ -241,7 +245,11 @@ int ng_store_open(ng_store **out, const char *path, char *why, size_t cap) {
     sqlite3_free(msg);
     goto fail;
   }
-  if (migrate(st->db, why, cap)) goto fail;
+  char mwhy[256];
+  if (migrate(st->db, mwhy, sizeof mwhy)) {
+    snprintf(why, cap, "%s: %s", path, mwhy);
+    goto fail;
+  }
   *out = st;
   return 0;
 fail:
@@ -439,6 +447,7 @@ int ng_store_summary_get(ng_store *st, int64_t id, int sentences, int words,
   sqlite3_bind_int64(s, 1, id);
   sqlite3_bind_int(s, 2, sentences);
   sqlite3_bind_int(s, 3, words);
+  sqlite3_bind_text(s, 4, ng_version(), -1, SQLITE_STATIC);
   int rc = sqlite3_step(s), found = 0;
   if (rc == SQLITE_ROW) {
     *json = col_dup(s, 0);
@@ -459,6 +468,7 @@ int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,
   sqlite3_bind_int(s, 2, sentences);
   sqlite3_bind_int(s, 3, words);
   sqlite3_bind_text(s, 4, json, (int)len, SQLITE_STATIC);
+  sqlite3_bind_text(s, 5, ng_version(), -1, SQLITE_STATIC);
   int rc = sqlite3_step(s);
   sqlite3_reset(s);
   return rc == SQLITE_DONE ? 0 : -1;
