@@ -209,8 +209,31 @@ $(B)/tools/%: tools/%.c tools/tool_common.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -Itools -o $@ $< $(STATIC) $(LIB_LIBS) -lz
 
+# Then the default ranker's weights src/data/news_weights.inc (tools/train-news,
+# made in a second make so that it links the new table).
+.PHONY: gen-stats train-news bench-summarize
 gen-stats: $(B)/tools/gen-idf
 	nice $(B)/tools/gen-idf en $(NG_DATA)/cnndm/train.jsonl.gz src/data/idf_en.inc
+	$(MAKE) B=$(B) train-news
+
+train-news: $(B)/tools/train-news
+	nice $(B)/tools/train-news $(NG_DATA)/cnndm/train.jsonl.gz src/data/news_weights.inc
+
+# Summarization quality: every set x method -> eval/results.tsv (committed).
+eval: $(BIN)
+	NUTGRAF=$(BIN) NG_DATA=$(NG_DATA) sh eval/run.sh
+
+# Summarization speed against the Open Text Summarizer (ots CLI, libots).
+$(B)/summarize_bench: bench/summarize_bench.c tools/tool_common.h $(STATIC)
+	$(CC) $(CFLAGS_APP) -Itools -o $@ $< $(STATIC) $(LIB_LIBS) -lz
+
+$(B)/ots_bench: bench/ots_bench.c tools/tool_common.h
+	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Itools -o $@ $< \
+	  $(firstword $(wildcard /usr/lib/*/libots-1.so.0)) \
+	  $(firstword $(wildcard /usr/lib/*/libglib-2.0.so.0)) -ljansson -lz
+
+bench-summarize: $(BIN) $(B)/summarize_bench $(B)/ots_bench
+	sh bench/summarize.sh $(BIN) $(B)/summarize_bench $(B)/ots_bench $(NG_DATA)
 
 format:
 	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.[ch] fuzz/*.c

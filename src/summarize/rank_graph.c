@@ -4,6 +4,8 @@
  * PageRank on it. */
 #include "summarize.h"
 
+#include "idf.h"
+
 #include "../text/ctx.h"
 #include "../text/mem.h"
 
@@ -64,8 +66,8 @@ static double sim_textrank(const ng_bags *b, size_t i, size_t j,
   return (double)common / (log((double)na) + log((double)nb));
 }
 
-static double sim_cosine(const ng_bags *b, size_t i, size_t j,
-                         const double *idf) {
+double ng_bags_cosine(const ng_bags *b, size_t i, size_t j,
+                      const double *idf) {
   uint32_t ai = b->begin[i], ae = b->begin[i + 1];
   uint32_t bi = b->begin[j], be = b->begin[j + 1];
   double dot = 0.0, na = 0.0, nb = 0.0;
@@ -93,22 +95,6 @@ static double sim_cosine(const ng_bags *b, size_t i, size_t j,
   return dot / (sqrt(na) * sqrt(nb));
 }
 
-/* IDF over the document's own sentences (each sentence a "document"); used
- * where no background statistics exist for the language. */
-static int sentence_idf(double **out, ng_ctx *ctx, const ng_doc *doc,
-                        const ng_bags *b) {
-  double *idf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
-  if (!idf) return NG_ENOMEM;
-  for (size_t t = 0; t <= doc->nterm; t++) idf[t] = 0.0;
-  for (size_t i = 0; i < b->n; i++)
-    for (uint32_t k = b->begin[i]; k < b->begin[i + 1]; k++) idf[b->terms[k]] += 1.0;
-  double n = (double)(b->n ? b->n : 1);
-  for (size_t t = 0; t < doc->nterm; t++)
-    idf[t] = idf[t] > 0 ? log(1.0 + n / idf[t]) : 0.0;
-  *out = idf;
-  return NG_OK;
-}
-
 static int graph_rank(double *scores, ng_ctx *ctx, const ng_doc *doc,
                       sim_fn sim) {
   size_t n = doc->nsent < NG_GRAPH_MAX_SENTENCES ? doc->nsent
@@ -119,8 +105,13 @@ static int graph_rank(double *scores, ng_ctx *ctx, const ng_doc *doc,
   double *idf = NULL, *w = NULL;
   int rc = ng_bags_build(&bags, ctx, doc, n);
   if (rc) return rc;
-  rc = sentence_idf(&idf, ctx, doc, &bags);
-  if (rc) goto done;
+  /* Background IDF where the language has a table, else in-document. */
+  idf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
+  if (!idf) {
+    rc = NG_ENOMEM;
+    goto done;
+  }
+  ng_idf_fill(idf, doc, n);
   w = ng_mem_alloc(&ctx->alc, (n * n + n) * sizeof(double));
   if (!w) {
     rc = NG_ENOMEM;
@@ -148,5 +139,5 @@ int ng_rank_textrank(double *scores, ng_ctx *ctx, const ng_doc *doc) {
 }
 
 int ng_rank_lexrank(double *scores, ng_ctx *ctx, const ng_doc *doc) {
-  return graph_rank(scores, ctx, doc, sim_cosine);
+  return graph_rank(scores, ctx, doc, ng_bags_cosine);
 }

@@ -1,12 +1,37 @@
-/* rank_news.c - the default news ranker.
+/* rank_news.c - the default news ranker: a linear model over sentence
+ * features, with weights learned on CNN/DailyMail train by tools/train-news
+ * (src/data/news_weights.inc).
  *
  * News is written lede first, so position is the strongest single signal
- * (Lead-3 is hard to beat); centrality (LexRank) and overlap with the title
- * find the later sentences that restate the story's core. Guards demote
- * sentences that cannot stand alone: ones opening with a pronoun or a
- * connective ("He added", "However,"), fragments, and very short or very
- * long sentences. */
+ * (Lead-3 is hard to beat). The other features find the later sentences
+ * that carry the story's core, and demote what cannot stand alone:
+ *
+ *   0      bias
+ *   1-6    position: first, second, third, fourth, 5th-6th, 7th-10th
+ *   7      relative position i/n
+ *   8-10   length: log(1 + words), under 8 words, over 40 words
+ *   11     LexRank centrality (IDF-weighted cosine graph, PageRank) x m
+ *   12     cosine with the document centroid (IDF-weighted)
+ *   13     cosine with the first sentence (the lede)
+ *   14-15  mean IDF of the content terms / 10, log(1 + content terms)
+ *   16-17  share of number tokens, share of capitalized inner tokens
+ *   18     opens with a pronoun or connective ("He added", "However,")
+ *   19     has a quotation mark
+ *   20     byline, caption or page-furniture cue in its first words
+ *   21     ends without . or ! (a question, a colon, a fragment)
+ *   22     title overlap: IDF mass of the title's terms the sentence has
+ *   23     one of the first three sentences x log(1 + n)
+ *   24-26  first / second / third sentence x log(1 + words)
+ *   27     words / the document's mean words per sentence
+ *   28     one of the first three sentences x cosine with the centroid
+ *   29     log(1 + words)^2 / 10
+ *
+ * IDF is background IDF from the language's table (src/data/idf_en.inc,
+ * tools/gen-idf) or, without one, in-document sentence frequencies. Every
+ * O(n^2) step sees at most NG_GRAPH_MAX_SENTENCES sentences. */
 #include "summarize.h"
+
+#include "idf.h"
 
 #include "../text/ctx.h"
 #include "../text/lexicon.h"
@@ -14,6 +39,9 @@
 #include "../text/utf8.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "../data/news_weights.inc"
 
 static ng_lex_id dangling_list(ng_lang lang) {
   switch (lang) {
@@ -23,64 +51,229 @@ static ng_lex_id dangling_list(ng_lang lang) {
   }
 }
 
+/* Folds token k into buf; returns its length or 0 if it does not fit. */
+static size_t fold_tok(char *buf, size_t cap, const ng_doc *doc, uint32_t k) {
+  const ng_tok *t = &doc->toks[k];
+  size_t n = ng_utf8_fold(buf, cap, doc->text + t->off, t->len);
+  return n < cap ? n : 0;
+}
+
 /* Does the sentence open with a word that points back to earlier text? */
-static bool starts_dangling(const ng_doc *doc, const ng_sent *s) {
+bool ng_news_dangling(const ng_doc *doc, size_t i) {
+  const ng_sent *s = &doc->sents[i];
   ng_lex_id id = dangling_list(doc->lang);
   if (id == NG_LEX_COUNT || s->tok_begin == s->tok_end) return false;
   const ng_tok *t = &doc->toks[s->tok_begin];
   /* Only if the first token is the first thing in the sentence (a quote
-   * mark before it is fine). */
+   * mark or a dash before it is fine). */
   if (t->off - s->off > 3) return false;
   char fold[32];
-  size_t n = ng_utf8_fold(fold, sizeof fold, doc->text + t->off, t->len);
-  if (n >= sizeof fold) return false;
-  return ng_lex_has(id, fold, n);
+  size_t n = fold_tok(fold, sizeof fold, doc, s->tok_begin);
+  return n && ng_lex_has(id, fold, n);
 }
 
-static bool starts_lower(const ng_doc *doc, const ng_sent *s) {
-  int32_t cp;
-  ng_utf8_decode(doc->text + s->off, s->len, &cp);
-  return ng_cp_is_lower(cp);
+/* Bylines, captions, share/follow lines and timestamps: words that rarely
+ * open a sentence of the story itself. Checked on folded surface forms. */
+static bool furniture_cue(const ng_doc *doc, const ng_sent *s) {
+  static const char *const cues[] = {
+      "by",      "published", "updated", "last",  "click",   "scroll",
+      "follow",  "pictured",  "picture", "photo", "video",   "watch",
+      "share",   "read",      "editor",  "note",  "caption", "copyright",
+      "reporter", "email",    "twitter", "advertisement"};
+  uint32_t end = s->tok_begin + 2 < s->tok_end ? s->tok_begin + 2 : s->tok_end;
+  for (uint32_t k = s->tok_begin; k < end; k++) {
+    char fold[32];
+    size_t n = fold_tok(fold, sizeof fold, doc, k);
+    if (!n) continue;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
+      if (strlen(cues[c]) == n && memcmp(cues[c], fold, n) == 0) return true;
+  }
+  return false;
+}
+
+static bool has_quote(const ng_doc *doc, const ng_sent *s) {
+  const char *p = doc->text + s->off;
+  for (uint32_t k = 0; k < s->len; k++) {
+    unsigned char c = (unsigned char)p[k];
+    if (c == '"') return true;
+    /* U+201C / U+201D curly double quotes. */
+    if (c == 0xE2 && k + 2 < s->len && (unsigned char)p[k + 1] == 0x80 &&
+        ((unsigned char)p[k + 2] == 0x9C || (unsigned char)p[k + 2] == 0x9D))
+      return true;
+  }
+  return false;
+}
+
+static bool ends_open(const ng_doc *doc, const ng_sent *s) {
+  /* The last character that is not a closing quote or bracket. */
+  const char *p = doc->text + s->off;
+  size_t k = s->len;
+  while (k > 0) {
+    unsigned char c = (unsigned char)p[k - 1];
+    if (c == '"' || c == '\'' || c == ')' || c == ' ') {
+      k--;
+      continue;
+    }
+    if (c >= 0x80 && k >= 3 && (unsigned char)p[k - 3] == 0xE2) {
+      k -= 3; /* a curly quote */
+      continue;
+    }
+    return !(c == '.' || c == '!');
+  }
+  return true;
+}
+
+int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
+  size_t n = doc->nsent;
+  if (n == 0) return NG_OK;
+  size_t m = n < NG_GRAPH_MAX_SENTENCES ? n : NG_GRAPH_MAX_SENTENCES;
+  int rc = NG_OK;
+  ng_bags bags;
+  memset(&bags, 0, sizeof bags);
+  double *idf = NULL, *w = NULL, *cent = NULL, *central = NULL;
+  size_t wn = m * m + m;
+  idf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
+  cent = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
+  central = ng_mem_alloc(&ctx->alc, m * sizeof(double));
+  w = ng_mem_alloc(&ctx->alc, wn * sizeof(double));
+  if (!idf || !cent || !central || !w) {
+    rc = NG_ENOMEM;
+    goto done;
+  }
+  rc = ng_bags_build(&bags, ctx, doc, m);
+  if (rc) goto done;
+  ng_idf_fill(idf, doc, m);
+
+  /* Similarity graph and LexRank. */
+  for (size_t i = 0; i < m; i++) {
+    w[i * m + i] = 0.0;
+    for (size_t j = i + 1; j < m; j++)
+      w[i * m + j] = w[j * m + i] = ng_bags_cosine(&bags, i, j, idf);
+  }
+  ng_pagerank(central, w, m, 0.85, w + m * m);
+
+  /* Centroid of the graph sentences: summed IDF-weighted term vectors. */
+  memset(cent, 0, (doc->nterm + 1) * sizeof(double));
+  for (size_t i = 0; i < m; i++)
+    for (uint32_t k = bags.begin[i]; k < bags.begin[i + 1]; k++)
+      cent[bags.terms[k]] += bags.tf[k] * idf[bags.terms[k]];
+  double cnorm = 0.0;
+  for (size_t t = 0; t < doc->nterm; t++) cnorm += cent[t] * cent[t];
+  cnorm = sqrt(cnorm);
+
+  /* Title terms and their IDF mass. */
+  uint32_t title[64];
+  size_t nt = 0;
+  double tmass = 0.0;
+  for (size_t k = doc->title_tok_begin; k < doc->title_tok_end && nt < 64; k++) {
+    const ng_tok *t = &doc->toks[k];
+    if ((t->flags & NG_TOK_STOP) || !(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT)))
+      continue;
+    bool seen = false;
+    for (size_t a = 0; a < nt && !seen; a++) seen = title[a] == t->term;
+    if (seen) continue;
+    title[nt++] = t->term;
+    tmass += idf[t->term];
+  }
+
+  double logn = log(1.0 + (double)n);
+  double mean_words = (double)(doc->title_tok_begin ? doc->title_tok_begin : 1) /
+                      (double)n;
+  for (size_t i = 0; i < n; i++) {
+    const ng_sent *s = &doc->sents[i];
+    double *f = feat + i * NG_NEWS_NFEAT;
+    memset(f, 0, NG_NEWS_NFEAT * sizeof(double));
+    size_t words = s->tok_end - s->tok_begin;
+    f[0] = 1.0;
+    f[1] = i == 0;
+    f[2] = i == 1;
+    f[3] = i == 2;
+    f[4] = i == 3;
+    f[5] = i == 4 || i == 5;
+    f[6] = i >= 6 && i <= 9;
+    f[7] = (double)i / (double)n;
+    f[8] = log(1.0 + (double)words);
+    f[9] = words < 8;
+    f[10] = words > 40;
+    if (i < m) {
+      f[11] = central[i] * (double)m;
+      if (f[11] > 5.0) f[11] = 5.0;
+      /* Cosine with the centroid, from the bag. */
+      double dot = 0.0, norm = 0.0;
+      for (uint32_t k = bags.begin[i]; k < bags.begin[i + 1]; k++) {
+        double v = bags.tf[k] * idf[bags.terms[k]];
+        dot += v * cent[bags.terms[k]];
+        norm += v * v;
+      }
+      f[12] = norm > 0.0 && cnorm > 0.0 ? dot / (sqrt(norm) * cnorm) : 0.0;
+      f[13] = i > 0 ? w[i] : 0.0; /* row 0 of the graph */
+    }
+    /* Content terms: IDF, numbers, capitalized inner words, title. */
+    size_t content = 0, digits = 0, caps = 0, inner = 0;
+    double isum = 0.0, thit = 0.0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+      const ng_tok *t = &doc->toks[k];
+      if (k > s->tok_begin) {
+        inner++;
+        if (t->flags & NG_TOK_UPPER1) caps++;
+      }
+      if (t->flags & NG_TOK_DIGIT) digits++;
+      if (t->flags & NG_TOK_STOP) continue;
+      if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT))) continue;
+      content++;
+      isum += idf[t->term];
+    }
+    for (size_t a = 0; a < nt; a++)
+      for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
+        if (doc->toks[k].term == title[a]) {
+          thit += idf[title[a]];
+          break;
+        }
+    f[14] = content ? isum / (double)content / 10.0 : 0.0;
+    f[15] = log(1.0 + (double)content);
+    f[16] = words ? (double)digits / (double)words : 0.0;
+    f[17] = inner ? (double)caps / (double)inner : 0.0;
+    f[18] = i > 0 && ng_news_dangling(doc, i);
+    f[19] = has_quote(doc, s);
+    f[20] = furniture_cue(doc, s);
+    f[21] = ends_open(doc, s);
+    f[22] = tmass > 0.0 ? thit / tmass : 0.0;
+    f[23] = i < 3 ? logn : 0.0;
+    f[24] = i == 0 ? f[8] : 0.0;
+    f[25] = i == 1 ? f[8] : 0.0;
+    f[26] = i == 2 ? f[8] : 0.0;
+    f[27] = (double)words / mean_words;
+    f[28] = i < 3 ? f[12] : 0.0;
+    f[29] = f[8] * f[8] / 10.0;
+  }
+done:
+  ng_bags_dispose(&bags, ctx);
+  ng_mem_free(&ctx->alc, idf, (doc->nterm + 1) * sizeof(double));
+  ng_mem_free(&ctx->alc, cent, (doc->nterm + 1) * sizeof(double));
+  ng_mem_free(&ctx->alc, central, m * sizeof(double));
+  ng_mem_free(&ctx->alc, w, wn * sizeof(double));
+  return rc;
 }
 
 int ng_rank_news(double *scores, ng_ctx *ctx, const ng_doc *doc) {
   size_t n = doc->nsent;
   if (n == 0) return NG_OK;
-  int rc = ng_rank_lexrank(scores, ctx, doc);
-  if (rc) return rc;
-  double maxc = 0.0;
-  for (size_t i = 0; i < n; i++)
-    if (scores[i] > maxc) maxc = scores[i];
-
-  /* Title terms, as a small sorted-free list (titles are short). */
-  uint32_t title[64];
-  size_t nt = 0;
-  for (size_t k = doc->title_tok_begin; k < doc->title_tok_end && nt < 64; k++)
-    if (!(doc->toks[k].flags & NG_TOK_STOP)) title[nt++] = doc->toks[k].term;
-
-  for (size_t i = 0; i < n; i++) {
-    const ng_sent *s = &doc->sents[i];
-    double central = maxc > 0.0 && scores[i] > 0.0 ? scores[i] / maxc : 0.0;
-    double pos = 1.0 / sqrt((double)i + 1.0);
-    double tover = 0.0;
-    if (nt) {
-      size_t hit = 0;
-      for (size_t a = 0; a < nt; a++)
-        for (uint32_t k = s->tok_begin; k < s->tok_end; k++)
-          if (doc->toks[k].term == title[a]) {
-            hit++;
-            break;
-          }
-      tover = (double)hit / (double)nt;
+  size_t bytes;
+  if (!ng_mul_ok(n, NG_NEWS_NFEAT * sizeof(double), &bytes)) return NG_ENOMEM;
+  double *feat = ng_mem_alloc(&ctx->alc, bytes);
+  if (!feat) return NG_ENOMEM;
+  int rc = ng_news_features(feat, ctx, doc);
+  /* A weights file from before a feature was added scores it 0 until
+   * tools/train-news runs again. */
+  const size_t nw = sizeof news_weights / sizeof news_weights[0];
+  if (rc == NG_OK) {
+    for (size_t i = 0; i < n; i++) {
+      double s = 0.0;
+      for (size_t k = 0; k < NG_NEWS_NFEAT && k < nw; k++)
+        s += news_weights[k] * feat[i * NG_NEWS_NFEAT + k];
+      scores[i] = s;
     }
-    size_t words = s->tok_end - s->tok_begin;
-    double score = 0.55 * pos + 0.30 * central + 0.15 * tover;
-    if (words < 5) score *= 0.3;
-    else if (words < 8) score *= 0.7;
-    if (words > 60) score *= 0.6;
-    if (i > 0 && starts_dangling(doc, s)) score *= 0.55;
-    if (starts_lower(doc, s)) score *= 0.3;
-    scores[i] = score;
   }
-  return NG_OK;
+  ng_mem_free(&ctx->alc, feat, bytes);
+  return rc;
 }

@@ -124,6 +124,15 @@ int ng_summarize(ng_summary **out, ng_ctx *ctx, const ng_doc *doc,
     size_t w = st->tok_end - st->tok_begin;
     if (opts->max_words && words + w > opts->max_words) continue;
     if (redundancy) {
+      /* Readability: a sentence that opens with "He", "But", "This" ...
+       * needs the sentence before it in the summary. */
+      size_t ci = cands[c].index;
+      if (ci > 0 && ng_news_dangling(doc, ci)) {
+        bool has_prev = false;
+        for (size_t k = 0; k < s->count && !has_prev; k++)
+          has_prev = s->sents[k].index == ci - 1;
+        if (!has_prev) continue;
+      }
       bool dup = false;
       for (size_t k = 0; k < s->count && !dup; k++)
         dup = overlap(doc, st, &doc->sents[s->sents[k].index]) > 0.7;

@@ -1,0 +1,104 @@
+/* ots_bench.c - articles per second of the Open Text Summarizer library
+ * (libots-1, Debian libots-dev) on the same articles as summarize_bench:
+ * load the English dictionary, parse, grade, highlight 20% (ots's
+ * default), get the text; median of several rounds.
+ *
+ *   ots_bench DEV.jsonl[.gz] [ROUNDS [LIMIT]]
+ *
+ * libots.h includes glib.h, whose headers (libglib2.0-dev) the machine
+ * lacks, so the few calls used are declared here from libots.h; they are
+ * linked against the installed libots-1.so.0 and libglib-2.0.so.0. */
+#include "tool_common.h"
+
+#include <stdio.h>
+#include <time.h>
+
+typedef struct OtsArticle OtsArticle;
+OtsArticle *ots_new_article(void);
+void ots_free_article(OtsArticle *art);
+int ots_load_xml_dictionary(OtsArticle *doc, const unsigned char *name);
+void ots_parse_stream(const unsigned char *utf8, size_t len, OtsArticle *doc);
+void ots_grade_doc(OtsArticle *doc);
+void ots_highlight_doc(OtsArticle *doc, int percent);
+unsigned char *ots_get_doc_text(const OtsArticle *doc, size_t *out_len);
+void g_free(void *p);
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_d(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: ots_bench DEV.jsonl[.gz] [ROUNDS [LIMIT]]\n");
+    return 2;
+  }
+  int rounds = argc > 2 ? atoi(argv[2]) : 3;
+  size_t limit = argc > 3 ? (size_t)atol(argv[3]) : 0;
+  if (rounds < 1 || rounds > 101) rounds = 3;
+  jl_reader r;
+  if (jl_open(&r, argv[1])) return 1;
+  char **texts = NULL;
+  size_t *lens = NULL, n = 0, cap = 0, bytes = 0;
+  bool tokenized = strstr(argv[1], "cnndm/") != NULL;
+  json_t *v;
+  while ((v = jl_next(&r)) && (!limit || n < limit)) {
+    json_t *a = json_object_get(v, "article");
+    if (json_is_string(a)) {
+      if (n == cap) {
+        cap = cap ? cap * 2 : 1024;
+        texts = realloc(texts, cap * sizeof *texts);
+        lens = realloc(lens, cap * sizeof *lens);
+      }
+      if (tokenized) {
+        texts[n] = tc_presplit(json_string_value(a), json_string_length(a), &lens[n]);
+      } else {
+        lens[n] = json_string_length(a);
+        texts[n] = malloc(lens[n] + 1);
+        memcpy(texts[n], json_string_value(a), lens[n] + 1);
+      }
+      bytes += lens[n];
+      n++;
+    }
+    json_decref(v);
+  }
+  jl_close(&r);
+  double times[101];
+  size_t out_bytes = 0;
+  for (int round = 0; round < rounds; round++) {
+    double t0 = now();
+    for (size_t i = 0; i < n; i++) {
+      OtsArticle *art = ots_new_article();
+      if (!ots_load_xml_dictionary(art, (const unsigned char *)"en")) {
+        fprintf(stderr, "ots_bench: no English dictionary\n");
+        return 1;
+      }
+      ots_parse_stream((const unsigned char *)texts[i], lens[i], art);
+      ots_grade_doc(art);
+      ots_highlight_doc(art, 20);
+      size_t len = 0;
+      unsigned char *t = ots_get_doc_text(art, &len);
+      out_bytes += len;
+      g_free(t);
+      ots_free_article(art);
+    }
+    times[round] = now() - t0;
+  }
+  qsort(times, (size_t)rounds, sizeof(double), cmp_d);
+  double med = times[rounds / 2];
+  printf("libots: %zu articles (%.1f MB), median of %d rounds %.3f s: "
+         "%.0f articles/s, %.1f MB/s\n",
+         n, (double)bytes / 1e6, rounds, med, (double)n / med,
+         (double)bytes / 1e6 / med);
+  (void)out_bytes;
+  for (size_t i = 0; i < n; i++) free(texts[i]);
+  free(texts);
+  free(lens);
+  return 0;
+}

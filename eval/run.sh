@@ -1,0 +1,19 @@
+#!/bin/sh
+# make eval: ROUGE of every method on every summarization set, written to
+# eval/results.tsv (set, method, metric, value; F1 x 100, mean over items;
+# for cnndm also the CNN / Daily Mail parts and the full-test weighting).
+# Committed, so a change in quality shows in the diff.
+#   NUTGRAF=build/release/nutgraf NG_DATA=../shared/data sh eval/run.sh
+set -eu
+NUTGRAF=${NUTGRAF:-build/release/nutgraf}
+DATA=${NG_DATA:-../shared/data}
+out=eval/results.tsv
+tmp=$out.tmp
+printf 'set\tmethod\tmetric\tvalue\n' > "$tmp"
+for set in cnndm cnndm_raw bbc xsum; do
+  for m in lead textrank lexrank default; do
+    nice "$NUTGRAF" eval summarize --data "$DATA" --set "$set" --method "$m" --tsv >> "$tmp"
+  done
+done
+mv "$tmp" "$out"
+grep -E 'rouge(1|2|Lsum)_f' "$out" | grep -v -E '\t(cnn|dm)\.' | column -t

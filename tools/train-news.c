@@ -1,0 +1,251 @@
+/* train-news.c - learns the weights of the default news ranker
+ * (src/summarize/rank_news.c) on CNN/DailyMail train and writes
+ * src/data/news_weights.inc.
+ *
+ *   train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS]
+ *
+ * For each story: split and parse the article as `nutgraf eval summarize`
+ * does, compute every sentence's features with ng_news_features(), and
+ * label the sentences of a greedy oracle summary: add the sentence that
+ * most raises ROUGE-1 F + ROUGE-2 F against the reference highlights,
+ * up to 3 sentences, while it helps. The weights are an L2-regularized
+ * logistic regression of that 0/1 label on the features, fitted by Newton's
+ * method (deterministic: no sampling, fixed iteration order). Features
+ * that are constant in cnndm (capitalization: it is lower-cased; the
+ * title: it has none) get a hand-set weight, stated below. */
+#include "eval/rouge.h"
+#include "nutgraf.h"
+#include "summarize/summarize.h"
+#include "text/doc.h"
+#include "tool_common.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define D NG_NEWS_NFEAT
+#define MAX_SENT 60
+#define ORACLE_K 3
+
+/* Hand-set weights for features cnndm cannot teach (NAN: learned). */
+static double fixed_weight(int k) {
+  if (k == 17) return 0.0;  /* capitalized inner words: cnndm is lower-case */
+  if (k == 22) return 1.0; /* title overlap: cnndm has no titles */
+  return NAN;
+}
+
+/* All training rows: features as float, labels as bytes. */
+static float *X;
+static unsigned char *Y;
+static size_t nrows, rows_cap;
+
+static void add_row(const double *x, double y) {
+  if (nrows == rows_cap) {
+    rows_cap = rows_cap ? rows_cap * 2 : 1 << 16;
+    X = realloc(X, rows_cap * D * sizeof(float));
+    Y = realloc(Y, rows_cap);
+    if (!X || !Y) exit(1);
+  }
+  for (int k = 0; k < D; k++) X[nrows * D + k] = (float)x[k];
+  Y[nrows++] = y > 0;
+}
+
+/* Solves A x = b (n unknowns, A row-major n x n, destroyed) by Gaussian
+ * elimination with partial pivoting. */
+static void solve(double *A, double *b, double *x, int n) {
+  for (int c = 0; c < n; c++) {
+    int piv = c;
+    for (int r = c + 1; r < n; r++)
+      if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) piv = r;
+    for (int k = 0; k < n; k++) {
+      double t = A[c * n + k];
+      A[c * n + k] = A[piv * n + k];
+      A[piv * n + k] = t;
+    }
+    double t = b[c];
+    b[c] = b[piv];
+    b[piv] = t;
+    for (int r = 0; r < n; r++) {
+      if (r == c || A[c * n + c] == 0.0) continue;
+      double f = A[r * n + c] / A[c * n + c];
+      for (int k = c; k < n; k++) A[r * n + k] -= f * A[c * n + k];
+      b[r] -= f * b[c];
+    }
+  }
+  for (int r = 0; r < n; r++) x[r] = A[r * n + r] != 0.0 ? b[r] / A[r * n + r] : 0.0;
+}
+
+/* L2-regularized logistic regression by Newton's method (IRLS) on the free
+ * weights; fixed weights enter as an offset. */
+static void fit_logistic(double *w) {
+  int free_idx[D], nf = 0;
+  for (int k = 0; k < D; k++) {
+    w[k] = isnan(fixed_weight(k)) ? 0.0 : fixed_weight(k);
+    if (isnan(fixed_weight(k))) free_idx[nf++] = k;
+  }
+  const double lambda = 1.0;
+  for (int iter = 0; iter < 25; iter++) {
+    double H[D * D], g[D], step[D];
+    memset(H, 0, sizeof H);
+    memset(g, 0, sizeof g);
+    double ll = 0.0;
+    for (size_t r = 0; r < nrows; r++) {
+      const float *x = X + r * D;
+      double z = 0.0;
+      for (int k = 0; k < D; k++) z += w[k] * x[k];
+      double p = 1.0 / (1.0 + exp(-z));
+      double y = Y[r];
+      ll += y ? log(p + 1e-12) : log(1.0 - p + 1e-12);
+      double h = p * (1.0 - p);
+      for (int a = 0; a < nf; a++) {
+        double xa = x[free_idx[a]];
+        g[a] += (y - p) * xa;
+        for (int b = 0; b <= a; b++) H[a * nf + b] += h * xa * x[free_idx[b]];
+      }
+    }
+    for (int a = 0; a < nf; a++) {
+      g[a] -= lambda * w[free_idx[a]];
+      H[a * nf + a] += lambda;
+      for (int b = 0; b < a; b++) H[b * nf + a] = H[a * nf + b];
+    }
+    solve(H, g, step, nf);
+    double delta = 0.0;
+    for (int a = 0; a < nf; a++) {
+      w[free_idx[a]] += step[a];
+      delta += fabs(step[a]);
+    }
+    fprintf(stderr, "train-news: iteration %d, log-likelihood %.1f\n", iter, ll);
+    if (delta < 1e-6) break;
+  }
+}
+
+static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n) {
+  if (*len + n + 2 > *cap) {
+    size_t nc = (*len + n + 2) * 2;
+    char *nb = realloc(*buf, nc);
+    if (!nb) return -1;
+    *buf = nb;
+    *cap = nc;
+  }
+  memcpy(*buf + *len, s, n);
+  *len += n;
+  (*buf)[*len] = '\0';
+  return 0;
+}
+
+/* ROUGE-1 F + ROUGE-2 F of the sentences picked[0..np) plus `extra`. */
+static double gain(ng_rouge_scorer *sc, const ng_doc *doc, const char *ref,
+                   const size_t *picked, size_t np, size_t extra, char **buf,
+                   size_t *cap) {
+  size_t len = 0;
+  (*buf)[0] = '\0';
+  for (size_t k = 0; k <= np; k++) {
+    size_t i = k < np ? picked[k] : extra;
+    if (k) append(buf, &len, cap, "\n", 1);
+    append(buf, &len, cap, doc->text + doc->sents[i].off, doc->sents[i].len);
+  }
+  ng_rouge_result r;
+  if (ng_rouge_score(&r, sc, ref, strlen(ref), *buf, len)) return 0.0;
+  return r.m[NG_ROUGE_1].f + r.m[NG_ROUGE_2].f;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    fprintf(stderr, "usage: train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS]\n");
+    return 2;
+  }
+  size_t max_docs = argc > 3 ? (size_t)atol(argv[3]) : 0;
+  jl_reader r;
+  if (jl_open(&r, argv[1])) {
+    fprintf(stderr, "train-news: cannot read %s\n", argv[1]);
+    return 1;
+  }
+  ng_ctx *ctx = NULL;
+  ng_rouge_scorer *sc = NULL;
+  if (ng_ctx_new(&ctx, NULL, NULL) || ng_rouge_scorer_new(&sc, NULL)) return 1;
+  size_t cap = 1 << 16, ndocs = 0, nsamples = 0, npos = 0;
+  char *buf = malloc(cap);
+  double *feat = NULL;
+  size_t feat_cap = 0;
+  json_t *v;
+  while ((v = jl_next(&r)) && (!max_docs || ndocs < max_docs)) {
+    json_t *a = json_object_get(v, "article"), *ref = json_object_get(v, "reference");
+    if (!json_is_string(a) || !json_is_string(ref)) {
+      json_decref(v);
+      continue;
+    }
+    size_t len;
+    char *text = tc_presplit(json_string_value(a), json_string_length(a), &len);
+    ng_doc_options o = NG_DOC_OPTIONS_INIT;
+    o.lang = NG_LANG_EN;
+    o.flags = NG_DOC_NO_TITLE;
+    ng_doc *doc = NULL;
+    if (text && ng_doc_parse(&doc, ctx, text, len, &o, NULL) == NG_OK &&
+        doc->nsent > 0) {
+      size_t n = doc->nsent;
+      if (n > feat_cap) {
+        feat_cap = n * 2;
+        feat = realloc(feat, feat_cap * D * sizeof(double));
+      }
+      if (ng_news_features(feat, ctx, doc) == NG_OK) {
+        /* Greedy oracle over the first MAX_SENT sentences. */
+        size_t m = n < MAX_SENT ? n : MAX_SENT, picked[ORACLE_K], np = 0;
+        double best_total = 0.0;
+        const char *rs = json_string_value(ref);
+        while (np < ORACLE_K) {
+          double best = best_total;
+          size_t bi = m;
+          for (size_t i = 0; i < m; i++) {
+            bool used = false;
+            for (size_t k = 0; k < np; k++) used |= picked[k] == i;
+            if (used) continue;
+            double g = gain(sc, doc, rs, picked, np, i, &buf, &cap);
+            if (g > best + 1e-12) {
+              best = g;
+              bi = i;
+            }
+          }
+          if (bi == m) break;
+          picked[np++] = bi;
+          best_total = best;
+        }
+        for (size_t i = 0; i < n; i++) {
+          double y = 0.0;
+          for (size_t k = 0; k < np; k++)
+            if (picked[k] == i) y = 1.0;
+          add_row(feat + i * D, y);
+          nsamples++;
+          npos += y > 0;
+        }
+        ndocs++;
+        if (ndocs % 2000 == 0) fprintf(stderr, "train-news: %zu stories\n", ndocs);
+      }
+    }
+    ng_doc_free(doc);
+    free(text);
+    json_decref(v);
+  }
+  jl_close(&r);
+  double w[D];
+  fit_logistic(w);
+  FILE *f = fopen(argv[2], "w");
+  if (!f) return 1;
+  fprintf(f,
+          "/* Generated by tools/train-news (make gen-stats): L2 logistic regression\n"
+          " * of greedy-oracle labels (ROUGE-1 F + ROUGE-2 F, up to %d sentences)\n"
+          " * on %zu stories / %zu sentences (%zu positive) of %s.\n"
+          " * Features: see src/summarize/rank_news.c. Do not edit. */\n",
+          ORACLE_K, ndocs, nsamples, npos,
+          strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
+  fprintf(f, "static const double news_weights[] = {\n");
+  for (int k = 0; k < D; k++)
+    fprintf(f, "    %.6f%s /* %d */\n", w[k], k + 1 < D ? "," : "", k);
+  fprintf(f, "};\n");
+  fclose(f);
+  fprintf(stderr, "train-news: %zu stories, %zu sentences -> %s\n", ndocs,
+          nsamples, argv[2]);
+  free(buf);
+  free(feat);
+  ng_rouge_scorer_free(sc);
+  ng_ctx_free(ctx);
+  return 0;
+}
