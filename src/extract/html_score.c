@@ -1,23 +1,46 @@
 /* html_score.c - which blocks are the article.
  *
- * 1. Every block of prose-like text (>= 25 code points) scores
- *    1 + commas + min(length / 100, 3), times (1 - its link density), and
- *    gives the score to its container, half to the container's parent and a
- *    sixth to the next one up (the classic Readability propagation).
- *    Containers start from their tag and their class/id/role semantics.
- * 2. A container's score is scaled by (1 - its link density); the best one
- *    is the article, joined by siblings that score close to it or that are
- *    prose paragraphs themselves.
- * 3. Inside the chosen containers, a block is dropped when it sits in a
- *    negative sub-container (share bar, related links, comments), is link
- *    text, is a known furniture phrase or a consent / newsletter notice.
- * 4. The page is a listing when little prose survives and many headline
- *    links (teasers) surround it, unless the page says it is an article. */
+ * 1. Local score (Readability's idea): every block of >= 25 code points
+ *    scores 1 + commas + min(length / 100, 3), times (1 - link density),
+ *    and gives it to its container, half to the parent and a sixth to the
+ *    grandparent. Containers start from their tag and their class/id/role
+ *    semantics; the total is scaled by (1 - the container's link density).
+ * 2. Net prose: every element also sums, over the blocks below it, prose
+ *    text minus link text, minus text in strongly negative elements (nav,
+ *    comments, share bars, cookie notices) and a little for short lines.
+ *    The element with the most net prose beats the best local score when
+ *    it has more (an article split into sections, a lead in its own box),
+ *    and the choice climbs while the parent has clearly more.
+ * 3. Siblings of the choice join when they score close to it or are prose.
+ * 4. Inside the chosen containers a block is dropped when it sits in a
+ *    negative sub-container, is mostly link text, a furniture phrase, a
+ *    consent / newsletter notice or a bare date; prose right before, between
+ *    and after the containers joins; headings of emptied sections and short
+ *    labels after the last sentence go.
+ * 5. The page is a listing when no prose survives and many headline links
+ *    (teasers) surround it, unless the page says it is an article.
+ * The constants below are the tuning knobs (-D to experiment). */
 #include "html.h"
 
 #include "furniture.h"
 
 #include <string.h>
+
+#ifndef TAIL_WORDS
+#define TAIL_WORDS 3
+#endif
+#ifndef NET_NEG
+#define NET_NEG 1.0f
+#endif
+#ifndef NET_SHORT
+#define NET_SHORT 0.2f
+#endif
+#ifndef NET_LINK
+#define NET_LINK 2.0f
+#endif
+#ifndef PROMOTE
+#define PROMOTE 1.4f
+#endif
 
 static ng_helem *E(ng_hwalk *w, uint32_t i) { return ng_vec_at(&w->elems, i); }
 
@@ -156,31 +179,42 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
   }
   if (best == NG_NONE) best = out->main;
   /* Promotion: an article split into sibling sections ("intro", "table",
-   * "tips") scores best in one section. Climb while the parent holds
-   * clearly more prose than the current choice (prose = text of blocks
-   * outside strongly negative elements, weighted by 1 - link density). */
-  float *mass = ng_mem_alloc(w->elems.alc, ne * sizeof *mass);
-  if (mass) {
-    memset(mass, 0, ne * sizeof *mass);
+   * "tips") scores best in one section. Climb while the parent's net prose
+   * is larger: prose text (weighted by 1 - link density) minus link text,
+   * text in strongly negative elements and, a little, short lines. */
+  float *net = ng_mem_alloc(w->elems.alc, ne * sizeof *net);
+  if (net) {
+    memset(net, 0, ne * sizeof *net);
     for (size_t i = 0; i < nb; i++) {
       const ng_hblock *b = &bl[i];
-      if (b->chars < 25 || in_strong_neg(w, b)) continue;
-      float ld = (float)b->link_chars / (float)b->chars;
-      if (ld >= 0.5f) continue;
-      mass[b->elem] += (float)b->chars * (1 - ld);
+      float c = (float)b->chars, l = (float)b->link_chars;
+      if (in_strong_neg(w, b)) net[b->elem] -= NET_NEG * c;
+      else if (b->chars < 25) net[b->elem] -= NET_SHORT * c + l;
+      else net[b->elem] += c - NET_LINK * l;
     }
     /* Children come after their parent in pre-order: sum backwards. */
     for (size_t i = ne; i-- > 1;) {
       uint32_t p = E(w, (uint32_t)i)->parent;
-      if (p != NG_NONE) mass[p] += mass[i];
+      if (p != NG_NONE) net[p] += net[i];
+    }
+    /* The element with the most net prose on the page wins over the best
+     * local score when it has more: articles split into sections. */
+    {
+      uint32_t g = best;
+      for (size_t i = 0; i < ne; i++) {
+        uint16_t t = E(w, (uint32_t)i)->tag;
+        if (t == NG_TAG_HTML) continue;
+        if (net[i] > net[g] * PROMOTE) g = (uint32_t)i;
+      }
+      best = g;
     }
     for (;;) {
       uint32_t p = E(w, best)->parent;
       if (p == NG_NONE || E(w, p)->tag == NG_TAG_HTML) break;
-      if (mass[best] >= 0.7f * mass[p]) break;
+      if (net[p] <= net[best] * PROMOTE) break;
       best = p;
     }
-    ng_mem_free(w->elems.alc, mass, ne * sizeof *mass);
+    ng_mem_free(w->elems.alc, net, ne * sizeof *net);
   }
   /* Siblings that belong to the article too. */
   uint8_t *take = seen; /* reuse: 2 = included container */
@@ -286,6 +320,18 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       bl[i].why = NG_DROP_HEADING;
       kept -= bl[i].chars;
     }
+  }
+  /* The tail of the article: short lines after the last sentence of prose
+   * are labels and links ("Permalink", "Kontakt:", "Themen: ..."). */
+  for (size_t i = nb; i-- > 0;) {
+    ng_hblock *b = &bl[i];
+    if (!b->keep) continue;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, w->text.ptr + b->off, b->len);
+    if (sh.prose || b->words > TAIL_WORDS) break;
+    b->keep = 0;
+    b->why = NG_DROP_FURNITURE;
+    kept -= b->chars;
   }
   if (kept == 0) {
     /* Nothing survived: keep what is not furniture outside negative
