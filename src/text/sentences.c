@@ -128,18 +128,30 @@ static const int32_t closers[] = {
     0x203A, 0x300D, 0x300F, 0x3009, 0x300B, 0x3011, 0xFF09, 0xFF3D, 0xFF02};
 
 static bool is_closer(int32_t cp) {
+  if (cp < 0x80)
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}';
   return in_set(cp, closers, sizeof closers / sizeof closers[0]);
 }
 
 /* Opening quotes and marks skipped when looking at the next word; ( and [
  * are handled apart (a parenthesis after a period does not start a
  * sentence). */
-static const int32_t open_quotes[] = {
-    '"',    '\'',   '`',    '{',    0x201C, 0x2018, 0xAB, 0x2039, 0x201E,
-    0x201A, 0x300C, 0x300E, 0x3008, 0x300A, 0x3010, 0xBF, 0xA1};
+static const int32_t open_quotes[] = {0x201C, 0x2018, 0xAB,   0x2039, 0x201E,
+                                      0x201A, 0x300C, 0x300E, 0x3008, 0x300A,
+                                      0x3010, 0xBF,   0xA1};
 
 static bool is_open_quote(int32_t cp) {
+  if (cp < 0x80) return cp == '"' || cp == '\'' || cp == '`' || cp == '{';
   return in_set(cp, open_quotes, sizeof open_quotes / sizeof open_quotes[0]);
+}
+
+/* Letters of the Latin, Greek, Cyrillic and Armenian blocks: the fast
+ * path inside a word (none of them is punctuation). */
+static bool is_common_letter(int32_t cp) {
+  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+         (cp >= 0x386 && cp <= 0x3FF && cp != 0x387) ||
+         (cp >= 0x400 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x52F) ||
+         (cp >= 0x531 && cp <= 0x556) || (cp >= 0x561 && cp <= 0x587);
 }
 
 static bool is_dash(int32_t cp) {
@@ -151,7 +163,8 @@ static const int32_t bullets[] = {
     0x25CF, 0x25CB, 0x25C6, 0x25C7, 0x25BA, 0x25B8, 0x27A2, 0x27A4};
 
 static bool is_bullet(int32_t cp) {
-  return in_set(cp, bullets, sizeof bullets / sizeof bullets[0]);
+  return cp >= 0x2000 &&
+         in_set(cp, bullets, sizeof bullets / sizeof bullets[0]);
 }
 
 /* ------------------------------------------------------------------------
@@ -348,6 +361,21 @@ static int roman_value(const char *w, size_t n) {
       total += v, prev = v;
   }
   return total > 0 && total < 60 ? total : 0;
+}
+
+/* Cheap test before parse_marker: a run of at most 6 ASCII letters or
+ * digits (after an optional "(") ending in "." or ")". */
+static bool maybe_marker(const char *t, size_t p, size_t end) {
+  size_t i = p < end && t[p] == '(' ? p + 1 : p, b = i;
+  while (i < end && i - b <= 6) {
+    char c = t[i];
+    if (c == '.' || c == ')') return i > b;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9')))
+      return false;
+    i++;
+  }
+  return false;
 }
 
 /* Parses a list marker at p: "12." "a." "iv." "1.)" "a)" "(b)" "(iv)",
@@ -1168,8 +1196,21 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
   size_t i = off, line_start = off;
   bool tok_start = true; /* previous code point was white space */
   while (i < s.end && !s.rc) {
+    unsigned char b0 = (unsigned char)t[i];
+    if (!tok_start && ((b0 >= 'a' && b0 <= 'z') || (b0 >= 'A' && b0 <= 'Z') ||
+                       (b0 >= '0' && b0 <= '9'))) {
+      /* Fast path: inside an ASCII word nothing can happen. */
+      s.content = true;
+      i++;
+      continue;
+    }
     int32_t cp;
     size_t l = dec(t, i, s.end, &cp);
+    if (!tok_start && is_common_letter(cp)) {
+      s.content = true;
+      i += l;
+      continue;
+    }
     if (is_break(cp)) {
       i = line_break(&s, i, l, line_start);
       line_start = i;
@@ -1192,9 +1233,7 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
         continue;
       }
       marker m;
-      if (was_tok_start &&
-          (t[i] == '(' || (t[i] >= '0' && t[i] <= '9') ||
-           (t[i] | 0x20) >= 'a') &&
+      if (was_tok_start && maybe_marker(t, i, s.end) &&
           parse_marker(&s, i, &m)) {
         if (!s.content) {
           s.last = m;
