@@ -235,6 +235,20 @@ $(B)/ots_bench: bench/ots_bench.c tools/tool_common.h
 bench-summarize: $(BIN) $(B)/summarize_bench $(B)/ots_bench
 	sh bench/summarize.sh $(BIN) $(B)/summarize_bench $(B)/ots_bench $(NG_DATA)
 
+# Stories (issue 7): the rewrite model's weights src/data/rewrite_weights.inc,
+# fitted on MRPC pairs of the original train split; `make bench-stories`
+# prints grouping, rewrite and throughput figures (see BENCHMARKS.md).
+$(B)/tools/train-rewrite: tools/train-rewrite.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -o $@ $< $(STATIC) $(LIB_LIBS)
+
+gen-rewrite: $(B)/tools/train-rewrite
+	nice $(B)/tools/train-rewrite $(NG_DATA)/mrpc/dev.jsonl src/data/rewrite_weights.inc
+
+.PHONY: gen-rewrite bench-stories
+bench-stories: $(BIN)
+	sh bench/stories.sh $(BIN) $(NG_DATA)
+
 format:
 	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.[ch] fuzz/*.c
 

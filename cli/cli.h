@@ -24,6 +24,8 @@ int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
 
 /* Prints "nutgraf: <msg>" (printf-style) to stderr as one line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

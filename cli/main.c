@@ -10,6 +10,8 @@ static const cli_command commands[] = {
     {"eval", cmd_eval, "ROUGE of summaries; run the summarizer on an eval set"},
     {"serve", cmd_serve, "HTTP API and web reader on an SQLite store"},
     {"ingest", cmd_ingest, "extract articles into the store `serve` reads"},
+    {"entities", cmd_entities, "people, places, organizations, dates, keyphrases"},
+    {"stories", cmd_stories, "group articles into stories; rewrites; digests"},
 };
 
 static void usage(FILE *out) {

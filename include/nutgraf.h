@@ -433,6 +433,243 @@ NG_EXPORT const ng_summary_sentence *ng_summary_sentence_at(
 NG_EXPORT ng_method ng_summary_method(const ng_summary *s);
 
 /* ------------------------------------------------------------------------
+ * Stories
+ * ---------------------------------------------------------------------- */
+
+/** Kinds of things ng_entities_extract() finds in an article. */
+typedef enum ng_entity_kind {
+  NG_ENTITY_PERSON = 0,
+  NG_ENTITY_PLACE,
+  NG_ENTITY_ORG,
+  NG_ENTITY_OTHER,     /**< a capitalized name of unknown kind */
+  NG_ENTITY_DATE,      /**< a date expression */
+  NG_ENTITY_KEYPHRASE, /**< a salient lower-case phrase */
+  NG_ENTITY_KIND_COUNT
+} ng_entity_kind;
+
+/** Name of a kind ("person", "place", ...). Static storage. */
+NG_EXPORT const char *ng_entity_kind_name(ng_entity_kind kind);
+
+/**
+ * One entity of a document (or, from ng_story_entity(), of a story).
+ * Spelling variants (Sergei/Sergey, Kyiv/Kiev) and short forms
+ * (Lukashenko / Alexander Lukashenko) are one entity with one key.
+ */
+typedef struct ng_entity {
+  ng_entity_kind kind;
+  const char *name; /**< display form: the fullest spelling seen */
+  const char *key;  /**< equal keys = same entity; for a date, ISO 8601
+                         ("2024-06-25", or "--06-25" when the year is not
+                         known), or "" when it cannot be resolved */
+  size_t mentions;  /**< number of mentions */
+  ng_span first;    /**< first mention, a span of ng_doc_text() ({0,0} for
+                         story entities) */
+  double score;     /**< salience (keyphrases), else mentions */
+} ng_entity;
+
+/** The entities of one document. Immutable; one arena. */
+typedef struct ng_entities ng_entities;
+
+/**
+ * Finds people, places, organizations, dates and keyphrases in a document
+ * (English heuristics and word lists; other languages get capitalized names
+ * only). `date` is the article's publication date as "YYYY-MM-DD..." (may
+ * be NULL): it resolves "Monday" and "June 25" to ISO dates. Returns NG_OK,
+ * NG_EINVAL or NG_ENOMEM. The caller owns *out (ng_entities_free()); it
+ * does not borrow from `doc`.
+ */
+NG_EXPORT int ng_entities_extract(ng_entities **out, ng_ctx *ctx,
+                                  const ng_doc *doc, const char *date,
+                                  size_t date_len, ng_error *err);
+
+/** Frees entities. Takes NULL. */
+NG_EXPORT void ng_entities_free(ng_entities *e);
+
+/** Number of entities (people, places, orgs, others, dates, keyphrases). */
+NG_EXPORT size_t ng_entities_count(const ng_entities *e);
+
+/** Entity `i` (borrowed; lives as long as `e`), or NULL when out of range. */
+NG_EXPORT const ng_entity *ng_entities_at(const ng_entities *e, size_t i);
+
+/** Flags for ng_story_options.flags. */
+enum {
+  /** Keep each article's sentences (up to 64) in the set: needed for
+   * ng_story_pairs_find() alignment and ng_story_digest(). */
+  NG_STORY_KEEP_SENTENCES = 1u << 0
+};
+
+#define NG_STORY_OPTIONS_VERSION 1
+
+/** Options for ng_story_set_new(). Initialise with NG_STORY_OPTIONS_INIT. */
+typedef struct ng_story_options {
+  unsigned version; /**< NG_STORY_OPTIONS_VERSION */
+  unsigned flags;   /**< NG_STORY_* bits */
+  double threshold; /**< similarity to join a story; 0: the default */
+} ng_story_options;
+
+#define NG_STORY_OPTIONS_INIT {NG_STORY_OPTIONS_VERSION, 0u, 0.0}
+
+/**
+ * A growing set of articles grouped into stories (articles about the same
+ * event). Articles are added one at a time; each is compared with the
+ * existing stories through an inverted index, so adding is roughly
+ * constant time and no earlier article is read again. Not thread-safe.
+ */
+typedef struct ng_story_set ng_story_set;
+
+/**
+ * Creates an empty set. `opts` may be NULL for defaults. Returns NG_OK,
+ * NG_EINVAL or NG_ENOMEM. The caller owns *out (ng_story_set_free());
+ * `ctx` must outlive it.
+ */
+NG_EXPORT int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
+                               const ng_story_options *opts, ng_error *err);
+
+/** Frees a story set. Takes NULL. */
+NG_EXPORT void ng_story_set_free(ng_story_set *set);
+
+/**
+ * Adds an article: extracts its terms and entities, then puts it in the
+ * most similar story or starts a new one. `id` (may be NULL: the article's
+ * index is used) and `date` ("YYYY-MM-DD...", may be NULL) are copied.
+ * `doc` is not kept. *story (may be NULL) receives the story's index.
+ * Returns NG_OK, NG_EINVAL or NG_ENOMEM; on failure the set is unchanged
+ * except for corpus statistics.
+ */
+NG_EXPORT int ng_story_set_add(ng_story_set *set, const ng_doc *doc,
+                               const char *id, size_t id_len,
+                               const char *date, size_t date_len,
+                               size_t *story, ng_error *err);
+
+/** Number of articles added. */
+NG_EXPORT size_t ng_story_set_article_count(const ng_story_set *set);
+
+/** Id of article `i` (borrowed, NUL-terminated; *len may be NULL), or NULL
+ * when out of range. */
+NG_EXPORT const char *ng_story_set_article_id(const ng_story_set *set,
+                                              size_t i, size_t *len);
+
+/** Title of article `i` (its title line, else its first sentence; borrowed,
+ * NUL-terminated, at most 200 bytes), or NULL when out of range. */
+NG_EXPORT const char *ng_story_set_article_title(const ng_story_set *set,
+                                                 size_t i, size_t *len);
+
+/** Index of the story holding article `i` ((size_t)-1 when out of range). */
+NG_EXPORT size_t ng_story_set_article_story(const ng_story_set *set,
+                                            size_t i);
+
+/** Number of stories. */
+NG_EXPORT size_t ng_story_set_count(const ng_story_set *set);
+
+/** Number of articles in story `s` (0 when out of range). */
+NG_EXPORT size_t ng_story_size(const ng_story_set *set, size_t s);
+
+/** Article index of the k-th article of story `s`, in the order added
+ * ((size_t)-1 when out of range). */
+NG_EXPORT size_t ng_story_article(const ng_story_set *set, size_t s,
+                                  size_t k);
+
+/** A one-line headline for story `s` (borrowed; NUL-terminated; valid
+ * until the next ng_story_set_add()), or NULL when out of range. */
+NG_EXPORT const char *ng_story_headline(ng_story_set *set, size_t s,
+                                        size_t *len);
+
+/** Number of distinct named entities (people, places, orgs, others) of
+ * story `s`, merged across its articles. */
+NG_EXPORT size_t ng_story_entity_count(const ng_story_set *set, size_t s);
+
+/** Entity `i` of story `s`, most mentioned first (borrowed; valid until
+ * the next ng_story_set_add()), or NULL when out of range. */
+NG_EXPORT const ng_entity *ng_story_entity(const ng_story_set *set, size_t s,
+                                           size_t i);
+
+/**
+ * Probability that sentence `a` is a rewrite (paraphrase) of sentence `b`:
+ * a logistic model over lexical, IDF-weighted, number, name, length, LCS
+ * and character n-gram overlap, with the set's document frequencies as
+ * IDF. Returns NG_OK, NG_EUTF8 or NG_ENOMEM.
+ */
+NG_EXPORT int ng_story_rewrite_score(double *out, ng_story_set *set,
+                                     const char *a, size_t alen,
+                                     const char *b, size_t blen,
+                                     ng_error *err);
+
+/** A pair of articles that copy or rewrite each other. */
+typedef struct ng_story_pair {
+  size_t a, b;       /**< article indices, a < b */
+  double score;      /**< share of the shorter article's sentences that are
+                          rewritten in the other (0..1); 1 for near copies */
+  double resemblance;/**< MinHash estimate of word 4-shingle Jaccard */
+  size_t aligned;    /**< number of aligned sentence pairs */
+} ng_story_pair;
+
+/** Pairs found by ng_story_pairs_find(). */
+typedef struct ng_story_pairs ng_story_pairs;
+
+/**
+ * Finds near copies (MinHash) and rewrites (sentence alignment) among the
+ * articles of each story (the first 200 of a story). Pairs scoring below
+ * `min_score` are left out. Needs NG_STORY_KEEP_SENTENCES (else
+ * NG_EINVAL). Returns NG_OK, NG_EINVAL or NG_ENOMEM. The caller owns *out
+ * (ng_story_pairs_free()); it does not borrow from the set.
+ */
+NG_EXPORT int ng_story_pairs_find(ng_story_pairs **out, ng_story_set *set,
+                                  double min_score, ng_error *err);
+
+/** Frees pairs. Takes NULL. */
+NG_EXPORT void ng_story_pairs_free(ng_story_pairs *p);
+
+/** Number of pairs, best first. */
+NG_EXPORT size_t ng_story_pairs_count(const ng_story_pairs *p);
+
+/** Pair `i` (borrowed), or NULL when out of range. */
+NG_EXPORT const ng_story_pair *ng_story_pairs_at(const ng_story_pairs *p,
+                                                 size_t i);
+
+/**
+ * Aligned sentence pair `k` of pair `i`: the two sentences (borrowed,
+ * NUL-terminated) and the rewrite probability. Returns NG_OK or NG_EINVAL
+ * when out of range.
+ */
+NG_EXPORT int ng_story_pairs_aligned(const ng_story_pairs *p, size_t i,
+                                     size_t k, const char **a,
+                                     const char **b, double *score);
+
+/** One digest sentence, quoted verbatim from one article. */
+typedef struct ng_digest_item {
+  size_t article;   /**< article index in the set (its source) */
+  size_t sentence;  /**< sentence index in that article */
+  const char *text; /**< the sentence (NUL-terminated) */
+  size_t len;
+} ng_digest_item;
+
+/** A multi-article summary of one story. */
+typedef struct ng_digest ng_digest;
+
+/**
+ * Summarizes story `s` across its articles: one sentence per fact (a fact
+ * stated by several articles is quoted once, from the article that states
+ * it best), at most `max_sentences` (0: 5), ordered by article date and
+ * position. Needs NG_STORY_KEEP_SENTENCES. Returns NG_OK, NG_EINVAL or
+ * NG_ENOMEM. The caller owns *out (ng_digest_free()); it does not borrow
+ * from the set.
+ */
+NG_EXPORT int ng_story_digest(ng_digest **out, ng_story_set *set, size_t s,
+                              size_t max_sentences, ng_error *err);
+
+/** Frees a digest. Takes NULL. */
+NG_EXPORT void ng_digest_free(ng_digest *d);
+
+/** The digest's one-line headline (borrowed, NUL-terminated). */
+NG_EXPORT const char *ng_digest_headline(const ng_digest *d, size_t *len);
+
+/** Number of digest sentences. */
+NG_EXPORT size_t ng_digest_count(const ng_digest *d);
+
+/** Digest sentence `i` (borrowed), or NULL when out of range. */
+NG_EXPORT const ng_digest_item *ng_digest_at(const ng_digest *d, size_t i);
+
+/* ------------------------------------------------------------------------
  * Render
  * ---------------------------------------------------------------------- */
 

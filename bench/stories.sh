@@ -1,0 +1,18 @@
+#!/bin/sh
+# bench/stories.sh NUTGRAF DATA - story grouping, rewrite detection and
+# throughput figures for BENCHMARKS.md ("## Stories"). Not a test.
+set -eu
+bin=$1
+data=${2:-../shared/data}
+for f in ecbplus/dev.jsonl wikiref220/dev.jsonl mrpc/dev.jsonl; do
+  [ -f "$data/$f" ] || { echo "bench-stories: $data/$f not found"; exit 1; }
+done
+echo "== ECB+ dev (story = cluster; default threshold)"
+nice "$bin" stories -q --eval "$data/ecbplus/dev.jsonl"
+echo "== WikiRef220 dev (default threshold, then topic-level -t 0.12)"
+nice "$bin" stories -q --eval "$data/wikiref220/dev.jsonl"
+nice "$bin" stories -q --eval -t 0.12 "$data/wikiref220/dev.jsonl" | tail -n 1
+echo "== MRPC dev (model fitted on orig_split train only)"
+nice "$bin" stories --eval-mrpc "$data/mrpc/dev.jsonl"
+echo "== Throughput: ECB+ and WikiRef dev articles repeated with new ids"
+nice "$bin" stories --repeat 100000 "$data/ecbplus/dev.jsonl" "$data/wikiref220/dev.jsonl" >/dev/null

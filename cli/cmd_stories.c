@@ -1,0 +1,604 @@
+/* cmd_stories.c - `nutgraf stories`: group articles into stories, list
+ * rewrites, write digests; evaluation on ECB+, WikiRef220 and MRPC. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char stories_usage[] =
+    "Usage: nutgraf stories [OPTIONS] FILE...|DIR|FILE.jsonl\n"
+    "\n"
+    "Group news articles about the same event into stories, in one pass\n"
+    "(each article is compared with the stories so far). Input: article files\n"
+    "(scraped text or HTML), a directory of them, or JSON Lines with \"id\",\n"
+    "\"title\", \"text\" and optional \"date\" (YYYY-MM-DD) and \"url\" per line.\n"
+    "\n"
+    "Output (default: one block per story with its articles):\n"
+    "      --json           {\"stories\":[{\"id\",\"headline\",\"articles\":[ids],\n"
+    "                       \"entities\":[{kind,name}]}]}\n"
+    "      --pairs          article pairs that copy or rewrite each other, with\n"
+    "                       a score and the aligned sentences\n"
+    "      --digest         per story a headline and a summary across sources,\n"
+    "                       one sentence per fact, source named, in time order\n"
+    "  -n, --sentences N    digest length (default 5)\n"
+    "  -t, --threshold T    similarity needed to join a story (0..1)\n"
+    "      --min-score S    --pairs: smallest pair score shown (default 0.3)\n"
+    "\n"
+    "Evaluation (JSON Lines with gold labels):\n"
+    "      --eval           score the grouping against \"cluster\" (and \"topic\"):\n"
+    "                       B-cubed P/R/F1 and pairwise P/R/F1\n"
+    "      --eval-mrpc      FILE is MRPC pairs {a, b, label, orig_split}: accuracy\n"
+    "                       and F1 of the rewrite model on orig_split \"test\"\n"
+    "      --repeat N       feed the articles again with new ids until N are in\n"
+    "                       (throughput); prints articles/s on standard error\n"
+    "  -q, --quiet          no progress or timing on standard error\n"
+    "  -h, --help           this text\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
+
+typedef struct item {
+  char *id;
+  char *date;
+  char *gold;  /* "cluster" */
+  char *topic; /* "topic" */
+  char *text;  /* title + body as one text */
+  size_t len;
+} item;
+
+typedef struct items {
+  item *v;
+  size_t n, cap;
+} items;
+
+static int push(items *l, item *it) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    item *v = realloc(l->v, cap * sizeof *v);
+    if (!v) return -1;
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = *it;
+  return 0;
+}
+
+static char *dup_json_str(json_t *o, const char *k) {
+  json_t *v = json_object_get(o, k);
+  if (!v) return NULL;
+  if (json_is_string(v)) return strdup(json_string_value(v));
+  if (json_is_integer(v)) {
+    char b[32];
+    snprintf(b, sizeof b, "%lld", (long long)json_integer_value(v));
+    return strdup(b);
+  }
+  return NULL;
+}
+
+static int read_jsonl(const char *path, items *out) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) {
+    cli_error("%s: cannot open", path);
+    return EXIT_FAIL;
+  }
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  ssize_t r;
+  int rc = EXIT_OK;
+  while ((r = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    size_t len = (size_t)r;
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+    if (len == 0) continue;
+    json_error_t jerr;
+    json_t *v = json_loadb(line, len, 0, &jerr);
+    if (!v || !json_is_object(v)) {
+      cli_error("%s:%zu: not a JSON object", path, lineno);
+      json_decref(v);
+      rc = EXIT_FAIL;
+      continue;
+    }
+    const char *title = json_string_value(json_object_get(v, "title"));
+    const char *text = json_string_value(json_object_get(v, "text"));
+    if (!text) text = json_string_value(json_object_get(v, "article"));
+    if (!text) text = "";
+    if (!title) title = "";
+    size_t tl = strlen(title), xl = strlen(text);
+    item it;
+    memset(&it, 0, sizeof it);
+    it.id = dup_json_str(v, "id");
+    it.date = dup_json_str(v, "date");
+    it.gold = dup_json_str(v, "cluster");
+    it.topic = dup_json_str(v, "topic");
+    /* The title line first, unless the text already opens with it. */
+    bool has_title = tl && !(xl >= tl && memcmp(text, title, tl) == 0);
+    it.len = (has_title ? tl + 2 : 0) + xl;
+    it.text = malloc(it.len + 1);
+    if (!it.text) {
+      json_decref(v);
+      rc = EXIT_FAIL;
+      break;
+    }
+    size_t o = 0;
+    if (has_title) {
+      memcpy(it.text, title, tl);
+      memcpy(it.text + tl, "\n\n", 2);
+      o = tl + 2;
+    }
+    memcpy(it.text + o, text, xl);
+    it.text[it.len] = '\0';
+    if (!it.id) {
+      char b[32];
+      snprintf(b, sizeof b, "%s:%zu", path, lineno);
+      it.id = strdup(b);
+    }
+    json_decref(v);
+    if (push(out, &it)) {
+      rc = EXIT_FAIL;
+      break;
+    }
+  }
+  free(line);
+  if (f != stdin) fclose(f);
+  return rc;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_file(const char *path, items *out) {
+  item it;
+  memset(&it, 0, sizeof it);
+  if (cli_read(path, NG_DEFAULT_MAX_BYTES, &it.text, &it.len)) return EXIT_FAIL;
+  const char *base = strrchr(path, '/');
+  it.id = strdup(base ? base + 1 : path);
+  if (!it.id || push(out, &it)) {
+    free(it.text);
+    free(it.id);
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
+}
+
+static bool is_jsonl(const char *path) {
+  size_t n = strlen(path);
+  return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0);
+}
+
+static int read_inputs(char **paths, int n, items *out) {
+  int status = EXIT_OK;
+  for (int i = 0; i < n; i++) {
+    struct stat st;
+    if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      DIR *d = opendir(paths[i]);
+      if (!d) {
+        cli_error("%s: cannot open directory", paths[i]);
+        status = EXIT_FAIL;
+        continue;
+      }
+      char **names = NULL;
+      size_t nn = 0, cap = 0;
+      struct dirent *e;
+      while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        if (nn == cap) {
+          cap = cap ? cap * 2 : 64;
+          char **nv = realloc(names, cap * sizeof *nv);
+          if (!nv) break;
+          names = nv;
+        }
+        size_t l = strlen(paths[i]) + strlen(e->d_name) + 2;
+        names[nn] = malloc(l);
+        if (!names[nn]) break;
+        snprintf(names[nn], l, "%s/%s", paths[i], e->d_name);
+        nn++;
+      }
+      closedir(d);
+      if (nn) qsort(names, nn, sizeof *names, cmp_str);
+      for (size_t k = 0; k < nn; k++) {
+        if (stat(names[k], &st) == 0 && S_ISREG(st.st_mode)) {
+          int rc = is_jsonl(names[k]) ? read_jsonl(names[k], out) : read_file(names[k], out);
+          if (rc) status = EXIT_FAIL;
+        }
+        free(names[k]);
+      }
+      free(names);
+    } else if (is_jsonl(paths[i])) {
+      if (read_jsonl(paths[i], out)) status = EXIT_FAIL;
+    } else {
+      if (read_file(paths[i], out)) status = EXIT_FAIL;
+    }
+  }
+  return status;
+}
+
+static void free_items(items *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    free(l->v[i].id);
+    free(l->v[i].date);
+    free(l->v[i].gold);
+    free(l->v[i].topic);
+    free(l->v[i].text);
+  }
+  free(l->v);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- scores ------------------------------------------------------------ */
+
+/* B-cubed and pairwise P/R/F1 of a system labelling against gold labels
+ * (strings), over n items. Quadratic: for evaluation sets only. */
+static void score_clusters(const size_t *sys, char *const *gold, size_t n,
+                           const char *level) {
+  double bp = 0, br = 0;
+  double both = 0, in_sys = 0, in_gold = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t s = 0, g = 0, sg = 0;
+    for (size_t j = 0; j < n; j++) {
+      bool ss = sys[i] == sys[j];
+      bool gg = strcmp(gold[i], gold[j]) == 0;
+      s += ss;
+      g += gg;
+      sg += ss && gg;
+      if (j > i) {
+        both += ss && gg;
+        in_sys += ss;
+        in_gold += gg;
+      }
+    }
+    bp += (double)sg / (double)s;
+    br += (double)sg / (double)g;
+  }
+  bp /= (double)n;
+  br /= (double)n;
+  double bf = bp + br > 0 ? 2 * bp * br / (bp + br) : 0;
+  double pp = in_sys > 0 ? both / in_sys : 1.0, pr = in_gold > 0 ? both / in_gold : 1.0;
+  double pf = pp + pr > 0 ? 2 * pp * pr / (pp + pr) : 0;
+  printf("%-8s B-cubed P %.3f R %.3f F1 %.3f   pairwise P %.3f R %.3f F1 %.3f\n",
+         level, bp, br, bf, pp, pr, pf);
+}
+
+static int eval_mrpc(const char *path, int quiet) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    cli_error("%s: cannot open", path);
+    return EXIT_FAIL;
+  }
+  typedef struct pr {
+    char *a, *b;
+    int label, test;
+  } pr;
+  pr *v = NULL;
+  size_t n = 0, cap = 0;
+  char *line = NULL;
+  size_t lcap = 0;
+  ssize_t r;
+  while ((r = getline(&line, &lcap, f)) >= 0) {
+    json_t *o = json_loadb(line, (size_t)r, 0, NULL);
+    if (!o) continue;
+    const char *a = json_string_value(json_object_get(o, "a"));
+    const char *b = json_string_value(json_object_get(o, "b"));
+    const char *sp = json_string_value(json_object_get(o, "orig_split"));
+    json_t *lab = json_object_get(o, "label");
+    if (a && b && json_is_integer(lab)) {
+      if (n == cap) {
+        cap = cap ? cap * 2 : 1024;
+        pr *nv = realloc(v, cap * sizeof *nv);
+        if (!nv) break;
+        v = nv;
+      }
+      v[n].a = strdup(a);
+      v[n].b = strdup(b);
+      v[n].label = (int)json_integer_value(lab);
+      v[n].test = sp && strcmp(sp, "test") == 0;
+      n++;
+    }
+    json_decref(o);
+  }
+  free(line);
+  fclose(f);
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  int status = EXIT_OK;
+  if (ng_ctx_new(&ctx, NULL, NULL) || ng_story_set_new(&set, ctx, NULL, NULL)) {
+    cli_error("out of memory");
+    status = EXIT_FAIL;
+    goto done;
+  }
+  /* Document frequencies: every sentence is a document (no labels). */
+  for (size_t i = 0; i < 2 * n; i++) {
+    const char *t = i % 2 ? v[i / 2].b : v[i / 2].a;
+    ng_doc_options dopt = NG_DOC_OPTIONS_INIT;
+    dopt.lang = NG_LANG_EN;
+    dopt.flags = NG_DOC_KEEP_FURNITURE | NG_DOC_NO_TITLE;
+    ng_doc *doc = NULL;
+    if (ng_doc_parse(&doc, ctx, t, strlen(t), &dopt, NULL) == NG_OK)
+      ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL);
+    ng_doc_free(doc);
+  }
+  size_t tp[2] = {0, 0}, fp[2] = {0, 0}, fn[2] = {0, 0}, ok[2] = {0, 0}, cnt[2] = {0, 0};
+  double t0 = now();
+  for (size_t i = 0; i < n; i++) {
+    double p = 0;
+    if (ng_story_rewrite_score(&p, set, v[i].a, strlen(v[i].a), v[i].b, strlen(v[i].b), NULL))
+      continue;
+    int yes = p >= 0.5, k = v[i].test;
+    cnt[k]++;
+    ok[k] += yes == v[i].label;
+    tp[k] += yes && v[i].label;
+    fp[k] += yes && !v[i].label;
+    fn[k] += !yes && v[i].label;
+  }
+  double dt = now() - t0;
+  for (int k = 1; k >= 0; k--) {
+    double prec = tp[k] + fp[k] ? (double)tp[k] / (double)(tp[k] + fp[k]) : 0;
+    double rec = tp[k] + fn[k] ? (double)tp[k] / (double)(tp[k] + fn[k]) : 0;
+    printf("mrpc %-5s (%s) pairs %zu accuracy %.3f F1 %.3f\n", k ? "test" : "train",
+           k ? "orig_split test: not trained on" : "orig_split train: fitted on",
+           cnt[k], cnt[k] ? (double)ok[k] / (double)cnt[k] : 0.0,
+           prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0.0);
+  }
+  if (!quiet && dt > 0)
+    fprintf(stderr, "nutgraf: %zu pairs in %.2f s, %.0f pairs/s\n", n, dt, (double)n / dt);
+done:
+  for (size_t i = 0; i < n; i++) {
+    free(v[i].a);
+    free(v[i].b);
+  }
+  free(v);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+  return status;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void print_json(ng_story_set *set) {
+  json_t *root = json_object(), *arr = json_array();
+  json_object_set_new(root, "stories", arr);
+  for (size_t s = 0; s < ng_story_set_count(set); s++) {
+    json_t *o = json_object(), *ids = json_array(), *ents = json_array();
+    json_object_set_new(o, "id", json_integer((json_int_t)s + 1));
+    json_object_set_new(o, "headline", json_string(ng_story_headline(set, s, NULL)));
+    for (size_t k = 0; k < ng_story_size(set, s); k++)
+      json_array_append_new(ids, json_string(ng_story_set_article_id(set, ng_story_article(set, s, k), NULL)));
+    json_object_set_new(o, "articles", ids);
+    for (size_t k = 0; k < ng_story_entity_count(set, s) && k < 12; k++) {
+      const ng_entity *e = ng_story_entity(set, s, k);
+      json_t *eo = json_object();
+      json_object_set_new(eo, "kind", json_string(ng_entity_kind_name(e->kind)));
+      json_object_set_new(eo, "name", json_string(e->name));
+      json_array_append_new(ents, eo);
+    }
+    json_object_set_new(o, "entities", ents);
+    json_array_append_new(arr, o);
+  }
+  char *s = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII);
+  if (s) {
+    cli_write(s, strlen(s));
+    cli_write("\n", 1);
+  }
+  free(s);
+  json_decref(root);
+}
+
+/* "People: A, B. Places: C." from the story's entities. */
+static void print_entities(ng_story_set *set, size_t s) {
+  static const ng_entity_kind kinds[] = {NG_ENTITY_PERSON, NG_ENTITY_PLACE, NG_ENTITY_ORG};
+  static const char *const labels[] = {"People", "Places", "Organizations"};
+  for (size_t k = 0; k < 3; k++) {
+    size_t shown = 0;
+    for (size_t i = 0; i < ng_story_entity_count(set, s) && shown < 8; i++) {
+      const ng_entity *e = ng_story_entity(set, s, i);
+      if (e->kind != kinds[k]) continue;
+      if (shown) printf(", %s", e->name);
+      else printf("%s: %s", labels[k], e->name);
+      shown++;
+    }
+    if (shown) printf("\n");
+  }
+}
+
+static int print_digest(ng_story_set *set, size_t nsent) {
+  int status = EXIT_OK;
+  for (size_t s = 0; s < ng_story_set_count(set); s++) {
+    ng_digest *d = NULL;
+    ng_error err = {0, NULL, 0};
+    int rc = ng_story_digest(&d, set, s, nsent, &err);
+    if (rc) {
+      status = cli_fail("digest", rc, &err);
+      continue;
+    }
+    printf("%s== %s (%zu article%s)\n", s ? "\n" : "", ng_digest_headline(d, NULL),
+           ng_story_size(set, s), ng_story_size(set, s) == 1 ? "" : "s");
+    print_entities(set, s);
+    for (size_t i = 0; i < ng_digest_count(d); i++) {
+      const ng_digest_item *it = ng_digest_at(d, i);
+      printf("- %s [%s]\n", it->text, ng_story_set_article_id(set, it->article, NULL));
+    }
+    ng_digest_free(d);
+  }
+  return status;
+}
+
+static int print_pairs(ng_story_set *set, double min_score) {
+  ng_story_pairs *p = NULL;
+  ng_error err = {0, NULL, 0};
+  int rc = ng_story_pairs_find(&p, set, min_score, &err);
+  if (rc) return cli_fail("pairs", rc, &err);
+  for (size_t i = 0; i < ng_story_pairs_count(p); i++) {
+    const ng_story_pair *x = ng_story_pairs_at(p, i);
+    printf("%.3f\t%.3f\t%s\t%s\t%zu aligned\n", x->score, x->resemblance,
+           ng_story_set_article_id(set, x->a, NULL), ng_story_set_article_id(set, x->b, NULL),
+           x->aligned);
+    for (size_t k = 0; k < x->aligned; k++) {
+      const char *a, *b;
+      double sc;
+      if (ng_story_pairs_aligned(p, i, k, &a, &b, &sc)) break;
+      printf("  %.2f < %s\n       > %s\n", sc, a, b);
+    }
+  }
+  ng_story_pairs_free(p);
+  return EXIT_OK;
+}
+
+int cmd_stories(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"json", no_argument, NULL, 'J'},
+      {"pairs", no_argument, NULL, 'P'},
+      {"digest", no_argument, NULL, 'D'},
+      {"sentences", required_argument, NULL, 'n'},
+      {"threshold", required_argument, NULL, 't'},
+      {"min-score", required_argument, NULL, 'S'},
+      {"eval", no_argument, NULL, 'E'},
+      {"eval-mrpc", no_argument, NULL, 'M'},
+      {"repeat", required_argument, NULL, 'R'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int json = 0, pairs = 0, digest = 0, eval = 0, mrpc = 0, quiet = 0, c;
+  size_t nsent = 5, repeat = 0;
+  double min_score = 0.3;
+  ng_story_options so = NG_STORY_OPTIONS_INIT;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "n:t:qh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'J': json = 1; break;
+    case 'P': pairs = 1; break;
+    case 'D': digest = 1; break;
+    case 'E': eval = 1; break;
+    case 'M': mrpc = 1; break;
+    case 'q': quiet = 1; break;
+    case 'n':
+      if (cli_opt_count("--sentences", optarg, 1, 64, &nsent)) return EXIT_USAGE;
+      break;
+    case 'R':
+      if (cli_opt_count("--repeat", optarg, 1, 100000000, &repeat)) return EXIT_USAGE;
+      break;
+    case 't':
+    case 'S': {
+      char *end;
+      double v = strtod(optarg, &end);
+      if (*end || !(v >= 0.0 && v <= 1.0)) {
+        cli_error("%s wants a number in [0, 1], not '%s'", c == 't' ? "--threshold" : "--min-score", optarg);
+        return EXIT_USAGE;
+      }
+      if (c == 't') so.threshold = v;
+      else min_score = v;
+      break;
+    }
+    case 'h': fputs(stories_usage, stdout); return EXIT_OK;
+    default: fputs(stories_usage, stderr); return EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    cli_error("no input (give FILEs, a directory or a .jsonl file)");
+    fputs(stories_usage, stderr);
+    return EXIT_USAGE;
+  }
+  if (mrpc) return eval_mrpc(argv[optind], quiet);
+  items in = {NULL, 0, 0};
+  int status = read_inputs(argv + optind, argc - optind, &in);
+  if (pairs || digest) so.flags |= NG_STORY_KEEP_SENTENCES;
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  size_t *sys = NULL;
+  ng_error err = {0, NULL, 0};
+  if (ng_ctx_new(&ctx, NULL, &err) || ng_story_set_new(&set, ctx, &so, &err)) {
+    status = cli_fail("stories", err.code ? err.code : NG_ENOMEM, &err);
+    goto done;
+  }
+  size_t total = repeat > in.n ? repeat : in.n;
+  double t0 = now();
+  for (size_t k = 0; k < total && in.n; k++) {
+    const item *it = &in.v[k % in.n];
+    char idbuf[512];
+    const char *id = it->id;
+    if (k >= in.n) {
+      snprintf(idbuf, sizeof idbuf, "%s#%zu", it->id, k / in.n);
+      id = idbuf;
+    }
+    ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
+    ng_article *a = NULL;
+    int rc = ng_extract(&a, ctx, it->text, it->len, &eo, &err);
+    const ng_doc *doc = rc == NG_OK ? ng_article_doc(a) : NULL;
+    if (doc) {
+      const char *date = it->date ? it->date : ng_article_field(a, NG_FIELD_DATE, NULL);
+      rc = ng_story_set_add(set, doc, id, strlen(id), date, date ? strlen(date) : 0, NULL, &err);
+    }
+    if (rc) {
+      /* An empty or unreadable article is reported and skipped. */
+      if (!quiet || k < in.n) cli_fail(it->id, rc, &err);
+      if (rc == NG_ENOMEM) status = EXIT_FAIL;
+    } else if (!doc) {
+      if (k < in.n) cli_error("%s: not an article (a listing page)", it->id);
+    }
+    ng_article_free(a);
+  }
+  double dt = now() - t0;
+  if (repeat && !quiet)
+    fprintf(stderr, "nutgraf: %zu articles -> %zu stories in %.2f s, %.0f articles/s\n",
+            ng_story_set_article_count(set), ng_story_set_count(set), dt,
+            dt > 0 ? (double)ng_story_set_article_count(set) / dt : 0.0);
+  if (eval) {
+    size_t na = ng_story_set_article_count(set);
+    size_t n = na < in.n ? na : in.n;
+    sys = calloc(n + 1, sizeof *sys);
+    char **gold = calloc(n + 1, sizeof *gold), **topic = calloc(n + 1, sizeof *topic);
+    bool have_topic = true;
+    size_t m = 0;
+    /* Articles kept in the set are matched to inputs by id. */
+    for (size_t i = 0, j = 0; i < n && sys && gold && topic; i++) {
+      const char *id = ng_story_set_article_id(set, i, NULL);
+      while (j < in.n && strcmp(in.v[j].id, id) != 0) j++;
+      if (j == in.n || !in.v[j].gold) continue;
+      sys[m] = ng_story_set_article_story(set, i);
+      gold[m] = in.v[j].gold;
+      topic[m] = in.v[j].topic;
+      if (!topic[m]) have_topic = false;
+      m++;
+    }
+    if (m == 0) {
+      cli_error("--eval: no article with a \"cluster\" label");
+      status = EXIT_FAIL;
+    } else {
+      printf("%zu articles, %zu stories\n", m, ng_story_set_count(set));
+      score_clusters(sys, gold, m, "story");
+      if (have_topic) score_clusters(sys, topic, m, "topic");
+    }
+    free(gold);
+    free(topic);
+  } else if (json) {
+    print_json(set);
+  } else if (pairs) {
+    if (print_pairs(set, min_score)) status = EXIT_FAIL;
+  } else if (digest) {
+    if (print_digest(set, nsent)) status = EXIT_FAIL;
+  } else if (!repeat) {
+    for (size_t s = 0; s < ng_story_set_count(set); s++) {
+      printf("%sstory %zu: %s\n", s ? "\n" : "", s + 1, ng_story_headline(set, s, NULL));
+      for (size_t k = 0; k < ng_story_size(set, s); k++) {
+        size_t a = ng_story_article(set, s, k);
+        printf("  %s\t%s\n", ng_story_set_article_id(set, a, NULL),
+               ng_story_set_article_title(set, a, NULL));
+      }
+    }
+  }
+done:
+  free(sys);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+  free_items(&in);
+  return status;
+}

@@ -1,0 +1,755 @@
+/* entities.c - people, places, organizations, dates and keyphrases.
+ *
+ * Names are runs of capitalized tokens separated by single spaces (with
+ * "of", "de", ... inside when a capitalized token follows), cut after a
+ * possessive. Leading titles ("Foreign Minister") are dropped but mark a
+ * person. A run that only opens a sentence counts when the same word is
+ * also capitalized mid-sentence or is in a word list. Kinds come from word
+ * lists (src/data/lex/ent_*.txt), then from shape.
+ *
+ * Keys fold spelling: a person is the skeleton of the surname ("p:lkshnk"
+ * for Lukashenko, Lukashenka, Alexander Lukashenko), a place or
+ * organization the skeletons of its words ("l:kv" for Kyiv and Kiev). */
+#include "stories.h"
+
+#include "../text/ctx.h"
+#include "../text/errors.h"
+#include "../text/lexicon.h"
+#include "../text/mem.h"
+#include "../text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAME_TOKS 6
+
+typedef struct mention {
+  uint32_t off, len;   /* the name's span */
+  uint32_t last_off, last_len;
+  uint32_t ntok;
+  ng_entity_kind kind;
+  bool titled;
+  char key[96];
+} mention;
+
+typedef struct mlist {
+  mention *v;
+  size_t n, cap;
+  const ng_allocator *alc;
+} mlist;
+
+static int mlist_push(mlist *l, const mention *m) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    mention *v = ng_mem_realloc(l->alc, l->v, l->cap * sizeof *v, cap * sizeof *v);
+    if (!v) return NG_ENOMEM;
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = *m;
+  return NG_OK;
+}
+
+/* Folds a token into buf (lower case); returns the length (0 if too long). */
+static size_t fold(char *buf, size_t cap, const char *s, size_t n) {
+  size_t r = ng_utf8_fold(buf, cap, s, n);
+  return r < cap ? r : 0;
+}
+
+/* Length of a token without a trailing possessive 's / ’s. */
+static uint32_t strip_possessive(const char *s, uint32_t len, bool *had) {
+  *had = false;
+  if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
+    *had = true;
+    return len - 2;
+  }
+  if (len > 4 && s[len - 1] == 's' && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
+    *had = true;
+    return len - 4;
+  }
+  return len;
+}
+
+static bool has(ng_lex_id id, const char *s, size_t n) {
+  return n && ng_lex_has(id, s, n);
+}
+
+static const char *const months[12] = {"january", "february", "march",
+                                       "april", "may", "june", "july",
+                                       "august", "september", "october",
+                                       "november", "december"};
+static const char *const wdays[7] = {"monday", "tuesday", "wednesday",
+                                     "thursday", "friday", "saturday",
+                                     "sunday"};
+
+/* 1..12 for a month name or abbreviation ("sept", "jan"), else 0. */
+static int month_of(const char *f, size_t n) {
+  if (n < 3) return 0;
+  for (int m = 0; m < 12; m++) {
+    size_t ml = strlen(months[m]);
+    if (n == ml && memcmp(f, months[m], n) == 0) return m + 1;
+    if (m != 4 && (n == 3 || (n == 4 && m == 8)) && memcmp(f, months[m], n) == 0)
+      return m + 1;
+  }
+  return 0;
+}
+
+static int wday_of(const char *f, size_t n) {
+  for (int d = 0; d < 7; d++)
+    if (n == strlen(wdays[d]) && memcmp(f, wdays[d], n) == 0) return d;
+  return -1;
+}
+
+static int small_number(const char *s, size_t n, int max) {
+  if (n == 0 || n > 4) return -1;
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9') {
+      /* 25th, 1st */
+      if (i > 0 && n - i == 2) break;
+      return -1;
+    }
+    v = v * 10 + (s[i] - '0');
+  }
+  return v >= 1 && v <= max ? v : -1;
+}
+
+/* Days from civil date (proleptic Gregorian), after H. Hinnant's
+ * well-known formula. */
+static int32_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int32_t z, int *y, int *m, int *d) {
+  z += 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int yy = yoe + era * 400;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yy + (*m <= 2);
+}
+
+int32_t ng_date_days(const char *s, size_t n) {
+  if (!s || n < 10) return INT32_MIN;
+  for (size_t i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+      return INT32_MIN;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > 31) return INT32_MIN;
+  return days_from_civil(y, m, d);
+}
+
+static bool gap_is_space(const char *text, uint32_t from, uint32_t to) {
+  if (to < from || to - from > 2 || to == from) return false;
+  for (uint32_t i = from; i < to; i++)
+    if (text[i] != ' ') return false;
+  return true;
+}
+
+static bool is_connector(const char *f, size_t n) {
+  static const char *const c[] = {"of", "de", "del", "da", "von", "van",
+                                  "al", "bin", "la", "le", "du", "der"};
+  for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+    if (n == strlen(c[i]) && memcmp(f, c[i], n) == 0) return true;
+  return false;
+}
+
+static bool tok_cap(const ng_tok *t) {
+  return (t->flags & NG_TOK_ALPHA) && (t->flags & NG_TOK_UPPER1);
+}
+
+/* Skeleton key of words text[off..off+len) joined by '_'. */
+static void words_key(char *key, size_t cap, char prefix, const char *s,
+                      size_t n) {
+  size_t o = 0;
+  key[o++] = prefix;
+  key[o++] = ':';
+  size_t i = 0;
+  while (i < n && o + 2 < cap) {
+    while (i < n && (s[i] == ' ' || s[i] == '.')) i++;
+    size_t j = i;
+    while (j < n && s[j] != ' ') j++;
+    if (j > i) {
+      char f[64];
+      size_t fl = fold(f, sizeof f, s + i, j - i);
+      if (o > 2) key[o++] = '_';
+      o += ng_name_skeleton(key + o, cap - o, f, fl);
+    }
+    i = j;
+  }
+  key[o] = '\0';
+}
+
+typedef struct dstate {
+  int32_t base; /* article date in days, or INT32_MIN */
+  int base_y, base_m;
+} dstate;
+
+/* Resolves a month/day (and optional year) against the article date. */
+static void date_key(char *key, size_t cap, const dstate *ds, int y, int m,
+                     int d) {
+  if (y <= 0 && ds->base != INT32_MIN) {
+    y = ds->base_y;
+    /* "December 30" in a January article is last year. */
+    if (m > ds->base_m + 1) y--;
+  }
+  if (d <= 0) {
+    if (y > 0) snprintf(key, cap, "%04d-%02d", y, m);
+    else snprintf(key, cap, "--%02d", m);
+  } else if (y > 0) {
+    snprintf(key, cap, "%04d-%02d-%02d", y, m, d);
+  } else {
+    snprintf(key, cap, "--%02d-%02d", m, d);
+  }
+}
+
+typedef struct phrase {
+  uint32_t off, len; /* first surface */
+  uint32_t count, ntok;
+  uint32_t id; /* in the local map */
+} phrase;
+
+static int cmp_entity(const void *pa, const void *pb) {
+  const ng_entity *a = pa, *b = pb;
+  if (a->kind != b->kind) return (int)a->kind - (int)b->kind;
+  if (a->score != b->score) return a->score < b->score ? 1 : -1;
+  return a->first.off < b->first.off ? -1 : a->first.off > b->first.off;
+}
+
+/* Adds an entity (or a mention to an existing one with the same kind and
+ * key). `name` is the display candidate. */
+typedef struct elist {
+  ng_entity *v;
+  size_t n, cap;
+  ng_arena *arena;
+  const ng_allocator *alc;
+  uint32_t *ntoks; /* tokens in each entity's display name */
+  ng_strmap keys;  /* kind letter + key -> entity index */
+} elist;
+
+static int elist_add(elist *l, ng_entity_kind kind, const char *key,
+                     const char *name, size_t name_len, uint32_t ntok,
+                     ng_span first, double score) {
+  char kk[320];
+  int kl = snprintf(kk, sizeof kk, "%c%s", 'a' + (int)kind, key);
+  size_t kn = kl < 0 ? 0 : (size_t)kl >= sizeof kk ? sizeof kk - 1 : (size_t)kl;
+  uint32_t idx;
+  int rc = ng_strmap_intern(&l->keys, kk, kn, &idx);
+  if (rc) return rc;
+  if (idx < l->n) {
+    size_t i = idx;
+    ng_entity *e = &l->v[i];
+    {
+      e->mentions++;
+      e->score += score;
+      if (ntok > l->ntoks[i]) {
+        char *nm = ng_arena_strndup(l->arena, name, name_len);
+        if (!nm) return NG_ENOMEM;
+        e->name = nm;
+        l->ntoks[i] = ntok;
+      }
+      return NG_OK;
+    }
+  }
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    ng_entity *v = ng_mem_realloc(l->alc, l->v, l->cap * sizeof *v, cap * sizeof *v);
+    if (!v) return NG_ENOMEM;
+    l->v = v;
+    uint32_t *nt = ng_mem_realloc(l->alc, l->ntoks, l->cap * sizeof *nt, cap * sizeof *nt);
+    if (!nt) return NG_ENOMEM;
+    l->ntoks = nt;
+    l->cap = cap;
+  }
+  ng_entity *e = &l->v[l->n];
+  char *nm = ng_arena_strndup(l->arena, name, name_len);
+  char *k = ng_arena_strndup(l->arena, key, strlen(key));
+  if (!nm || !k) return NG_ENOMEM;
+  e->kind = kind;
+  e->name = nm;
+  e->key = k;
+  e->mentions = 1;
+  e->first = first;
+  e->score = score;
+  l->ntoks[l->n] = ntok;
+  l->n++;
+  return NG_OK;
+}
+
+/* Was the folded word seen in lower case in the document? */
+static bool seen_lower(const ng_strmap *m, const char *f, size_t n) {
+  uint32_t id = n ? ng_strmap_find(m, f, n) : UINT32_MAX;
+  return id != UINT32_MAX && (m->count[id] & 2u);
+}
+
+/* Collects name mentions of the token range [b, e) (one sentence, or the
+ * title when `title`: headlines capitalize common words). */
+static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
+                      const ng_strmap *midcap, bool en, bool title) {
+  const char *text = doc->text;
+  uint32_t k = b;
+  while (k < e) {
+    const ng_tok *t = &doc->toks[k];
+    if (!tok_cap(t) || (t->flags & NG_TOK_IDEO)) {
+      k++;
+      continue;
+    }
+    /* Extend the run. */
+    uint32_t toks[MAX_NAME_TOKS * 2];
+    size_t nt = 0;
+    uint32_t j = k;
+    bool poss = false;
+    while (j < e && nt < MAX_NAME_TOKS * 2) {
+      const ng_tok *u = &doc->toks[j];
+      if (nt > 0) {
+        const ng_tok *p = &doc->toks[toks[nt - 1]];
+        if (!gap_is_space(text, p->off + p->len, u->off)) break;
+      }
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      /* A title-case headline capitalizes every word: there only words
+       * also capitalized in the body (or known names) count. */
+      bool ok = tok_cap(u) && !(u->flags & NG_TOK_DIGIT);
+      if (ok && title) {
+        bool had0;
+        uint32_t l0 = strip_possessive(text + u->off, u->len, &had0);
+        char g[64];
+        size_t gl = fold(g, sizeof g, text + u->off, l0);
+        uint32_t id = gl ? ng_strmap_find(midcap, g, gl) : UINT32_MAX;
+        ok = (id != UINT32_MAX && (midcap->count[id] & 1u)) ||
+             (en && (has(NG_LEX_ent_places, g, gl) || has(NG_LEX_ent_first_names, g, gl)));
+        if (!ok && nt == 0) break;
+      }
+      if (ok) {
+        toks[nt++] = j;
+        bool had;
+        strip_possessive(text + u->off, u->len, &had);
+        j++;
+        if (had) {
+          poss = true;
+          break;
+        }
+        continue;
+      }
+      /* "Bank of England": a connector between capitalized tokens. */
+      /* ... but "Vladimir Putin of Russia" is a person and a place. */
+      char f0[64];
+      size_t f0l = nt > 0 ? fold(f0, sizeof f0, text + doc->toks[toks[0]].off,
+                                 doc->toks[toks[0]].len)
+                          : 0;
+      bool personish = en && f0l && (has(NG_LEX_ent_first_names, f0, f0l) ||
+                                     has(NG_LEX_ent_titles, f0, f0l));
+      if (nt > 0 && fl && !personish && is_connector(f, fl) && j + 1 < e &&
+          tok_cap(&doc->toks[j + 1]) &&
+          gap_is_space(text, u->off + u->len, doc->toks[j + 1].off)) {
+        toks[nt++] = j;
+        j++;
+        continue;
+      }
+      break;
+    }
+    (void)poss;
+    uint32_t next = j > k ? j : k + 1;
+    /* An organization keeps its titles ("Foreign Ministry"). */
+    bool has_org = false;
+    for (size_t q = 0; q < nt && en; q++) {
+      const ng_tok *u = &doc->toks[toks[q]];
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      if (has(NG_LEX_ent_org_words, f, fl)) has_org = true;
+    }
+    /* Trim leading titles, stop words, months, weekdays. */
+    size_t s0 = 0;
+    bool titled = false;
+    while (s0 < nt) {
+      const ng_tok *u = &doc->toks[toks[s0]];
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      if (fl && f[fl - 1] == '.') fl--;
+      if (en && !has_org && has(NG_LEX_ent_titles, f, fl) && s0 + 1 < nt) {
+        titled = true;
+        s0++;
+        continue;
+      }
+      if ((u->flags & NG_TOK_STOP) || month_of(f, fl) || wday_of(f, fl) >= 0 ||
+          is_connector(f, fl) || fl < 2 ||
+          ((toks[s0] == b || title) && seen_lower(midcap, f, fl))) {
+        s0++;
+        continue;
+      }
+      break;
+    }
+    while (nt > s0) { /* trailing connectors; title-case common words */
+      const ng_tok *u = &doc->toks[toks[nt - 1]];
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      if (tok_cap(u) && !(title && seen_lower(midcap, f, fl))) break;
+      nt--;
+    }
+    if (s0 >= nt) {
+      k = next;
+      continue;
+    }
+    const ng_tok *first = &doc->toks[toks[s0]];
+    const ng_tok *last = &doc->toks[toks[nt - 1]];
+    bool had;
+    uint32_t last_len = strip_possessive(text + last->off, last->len, &had);
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.off = first->off;
+    m.len = last->off + last_len - first->off;
+    m.last_off = last->off;
+    m.last_len = last_len;
+    m.ntok = (uint32_t)(nt - s0);
+    m.titled = titled;
+    char ff[64], lf[64], whole[256];
+    size_t ffl = fold(ff, sizeof ff, text + first->off,
+                      first == last ? last_len : first->len);
+    size_t lfl = fold(lf, sizeof lf, text + last->off, last_len);
+    size_t wl = fold(whole, sizeof whole, text + m.off, m.len);
+    bool sentence_start = toks[s0] == b;
+    bool all_caps_sentence = (first->flags & NG_TOK_ALLCAPS) && m.ntok > 3;
+    if (all_caps_sentence || !ffl || !lfl) {
+      k = next;
+      continue;
+    }
+    /* A lone capitalized word opening a sentence is only a name when it is
+     * known or also capitalized elsewhere. */
+    if (sentence_start && m.ntok == 1 && !titled) {
+      bool known = en && (has(NG_LEX_ent_places, lfl ? lf : ff, lfl) ||
+                          has(NG_LEX_ent_first_names, ff, ffl));
+      uint32_t id = ng_strmap_find(midcap, lf, lfl);
+      if (!known && (id == UINT32_MAX || !(midcap->count[id] & 1u))) {
+        k = next;
+        continue;
+      }
+    }
+    if (m.ntok == 1 && (last->flags & NG_TOK_STOP)) {
+      k = next;
+      continue;
+    }
+    /* Kind. */
+    bool org = false;
+    for (size_t q = s0; q < nt && en; q++) {
+      const ng_tok *u = &doc->toks[toks[q]];
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      if (has(NG_LEX_ent_org_words, f, fl)) org = true;
+    }
+    char prev[64];
+    size_t pl = toks[s0] > b ? fold(prev, sizeof prev,
+                                    text + doc->toks[toks[s0] - 1].off,
+                                    doc->toks[toks[s0] - 1].len)
+                             : 0;
+    bool after_prep = pl && ((pl == 2 && (memcmp(prev, "in", 2) == 0 ||
+                                          memcmp(prev, "at", 2) == 0)) ||
+                             (pl == 4 && (memcmp(prev, "from", 4) == 0 ||
+                                          memcmp(prev, "near", 4) == 0)));
+    if (en && wl && has(NG_LEX_ent_places, whole, wl)) m.kind = NG_ENTITY_PLACE;
+    else if (en && m.ntok > 1 && has(NG_LEX_ent_place_words, lf, lfl))
+      m.kind = NG_ENTITY_PLACE;
+    else if (en && m.ntok > 1 && !titled && has(NG_LEX_ent_places, lf, lfl) &&
+             !has(NG_LEX_ent_first_names, ff, ffl))
+      m.kind = NG_ENTITY_PLACE; /* "Eastern Europe", "Downtown Paris" */
+    else if (org) m.kind = NG_ENTITY_ORG;
+    else if (titled || (en && has(NG_LEX_ent_first_names, ff, ffl)))
+      m.kind = NG_ENTITY_PERSON;
+    else if ((last->flags & NG_TOK_ALLCAPS) && m.ntok == 1 && last_len <= 6)
+      m.kind = NG_ENTITY_ORG;
+    else if (m.ntok == 1) m.kind = after_prep ? NG_ENTITY_PLACE : NG_ENTITY_OTHER;
+    else if (m.ntok <= 3) m.kind = NG_ENTITY_PERSON;
+    else m.kind = NG_ENTITY_OTHER;
+    int rc = mlist_push(out, &m);
+    if (rc) return rc;
+    k = next;
+  }
+  return NG_OK;
+}
+
+int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
+                        const char *date, size_t date_len, ng_error *err) {
+  int rc = NG_OK;
+  ng_entities *res = NULL;
+  mlist ml = {NULL, 0, 0, NULL};
+  elist el;
+  memset(&el, 0, sizeof el);
+  ng_strmap midcap, phr;
+  phrase *ph = NULL;
+  size_t nph = 0, phcap = 0;
+  if (!out || !ctx || !doc) return ng_fail(err, NG_EINVAL, "no document", 0);
+  *out = NULL;
+  const ng_allocator *alc = &ctx->alc;
+  ml.alc = alc;
+  ng_strmap_init(&midcap, alc);
+  ng_strmap_init(&phr, alc);
+  ng_arena arena;
+  ng_arena_init(&arena, alc);
+  NG_CHECK_ALLOC(res = ng_arena_calloc(&arena, 1, sizeof *res));
+  res->arena = arena;
+  el.arena = &res->arena;
+  el.alc = alc;
+  ng_strmap_init(&el.keys, alc);
+  bool en = doc->lang == NG_LANG_EN || doc->lang == NG_LANG_UNKNOWN;
+  const char *text = doc->text;
+
+  /* Sentence ranges: the title first, then the body. */
+  size_t nranges = doc->nsent + 1;
+  /* Pass 1: words capitalized mid-sentence (count bit 1) and words seen
+   * in lower case (bit 2), by folded form. */
+  for (size_t r = 1; r < nranges; r++) {
+    uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
+    for (uint32_t k = b; k < e; k++) {
+      const ng_tok *t = &doc->toks[k];
+      if (!(t->flags & NG_TOK_ALPHA)) continue;
+      bool cap = tok_cap(t);
+      if (cap && k == b) continue;
+      bool had;
+      uint32_t l = strip_possessive(text + t->off, t->len, &had);
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + t->off, l);
+      uint32_t id;
+      if (!fl) continue;
+      NG_TRY(ng_strmap_intern(&midcap, f, fl, &id));
+      midcap.count[id] |= cap ? 1u : 2u;
+    }
+  }
+  /* Pass 2: name mentions. */
+  for (size_t r = 0; r < nranges; r++) {
+    uint32_t b = r == 0 ? (uint32_t)doc->title_tok_begin : doc->sents[r - 1].tok_begin;
+    uint32_t e = r == 0 ? (uint32_t)doc->title_tok_end : doc->sents[r - 1].tok_end;
+    if (r > 0 && (doc->sents[r - 1].flags & NG_SENT_FURNITURE)) continue;
+    NG_TRY(scan_names(&ml, doc, b, e, &midcap, en, r == 0));
+  }
+  /* Keys: a lone word that matches a person's surname (or a full name's
+   * last word) is that person; a lone word matching a place is the place. */
+  /* Surname skeletons of full person names -> a mention index (in the
+   * midcap map's counters, reused as a scratch map). */
+  ng_strmap_dispose(&midcap);
+  ng_strmap_init(&midcap, alc);
+  for (size_t i = 0; i < ml.n; i++) {
+    mention *o = &ml.v[i];
+    if (o->kind != NG_ENTITY_PERSON || o->ntok < 2) continue;
+    char of[64], sk[64];
+    size_t ofl = fold(of, sizeof of, text + o->last_off, o->last_len);
+    size_t skl = ng_name_skeleton(sk, sizeof sk, of, ofl);
+    uint32_t id;
+    NG_TRY(ng_strmap_intern(&midcap, sk, skl, &id));
+    if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+  }
+  for (size_t i = 0; i < ml.n; i++) {
+    mention *m = &ml.v[i];
+    char lf[64];
+    size_t lfl = fold(lf, sizeof lf, text + m->last_off, m->last_len);
+    if (m->ntok == 1 && m->kind != NG_ENTITY_PERSON) {
+      char sk[64];
+      size_t skl = ng_name_skeleton(sk, sizeof sk, lf, lfl);
+      uint32_t id = ng_strmap_find(&midcap, sk, skl);
+      if (id != UINT32_MAX) {
+        mention *o = &ml.v[midcap.count[id] - 1];
+        char of[64];
+        size_t ofl = fold(of, sizeof of, text + o->last_off, o->last_len);
+        if (ng_name_variants(lf, lfl, of, ofl)) m->kind = NG_ENTITY_PERSON;
+      }
+    }
+    if (m->kind == NG_ENTITY_PERSON) {
+      words_key(m->key, sizeof m->key, 'p', text + m->last_off, m->last_len);
+    } else {
+      char pfx = m->kind == NG_ENTITY_PLACE ? 'l' : m->kind == NG_ENTITY_ORG ? 'o' : 'x';
+      words_key(m->key, sizeof m->key, pfx, text + m->off, m->len);
+    }
+    ng_span sp = {m->off, m->len};
+    NG_TRY(elist_add(&el, m->kind, m->key, text + m->off, m->len, m->ntok, sp, 1.0));
+  }
+  /* Dates. */
+  dstate ds;
+  ds.base = ng_date_days(date, date_len);
+  ds.base_y = ds.base_m = 0;
+  if (ds.base != INT32_MIN) {
+    int d;
+    civil_from_days(ds.base, &ds.base_y, &ds.base_m, &d);
+  }
+  for (size_t r = 1; r < nranges; r++) {
+    uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
+    for (uint32_t k = b; k < e; k++) {
+      const ng_tok *t = &doc->toks[k];
+      char f[64];
+      size_t fl = fold(f, sizeof f, text + t->off, t->len);
+      if (!fl) continue;
+      int mo = (t->flags & NG_TOK_UPPER1) ? month_of(f, fl) : 0;
+      int wd = (t->flags & NG_TOK_UPPER1) ? wday_of(f, fl) : -1;
+      char key[32] = "";
+      uint32_t end = t->off + t->len;
+      if (mo) {
+        if (fl <= 4 && mo == 5) continue;
+        int day = -1, year = -1;
+        if (k + 1 < e) {
+          const ng_tok *u = &doc->toks[k + 1];
+          day = small_number(text + u->off, u->len, 31);
+          if (day > 0) {
+            end = u->off + u->len;
+            if (k + 2 < e) {
+              const ng_tok *v = &doc->toks[k + 2];
+              if (v->len == 4 && (v->flags & NG_TOK_DIGIT) && !(v->flags & NG_TOK_ALPHA)) {
+                year = atoi(text + v->off);
+                if (year < 1800 || year > 2200) year = -1;
+                else end = v->off + v->len;
+              }
+            }
+          } else if (u->len == 4 && (u->flags & NG_TOK_DIGIT) && !(u->flags & NG_TOK_ALPHA)) {
+            year = atoi(text + u->off);
+            if (year < 1800 || year > 2200) year = -1;
+            else end = u->off + u->len;
+          }
+        }
+        uint32_t start = t->off;
+        if (day <= 0 && k > b) { /* "25 June" */
+          const ng_tok *p = &doc->toks[k - 1];
+          int d2 = small_number(text + p->off, p->len, 31);
+          if (d2 > 0) {
+            day = d2;
+            start = p->off;
+          }
+        }
+        if (day <= 0 && year <= 0) continue; /* a bare "May" is too risky */
+        date_key(key, sizeof key, &ds, year, mo, day);
+        ng_span sp = {start, end - start};
+        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, text + start, end - start, 2, sp, 1.0));
+      } else if (wd >= 0) {
+        if (ds.base != INT32_MIN) {
+          /* The last such weekday on or before the article's date
+           * (1970-01-01 was a Thursday: weekday index 3). */
+          int32_t base_wd = ((ds.base % 7) + 7 + 3) % 7;
+          int32_t back = (base_wd - wd + 7) % 7;
+          int y, m2, d;
+          civil_from_days(ds.base - back, &y, &m2, &d);
+          snprintf(key, sizeof key, "%04d-%02d-%02d", y, m2, d);
+        }
+        ng_span sp = {t->off, t->len};
+        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key[0] ? key : "", text + t->off,
+                         t->len, 1, sp, 1.0));
+      }
+    }
+  }
+  /* Keyphrases: runs of 1-3 lower-case content words, counted by stems. */
+  for (size_t r = 1; r < nranges; r++) {
+    uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
+    uint32_t k = b;
+    while (k < e) {
+      uint32_t j = k;
+      while (j < e && j - k < 3) {
+        const ng_tok *u = &doc->toks[j];
+        if (!(u->flags & NG_TOK_ALPHA) || (u->flags & (NG_TOK_UPPER1 | NG_TOK_STOP)) ||
+            u->len < 3 || (doc->terms[u->term].flags & NG_TOK_STOP))
+          break;
+        if (j > k && !gap_is_space(text, doc->toks[j - 1].off + doc->toks[j - 1].len, u->off))
+          break;
+        j++;
+      }
+      if (j == k) {
+        k++;
+        continue;
+      }
+      char key[256];
+      size_t kl = 0;
+      for (uint32_t q = k; q < j; q++) {
+        const ng_term *tm = &doc->terms[doc->toks[q].term];
+        if (kl + tm->len + 2 >= sizeof key) break;
+        if (kl) key[kl++] = ' ';
+        memcpy(key + kl, tm->str, tm->len);
+        kl += tm->len;
+      }
+      uint32_t id;
+      NG_TRY(ng_strmap_intern(&phr, key, kl, &id));
+      if (id == nph) {
+        if (nph == phcap) {
+          size_t cap = phcap ? phcap * 2 : 64;
+          phrase *v = ng_mem_realloc(alc, ph, phcap * sizeof *v, cap * sizeof *v);
+          NG_CHECK_ALLOC(v);
+          ph = v;
+          phcap = cap;
+        }
+        ph[nph].off = doc->toks[k].off;
+        ph[nph].len = doc->toks[j - 1].off + doc->toks[j - 1].len - doc->toks[k].off;
+        ph[nph].count = 0;
+        ph[nph].ntok = j - k;
+        ph[nph].id = id;
+        nph++;
+      }
+      ph[id].count++;
+      k = j;
+    }
+  }
+  {
+    /* The best few: count x length, at least two mentions. */
+    size_t picked = 0;
+    while (picked < 6) {
+      size_t best = SIZE_MAX;
+      double bs = 0.0;
+      for (size_t i = 0; i < nph; i++) {
+        if (ph[i].count < 2) continue;
+        double s = (double)ph[i].count * (1.0 + 0.5 * (double)(ph[i].ntok - 1));
+        if (s > bs) {
+          bs = s;
+          best = i;
+        }
+      }
+      if (best == SIZE_MAX) break;
+      char key[300];
+      snprintf(key, sizeof key, "k:%s", phr.strs[ph[best].id]);
+      ng_span sp = {ph[best].off, ph[best].len};
+      NG_TRY(elist_add(&el, NG_ENTITY_KEYPHRASE, key, text + sp.off, sp.len, 1, sp, bs));
+      el.v[el.n - 1].mentions = ph[best].count;
+      ph[best].count = 0;
+      picked++;
+    }
+  }
+  for (size_t i = 0; i < el.n; i++)
+    if (el.v[i].kind != NG_ENTITY_KEYPHRASE) el.v[i].score = (double)el.v[i].mentions;
+  if (el.n) {
+    qsort(el.v, el.n, sizeof *el.v, cmp_entity);
+    NG_CHECK_ALLOC(res->items = ng_arena_calloc(&res->arena, el.n, sizeof *res->items));
+    memcpy(res->items, el.v, el.n * sizeof *el.v);
+    res->n = el.n;
+  }
+  *out = res;
+  res = NULL;
+done:
+  if (res) ng_arena_dispose(&res->arena);
+  ng_mem_free(alc, ml.v, ml.cap * sizeof *ml.v);
+  ng_mem_free(alc, el.v, el.cap * sizeof *el.v);
+  ng_mem_free(alc, el.ntoks, el.cap * sizeof *el.ntoks);
+  ng_mem_free(alc, ph, phcap * sizeof *ph);
+  ng_strmap_dispose(&el.keys);
+  ng_strmap_dispose(&midcap);
+  ng_strmap_dispose(&phr);
+  return rc;
+}
+
+void ng_entities_free(ng_entities *e) {
+  if (!e) return;
+  ng_arena a = e->arena;
+  ng_arena_dispose(&a);
+}
+
+size_t ng_entities_count(const ng_entities *e) { return e ? e->n : 0; }
+
+const ng_entity *ng_entities_at(const ng_entities *e, size_t i) {
+  return e && i < e->n ? &e->items[i] : NULL;
+}
+
+const char *ng_entity_kind_name(ng_entity_kind kind) {
+  static const char *const names[] = {"person", "place", "org", "other", "date", "keyphrase"};
+  return (unsigned)kind < NG_ENTITY_KIND_COUNT ? names[kind] : "unknown";
+}

@@ -1,0 +1,281 @@
+/* rewrite.c - is one sentence a rewrite of another? MinHash for copies.
+ *
+ * Features of a sentence pair (ng_rw_features), all in [0, 1] or small:
+ *   0 bias                     7 char 4-gram Jaccard
+ *   1 word Jaccard             8 some number in one only
+ *   2 stem Jaccard             9 same non-empty set of numbers
+ *   3 IDF-weighted Jaccard    10 capitalized names in one only (share)
+ *   4 IDF containment, min    11 length ratio (words, min/max)
+ *   5 IDF containment, max    12 word LCS / longer length
+ *   6 word-bigram Dice        13 |log length ratio|
+ *  14 IDF mass not shared, the smaller side (/10)
+ *  15 IDF mass not shared, the larger side (/10)
+ *  16 content-word (stem) bigram Dice
+ * A logistic model combines them; its weights (src/data/rewrite_weights.inc)
+ * are fitted by tools/train-rewrite on MRPC pairs of the original train
+ * split only. */
+#include "stories.h"
+
+#include "../text/ctx.h"
+#include "../text/lexicon.h"
+#include "../text/tokens.h"
+#include "../text/utf8.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../data/rewrite_weights.inc"
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts and dedups v[0..n); returns the new length. */
+static size_t uniq(uint32_t *v, size_t n) {
+  if (n < 2) return n;
+  qsort(v, n, sizeof *v, cmp_u32);
+  size_t o = 1;
+  for (size_t i = 1; i < n; i++)
+    if (v[i] != v[o - 1]) v[o++] = v[i];
+  return o;
+}
+
+#define RW_MAX_WORDS 128
+
+int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
+                  ng_strmap *terms, ng_lang lang, const char *text,
+                  size_t len) {
+  memset(out, 0, sizeof *out);
+  ng_vec toks;
+  ng_vec_init(&toks, sizeof(ng_tok), &ctx->alc);
+  int rc = ng_tokenize(&toks, text, 0, len);
+  if (rc) goto done;
+  size_t n = toks.len < RW_MAX_WORDS ? toks.len : RW_MAX_WORDS;
+  ng_lex_id stop = ng_lex_stopwords(lang);
+  rc = NG_ENOMEM;
+  out->words = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  out->uw = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  out->stems = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  out->nums = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  out->names = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  out->seq = ng_arena_calloc(arena, n + 1, sizeof(uint32_t));
+  if (!out->seq || !out->words || !out->uw || !out->stems || !out->nums || !out->names) goto done;
+  for (size_t i = 0; i < n; i++) {
+    const ng_tok *t = ng_vec_at(&toks, i);
+    char f[80];
+    f[0] = '=';
+    size_t fl = ng_utf8_fold(f + 1, sizeof f - 1, text + t->off, t->len);
+    if (fl >= sizeof f - 1) fl = ng_utf8_fold(f + 1, sizeof f - 1, text + t->off, 40);
+    if (fl >= sizeof f - 1) fl = sizeof f - 2;
+    uint32_t id;
+    if ((rc = ng_strmap_intern(terms, f, fl + 1, &id))) goto done;
+    out->words[out->nwords++] = id;
+    out->uw[out->nuw++] = id;
+    if (t->flags & NG_TOK_DIGIT) {
+      /* 1,000 and 1000 are one number. */
+      char d[64];
+      size_t dl = 0;
+      for (size_t k = 1; k <= fl && dl + 1 < sizeof d; k++)
+        if (f[k] != ',') d[dl++] = f[k];
+      if ((rc = ng_strmap_intern(terms, d, dl, &id))) goto done;
+      out->nums[out->nnums++] = id;
+      out->stems[out->nstems++] = id;
+      out->seq[out->nseq++] = id;
+      continue;
+    }
+    bool is_stop = stop != NG_LEX_COUNT && ng_lex_has(stop, f + 1, fl);
+    if ((t->flags & NG_TOK_UPPER1) && i > 0 && !is_stop)
+      out->names[out->nnames++] = out->words[out->nwords - 1];
+    if (is_stop || !(t->flags & NG_TOK_ALPHA)) continue;
+    size_t sl;
+    const char *st = ng_ctx_stem(ctx, lang, f + 1, fl, &sl);
+    if ((rc = ng_strmap_intern(terms, st, sl, &id))) goto done;
+    out->stems[out->nstems++] = id;
+    out->seq[out->nseq++] = id;
+  }
+  out->nuw = uniq(out->uw, out->nuw);
+  out->nstems = uniq(out->stems, out->nstems);
+  out->nnums = uniq(out->nums, out->nnums);
+  out->nnames = uniq(out->names, out->nnames);
+  /* Character 4-grams of the folded text, non-alphanumerics as one space. */
+  {
+    size_t cap = len < 600 ? len : 600;
+    char *norm = ng_arena_alloc(arena, cap * 4 + 8);
+    if (!norm) goto done;
+    size_t m = 0;
+    for (size_t i = 0; i < cap;) {
+      int32_t cp;
+      size_t l = ng_utf8_decode(text + i, len - i, &cp);
+      ng_cclass cc = ng_cp_class(cp);
+      if (cc == NG_CC_LETTER || cc == NG_CC_DIGIT || cc == NG_CC_MARK) {
+        char tmp[16];
+        size_t fl = ng_utf8_fold(tmp, sizeof tmp, text + i, l);
+        if (fl < sizeof tmp) {
+          memcpy(norm + m, tmp, fl);
+          m += fl;
+        }
+      } else if (m && norm[m - 1] != ' ') {
+        norm[m++] = ' ';
+      }
+      i += l;
+    }
+    size_t ng = m >= 4 ? m - 3 : 0;
+    out->grams = ng_arena_calloc(arena, ng + 1, sizeof(uint32_t));
+    if (!out->grams) goto done;
+    for (size_t i = 0; i < ng; i++)
+      out->grams[i] = (uint32_t)ng_hash64(norm + i, 4);
+    out->ngrams = uniq(out->grams, ng);
+  }
+  rc = NG_OK;
+done:
+  ng_vec_dispose(&toks);
+  return rc;
+}
+
+static size_t shared(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
+  size_t i = 0, j = 0, s = 0;
+  while (i < an && j < bn) {
+    if (a[i] == b[j]) {
+      s++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return s;
+}
+
+static double jaccard(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
+  if (an + bn == 0) return 0.0;
+  size_t s = shared(a, an, b, bn);
+  return (double)s / (double)(an + bn - s);
+}
+
+static double idf_of(const ng_strmap *terms, uint32_t id, double N) {
+  double df = id < terms->n ? terms->count[id] : 0.0;
+  if (df > N) df = N;
+  return log((N + 1.0) / (df + 1.0)) + 1.0;
+}
+
+static size_t lcs(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
+  size_t row[RW_MAX_WORDS + 1];
+  memset(row, 0, sizeof row);
+  for (size_t i = 1; i <= an; i++) {
+    size_t diag = 0;
+    for (size_t j = 1; j <= bn; j++) {
+      size_t up = row[j];
+      row[j] = a[i - 1] == b[j - 1] ? diag + 1 : (up > row[j - 1] ? up : row[j - 1]);
+      diag = up;
+    }
+  }
+  return row[bn];
+}
+
+void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
+                    const ng_strmap *terms, double N) {
+  f[0] = 1.0;
+  f[1] = jaccard(a->uw, a->nuw, b->uw, b->nuw);
+  f[2] = jaccard(a->stems, a->nstems, b->stems, b->nstems);
+  double wa = 0, wb = 0, ws = 0;
+  {
+    size_t i = 0, j = 0;
+    while (i < a->nstems || j < b->nstems) {
+      if (j >= b->nstems || (i < a->nstems && a->stems[i] < b->stems[j])) {
+        wa += idf_of(terms, a->stems[i++], N);
+      } else if (i >= a->nstems || b->stems[j] < a->stems[i]) {
+        wb += idf_of(terms, b->stems[j++], N);
+      } else {
+        double w = idf_of(terms, a->stems[i], N);
+        ws += w;
+        wa += w;
+        wb += w;
+        i++;
+        j++;
+      }
+    }
+  }
+  f[3] = wa + wb - ws > 0 ? ws / (wa + wb - ws) : 0.0;
+  double ca = wa > 0 ? ws / wa : 0.0, cb = wb > 0 ? ws / wb : 0.0;
+  f[4] = ca < cb ? ca : cb;
+  f[5] = ca < cb ? cb : ca;
+  {
+    /* Word bigrams, hashed: at most RW_MAX_WORDS each. */
+    uint32_t ba[RW_MAX_WORDS], bb[RW_MAX_WORDS];
+    size_t na = 0, nb = 0;
+    for (size_t i = 1; i < a->nwords; i++)
+      ba[na++] = a->words[i - 1] * 2654435761u ^ a->words[i];
+    for (size_t i = 1; i < b->nwords; i++)
+      bb[nb++] = b->words[i - 1] * 2654435761u ^ b->words[i];
+    na = uniq(ba, na);
+    nb = uniq(bb, nb);
+    f[6] = na + nb ? 2.0 * (double)shared(ba, na, bb, nb) / (double)(na + nb) : 0.0;
+  }
+  f[7] = jaccard(a->grams, a->ngrams, b->grams, b->ngrams);
+  size_t sn = shared(a->nums, a->nnums, b->nums, b->nnums);
+  f[8] = (sn < a->nnums || sn < b->nnums) ? 1.0 : 0.0;
+  f[9] = (a->nnums && a->nnums == b->nnums && sn == a->nnums) ? 1.0 : 0.0;
+  size_t sm = shared(a->names, a->nnames, b->names, b->nnames);
+  f[10] = (double)(a->nnames + b->nnames - 2 * sm) / (double)(a->nnames + b->nnames + 1);
+  double la = (double)a->nwords, lb = (double)b->nwords;
+  f[11] = la && lb ? (la < lb ? la / lb : lb / la) : 0.0;
+  f[12] = la && lb ? (double)lcs(a->words, a->nwords, b->words, b->nwords) / (la > lb ? la : lb)
+                   : 0.0;
+  f[13] = fabs(log((la + 1.0) / (lb + 1.0)));
+  double ua = (wa - ws) / 10.0, ub = (wb - ws) / 10.0;
+  f[14] = ua < ub ? ua : ub;
+  f[15] = ua < ub ? ub : ua;
+  {
+    /* Bigrams of content stems in sentence order. */
+    uint32_t ba[RW_MAX_WORDS], bb[RW_MAX_WORDS];
+    size_t na = 0, nb = 0;
+    for (size_t i = 1; i < a->nseq; i++) ba[na++] = a->seq[i - 1] * 2654435761u ^ a->seq[i];
+    for (size_t i = 1; i < b->nseq; i++) bb[nb++] = b->seq[i - 1] * 2654435761u ^ b->seq[i];
+    na = uniq(ba, na);
+    nb = uniq(bb, nb);
+    f[16] = na + nb ? 2.0 * (double)shared(ba, na, bb, nb) / (double)(na + nb) : 0.0;
+  }
+}
+
+double ng_rw_prob(const double *f) {
+  double z = 0.0;
+  for (size_t i = 0; i < NG_RW_NFEAT; i++) z += ng_rw_weights[i] * f[i];
+  return 1.0 / (1.0 + exp(-z));
+}
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+void ng_minhash(uint32_t *sig, const uint32_t *words, size_t n) {
+  for (size_t k = 0; k < NG_MINHASH; k++) sig[k] = 0xffffffffu;
+  if (n < 4) {
+    if (n == 0) return;
+    /* Too short for a 4-shingle: the whole text is one shingle. */
+  }
+  size_t nsh = n >= 4 ? n - 3 : 1;
+  for (size_t i = 0; i < nsh; i++) {
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (size_t k = i; k < i + 4 && k < n; k++) h = mix64(h ^ words[k]);
+    for (size_t k = 0; k < NG_MINHASH; k++) {
+      uint32_t v = (uint32_t)(mix64(h + (uint64_t)k * 0x9e3779b97f4a7c15ull) >> 32);
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+}
+
+double ng_minhash_sim(const uint32_t *a, const uint32_t *b) {
+  size_t same = 0, valid = 0;
+  for (size_t k = 0; k < NG_MINHASH; k++) {
+    if (a[k] == 0xffffffffu && b[k] == 0xffffffffu) continue;
+    valid++;
+    same += a[k] == b[k];
+  }
+  return valid ? (double)same / (double)valid : 0.0;
+}

@@ -1,0 +1,92 @@
+/* set.h - the story set's layout (shared by set.c, pairs.c, digest.c).
+ *
+ *   articles[i]  id, title, date, story, vec (top terms: {id, log tf}),
+ *                kept sentences + their rewrite features, MinHash
+ *   stories[s]   members, centroid (sorted by term), indexed terms,
+ *                merged entities, cached headline
+ *   post[term]   stories that hold the term (inverted index)
+ *   terms        global term ids; counters are document frequencies */
+#ifndef NG_STORIES_SET_H
+#define NG_STORIES_SET_H
+
+#include "stories.h"
+
+#define TOUCH_MAX 4096
+#define RW_ARTICLE_WORDS 4096
+
+typedef struct ng_tw {
+  uint32_t term;
+  float w;
+} ng_tw;
+
+typedef struct ng_kept {
+  const char *text;
+  size_t len;
+  uint32_t index; /* sentence index in the article */
+} ng_kept;
+
+typedef struct ng_article {
+  char *id;
+  size_t idlen;
+  char *title;
+  size_t titlelen;
+  int32_t date; /* days since 1970, or INT32_MIN */
+  uint32_t story;
+  ng_tw *vec; /* sorted by term */
+  size_t nvec;
+  ng_kept *sents; /* NG_STORY_KEEP_SENTENCES only */
+  ng_rw_sent *rw;
+  size_t nsents;
+  uint32_t sig[NG_MINHASH];
+} ng_article;
+
+typedef struct ng_story {
+  uint32_t *members;
+  size_t nmembers, mcap;
+  ng_tw *cent;
+  size_t ncent, ccap;
+  uint32_t *indexed;
+  size_t nindexed, icap;
+  ng_entity *ents;
+  uint32_t *entok;
+  size_t nents, ecap;
+  bool ents_sorted;
+  int32_t first_date, last_date;
+  const char *headline;
+  size_t headline_len;
+} ng_story;
+
+typedef struct ng_posting {
+  uint32_t *v;
+  uint32_t n, cap;
+} ng_posting;
+
+struct ng_story_set {
+  ng_ctx *ctx;
+  const ng_allocator *alc;
+  unsigned flags;
+  double threshold;
+  ng_arena arena;
+  ng_strmap terms;
+  size_t ndf; /* articles counted in the document frequencies */
+  ng_article *articles;
+  size_t narticles, acap;
+  ng_story *stories;
+  size_t nstories, scap;
+  ng_posting *post;
+  size_t npost, npostcap;
+  float *acc; /* per story, zero between adds */
+  size_t acccap;
+  uint32_t touch[TOUCH_MAX];
+  ng_tw *scratch;
+  size_t scratchcap;
+};
+
+/* IDF of a global term with the current statistics. */
+double ng_set_idf(const ng_story_set *s, uint32_t term);
+
+/* IDF-weighted cosine of a sorted vector with story sid's centroid. */
+double ng_set_cosine_story(const ng_story_set *s, const ng_tw *v, size_t n,
+                           size_t sid);
+
+#endif

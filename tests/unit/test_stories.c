@@ -1,0 +1,296 @@
+/* test_stories.c - entities, name keys, story grouping, rewrites, digests. */
+#include "harness.h"
+#include "nutgraf.h"
+#include "stories/stories.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ng_doc *parse(ng_ctx *ctx, const char *text) {
+  ng_doc *doc = NULL;
+  if (ng_doc_parse(&doc, ctx, text, strlen(text), NULL, NULL) != NG_OK) return NULL;
+  return doc;
+}
+
+static const ng_entity *find_entity(const ng_entities *e, ng_entity_kind kind,
+                                    const char *key) {
+  for (size_t i = 0; i < ng_entities_count(e); i++) {
+    const ng_entity *x = ng_entities_at(e, i);
+    if (x->kind == kind && strcmp(x->key, key) == 0) return x;
+  }
+  return NULL;
+}
+
+void test_stories__skeleton_variants(void) {
+  CHECK(ng_name_variants("sergei", 6, "sergey", 6));
+  CHECK(ng_name_variants("aleinik", 7, "aleynik", 7));
+  CHECK(ng_name_variants("kyiv", 4, "kiev", 4));
+  CHECK(ng_name_variants("lukashenko", 10, "lukashenka", 10));
+  CHECK(ng_name_variants("alexander", 9, "aleksandr", 9));
+  CHECK(!ng_name_variants("putin", 5, "patton", 6));
+  CHECK(!ng_name_variants("lavrov", 6, "lukashenko", 10));
+  char sk[32];
+  CHECK_INT(ng_name_skeleton(sk, sizeof sk, "kyiv", 4), 2);
+  CHECK(strcmp(sk, "kv") == 0);
+  CHECK_INT(ng_name_skeleton(sk, 1, "kyiv", 4), 0); /* no room: empty */
+  CHECK_INT(ng_edit_distance("kitten", 6, "sitting", 7), 3);
+}
+
+void test_stories__entities_and_dates(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx,
+                      "Belarus and Russia talk trade\n\n"
+                      "Belarusian President Alexander Lukashenko met Foreign Minister "
+                      "Sergey Lavrov in Minsk on Monday. Lukashenko said the talks of "
+                      "June 25 went well. The Belarusian Foreign Ministry agreed.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  const char date[] = "2024-06-26";
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, date, sizeof date - 1, NULL), NG_OK);
+  const ng_entity *luk = find_entity(e, NG_ENTITY_PERSON, "p:lksnk");
+  CHECK(luk != NULL);
+  if (luk) {
+    CHECK(strcmp(luk->name, "Alexander Lukashenko") == 0);
+    CHECK_INT(luk->mentions, 2);
+  }
+  CHECK(find_entity(e, NG_ENTITY_PERSON, "p:lvrv") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_PLACE, "l:mnsk") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_ORG, "o:blrsn_frgn_mnstr") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-06-24") != NULL); /* Monday */
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-06-25") != NULL);
+  ng_entities_free(e);
+  /* Without the article's date: month and day only, or unresolved. */
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "--06-25") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "") != NULL);
+  ng_entities_free(e);
+  ng_entities_free(NULL);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+void test_stories__date_days(void) {
+  CHECK_INT(ng_date_days("1970-01-01", 10), 0);
+  CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
+  CHECK(ng_date_days("2024-13-01", 10) == INT32_MIN);
+  CHECK(ng_date_days("June 25", 7) == INT32_MIN);
+  CHECK(ng_date_days(NULL, 0) == INT32_MIN);
+}
+
+static const char *const quake_a[] = {
+    "A magnitude 7.6 earthquake struck off Sumatra in Indonesia on Wednesday, "
+    "killing at least 200 people in Padang. Rescuers in Padang searched "
+    "collapsed hotels. Indonesian officials said the Sumatra quake damaged "
+    "hospitals.",
+    "Rescue teams dug through rubble in Padang after the Sumatra earthquake "
+    "of magnitude 7.6 killed hundreds in Indonesia. Officials in Padang feared "
+    "the toll would rise as hotels and schools collapsed.",
+    "Indonesia appealed for help after the 7.6 quake near Padang, Sumatra. "
+    "The Padang earthquake left thousands homeless, Indonesian officials said.",
+};
+static const char *const quake_b[] = {
+    "A magnitude 4.4 earthquake shook Los Angeles early Tuesday, the U.S. "
+    "Geological Survey said. The quake was centered near Encino in California "
+    "and caused no major damage.",
+    "Residents of Encino and Los Angeles felt a 4.4 earthquake on Tuesday. "
+    "California officials reported no injuries; the Geological Survey said "
+    "the Encino quake was shallow.",
+    "The 4.4 quake near Encino rattled Los Angeles, California. The U.S. "
+    "Geological Survey recorded small aftershocks near Encino.",
+};
+
+void test_stories__two_earthquakes_stay_apart(void) {
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_story_options so = NG_STORY_OPTIONS_INIT;
+  so.flags = NG_STORY_KEEP_SENTENCES;
+  CHECK_INT(ng_story_set_new(&set, ctx, &so, NULL), NG_OK);
+  size_t story[6];
+  for (size_t i = 0; i < 6; i++) {
+    const char *t = i % 2 ? quake_b[i / 2] : quake_a[i / 2];
+    ng_doc *doc = parse(ctx, t);
+    CHECK(doc != NULL);
+    char id[8];
+    snprintf(id, sizeof id, "%c%zu", i % 2 ? 'b' : 'a', i / 2);
+    CHECK_INT(ng_story_set_add(set, doc, id, strlen(id), NULL, 0, &story[i], NULL), NG_OK);
+    ng_doc_free(doc);
+  }
+  CHECK_INT(ng_story_set_count(set), 2);
+  CHECK(story[0] == story[2] && story[2] == story[4]);
+  CHECK(story[1] == story[3] && story[3] == story[5]);
+  CHECK(story[0] != story[1]);
+  CHECK_INT(ng_story_set_article_count(set), 6);
+  CHECK(strcmp(ng_story_set_article_id(set, 3, NULL), "b1") == 0);
+  CHECK(ng_story_set_article_id(set, 6, NULL) == NULL);
+  CHECK(ng_story_headline(set, 0, NULL) != NULL);
+  CHECK(ng_story_headline(set, 2, NULL) == NULL);
+  /* Digest: no sentence twice, sources are the story's articles. */
+  ng_digest *d = NULL;
+  CHECK_INT(ng_story_digest(&d, set, story[0], 3, NULL), NG_OK);
+  CHECK(ng_digest_count(d) >= 1 && ng_digest_count(d) <= 3);
+  for (size_t i = 0; i < ng_digest_count(d); i++) {
+    const ng_digest_item *it = ng_digest_at(d, i);
+    CHECK(ng_story_set_article_story(set, it->article) == story[0]);
+    for (size_t j = 0; j < i; j++) CHECK(strcmp(ng_digest_at(d, j)->text, it->text) != 0);
+  }
+  CHECK(ng_digest_at(d, 99) == NULL);
+  ng_digest_free(d);
+  CHECK_INT(ng_story_digest(&d, set, 9, 3, NULL), NG_EINVAL);
+  ng_story_set_free(set);
+  ng_story_set_free(NULL);
+  ng_ctx_free(ctx);
+}
+
+void test_stories__rewrite_score(void) {
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  CHECK_INT(ng_story_set_new(&set, ctx, NULL, NULL), NG_OK);
+  const char *a = "Amrozi accused his brother, whom he called \"the witness\", of "
+                  "deliberately distorting his evidence.";
+  const char *b = "Referring to him as only \"the witness\", Amrozi accused his "
+                  "brother of deliberately distorting his evidence.";
+  const char *c = "Shares of the company rose 5 percent in New York trading on Friday.";
+  double pab = 0, pac = 1;
+  CHECK_INT(ng_story_rewrite_score(&pab, set, a, strlen(a), b, strlen(b), NULL), NG_OK);
+  CHECK_INT(ng_story_rewrite_score(&pac, set, a, strlen(a), c, strlen(c), NULL), NG_OK);
+  CHECK(pab > 0.5);
+  CHECK(pac < 0.5);
+  CHECK_INT(ng_story_rewrite_score(&pab, set, "", 0, "", 0, NULL), NG_OK);
+  CHECK_INT(ng_story_rewrite_score(&pab, set, "\xff", 1, "a", 1, NULL), NG_EUTF8);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+}
+
+/* Thousands of identical copies: one story, pairs bounded, no blow-up. */
+void test_stories__identical_copies(void) {
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_story_options so = NG_STORY_OPTIONS_INIT;
+  so.flags = NG_STORY_KEEP_SENTENCES;
+  CHECK_INT(ng_story_set_new(&set, ctx, &so, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, quake_a[0]);
+  CHECK(doc != NULL);
+  for (size_t i = 0; i < 3000; i++)
+    CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
+  ng_doc_free(doc);
+  CHECK_INT(ng_story_set_count(set), 1);
+  CHECK_INT(ng_story_size(set, 0), 3000);
+  CHECK(strcmp(ng_story_set_article_id(set, 2999, NULL), "2999") == 0);
+  ng_story_pairs *p = NULL;
+  CHECK_INT(ng_story_pairs_find(&p, set, 0.5, NULL), NG_OK);
+  CHECK(ng_story_pairs_count(p) > 0 && ng_story_pairs_count(p) <= 40 * 39 / 2);
+  const ng_story_pair *x = ng_story_pairs_at(p, 0);
+  CHECK(x && x->score >= 0.99 && x->resemblance >= 0.99 && x->a < x->b);
+  const char *sa = NULL, *sb = NULL;
+  CHECK_INT(ng_story_pairs_aligned(p, 0, 0, &sa, &sb, NULL), NG_OK);
+  CHECK(sa && sb && strcmp(sa, sb) == 0);
+  CHECK_INT(ng_story_pairs_aligned(p, 0, 99, &sa, &sb, NULL), NG_EINVAL);
+  ng_story_pairs_free(p);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+}
+
+/* Other languages, a corpus of one, documents with no words. */
+void test_stories__odd_input(void) {
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  CHECK_INT(ng_story_set_new(&set, ctx, NULL, NULL), NG_OK);
+  CHECK_INT(ng_story_set_count(set), 0);
+  CHECK(ng_story_headline(set, 0, NULL) == NULL);
+  ng_story_pairs *p = NULL;
+  CHECK_INT(ng_story_pairs_find(&p, set, 0.3, NULL), NG_EINVAL); /* no sentences kept */
+  ng_doc *doc = parse(ctx, "Президент Беларуси Александр Лукашенко встретился в Минске "
+                           "с министром иностранных дел России Сергеем Лавровым.");
+  CHECK(doc != NULL);
+  size_t st = 99;
+  CHECK_INT(ng_story_set_add(set, doc, "ru", 2, "2024-06-25", 10, &st, NULL), NG_OK);
+  CHECK_INT(st, 0);
+  ng_doc_free(doc);
+  doc = parse(ctx, "... !!! ??? 12 34");
+  if (doc) {
+    CHECK_INT(ng_story_set_add(set, doc, NULL, 0, "not a date", 10, NULL, NULL), NG_OK);
+    ng_doc_free(doc);
+  }
+  doc = parse(ctx, "中国 北京 地震 发生 了");
+  if (doc) {
+    CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
+    ng_entities *e = NULL;
+    CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+    ng_entities_free(e);
+    ng_doc_free(doc);
+  }
+  CHECK(ng_story_set_count(set) >= 1);
+  CHECK_INT(ng_story_set_add(set, NULL, NULL, 0, NULL, 0, NULL, NULL), NG_EINVAL);
+  ng_story_options bad = NG_STORY_OPTIONS_INIT;
+  bad.threshold = 2.0;
+  ng_story_set *s2 = NULL;
+  CHECK_INT(ng_story_set_new(&s2, ctx, &bad, NULL), NG_EINVAL);
+  CHECK(s2 == NULL);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+}
+
+/* The first ECB+ topics: every story holds articles of one topic. */
+void test_stories__ecbplus_topics_pure(void) {
+  const char *dir = ng_test_data_dir();
+  if (!dir) {
+    ng_test_skip("../shared/data not found: ecbplus topic purity");
+    return;
+  }
+  char path[512];
+  snprintf(path, sizeof path, "%s/ecbplus/dev.jsonl", dir);
+  size_t len = 0;
+  char *data = ng_test_read(path, &len);
+  if (!data) {
+    ng_test_skip("../shared/data not found: ecbplus/dev.jsonl");
+    return;
+  }
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  CHECK_INT(ng_story_set_new(&set, ctx, NULL, NULL), NG_OK);
+  /* A crude reader: "text": "..." and "topic": "..." of each line, for
+   * the first 120 lines (JSON escapes are left in: fine for grouping). */
+  char topics[120][8];
+  size_t n = 0;
+  for (char *line = data; line && *line && n < 120;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    char *t = strstr(line, "\"text\": \"");
+    char *tp = strstr(line, "\"topic\": \"");
+    if (t && tp) {
+      t += 9;
+      char *end = strstr(t, "\", \"");
+      tp += 10;
+      size_t k = 0;
+      while (tp[k] && tp[k] != '"' && k < 7) k++;
+      memcpy(topics[n], tp, k);
+      topics[n][k] = '\0';
+      ng_doc *doc = NULL;
+      if (end && ng_doc_parse(&doc, ctx, t, (size_t)(end - t), NULL, NULL) == NG_OK) {
+        CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
+        n++;
+      }
+      ng_doc_free(doc);
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  CHECK(n >= 100);
+  size_t impure = 0;
+  for (size_t s = 0; s < ng_story_set_count(set); s++) {
+    size_t first = ng_story_article(set, s, 0);
+    for (size_t k = 1; k < ng_story_size(set, s); k++)
+      impure += strcmp(topics[ng_story_article(set, s, k)], topics[first]) != 0;
+  }
+  CHECK(impure <= n / 20);
+  CHECK(ng_story_set_count(set) >= 4);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+  free(data);
+}
