@@ -217,7 +217,7 @@ static bool skipped_tag(ng_htag t) {
   case NG_TAG_INPUT: case NG_TAG_TEXTAREA: case NG_TAG_OPTION:
   case NG_TAG_DIALOG: case NG_TAG_FRAMESET: case NG_TAG_FRAME:
   case NG_TAG_NAV: case NG_TAG_COMMENT: case NG_TAG_LABEL:
-  case NG_TAG_FIGCAPTION: case NG_TAG_FIGURE:
+  case NG_TAG_FIGCAPTION: case NG_TAG_FIGURE: case NG_TAG_RT:
     return true;
   default:
     return false;

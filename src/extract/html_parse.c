@@ -8,7 +8,7 @@
 
 #include "../text/errors.h"
 
-#include <myhtml/api.h>
+#include <myhtml/myhtml.h> /* api.h plus the tree struct (scripting flag) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +149,9 @@ int ng_html_parse(ng_html **out, const char *text, size_t len, size_t *cut,
     free(h);
     return ng_fail(err, NG_ENOMEM, "cannot create the HTML tree", 0);
   }
+  /* Parse as a browser with scripting on: <noscript> content is text, not
+   * markup (an unclosed <div> in a <noscript> must not swallow the page). */
+  h->tree->flags = (enum myhtml_tree_flags)(h->tree->flags | MyHTML_TREE_FLAGS_SCRIPT);
   mystatus_t st = myhtml_parse(h->tree, MyENCODING_UTF_8, c ? text : "", c);
   if (st != MyHTML_STATUS_OK || !myhtml_tree_get_node_html(h->tree)) {
     ng_html_free(h);
@@ -263,6 +266,8 @@ ng_htag ng_hnode_tag(const ng_hnode *n) {
   case MyHTML_TAG_NOFRAMES: return NG_TAG_NOFRAMES;
   case MyHTML_TAG_XMP: return NG_TAG_XMP;
   case MyHTML_TAG_PLAINTEXT: return NG_TAG_PRE;
+  case MyHTML_TAG_RT: return NG_TAG_RT;
+  case MyHTML_TAG_RP: return NG_TAG_RT;
   default: return NG_TAG_OTHER;
   }
 }

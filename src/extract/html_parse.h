@@ -30,6 +30,7 @@ typedef enum ng_htag {
   NG_TAG_VIDEO, NG_TAG_AUDIO, NG_TAG_IMG, NG_TAG_TIME, NG_TAG_DETAILS,
   NG_TAG_SUMMARY, NG_TAG_DIALOG, NG_TAG_CENTER, NG_TAG_HGROUP,
   NG_TAG_FRAMESET, NG_TAG_FRAME, NG_TAG_NOFRAMES, NG_TAG_XMP,
+  NG_TAG_RT, /* ruby annotation (<rt>, <rp>): not part of the running text */
   NG_TAG_COUNT
 } ng_htag;
 

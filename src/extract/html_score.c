@@ -38,6 +38,15 @@
 #ifndef NET_LINK
 #define NET_LINK 2.0f
 #endif
+#ifndef PRUNE_ON
+#define PRUNE_ON 1
+#endif
+#ifndef PRUNE
+#define PRUNE (-20.0f)
+#endif
+#ifndef SIBLINGS
+#define SIBLINGS 1
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -214,7 +223,6 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       if (net[p] <= net[best] * PROMOTE) break;
       best = p;
     }
-    ng_mem_free(w->elems.alc, net, ne * sizeof *net);
   }
   /* Siblings that belong to the article too. */
   uint8_t *take = seen; /* reuse: 2 = included container */
@@ -234,7 +242,7 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
             (e->tag >= NG_TAG_H2 && e->tag <= NG_TAG_H6))
           add = (e->chars > 80 && ld < 0.25f) || (e->chars > 0 && ld == 0 && e->tag != NG_TAG_P);
       }
-      if (add) take[c] = 2;
+      if (add && SIBLINGS) take[c] = 2;
     }
   }
   out->main = best;
@@ -252,6 +260,14 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     if (c == NG_NONE) continue;
     b->why = NG_DROP_NEGATIVE;
     if (neg_between(w, c, b->elem)) continue;
+#if PRUNE_ON
+    /* A box of more boilerplate than prose inside the article (link
+     * lists, address boxes, teaser strips), found by its net prose. */
+    bool boxed = false;
+    for (uint32_t x = b->elem; net && x != c && x != NG_NONE; x = E(w, x)->parent)
+      if (E(w, x)->nblocks >= 2 && net[x] < PRUNE) boxed = true;
+    if (boxed) continue;
+#endif
     b->why = NG_DROP_FURNITURE;
     if (!keep_block(w, b)) continue;
     b->keep = 1;
@@ -315,12 +331,32 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       else dropped = true;
     }
     bool at_end = j >= nb;
+#ifdef HEAD_PROSE
+    bool prose_in = false;
+    for (size_t k = i + 1; k < j; k++)
+      if (bl[k].keep && bl[k].words >= HEAD_PROSE) prose_in = true;
+    if (any && !prose_in) any = false, dropped = true;
+#endif
     if (!any && (dropped || at_end)) {
       bl[i].keep = 0;
       bl[i].why = NG_DROP_HEADING;
       kept -= bl[i].chars;
     }
   }
+#ifdef TINY_WORDS
+  for (size_t i = 0; i < nb; i++) {
+    ng_hblock *b = &bl[i];
+    if (!b->keep || b->words > TINY_WORDS || b->kind == NG_BLOCK_HEADING ||
+        b->kind == NG_BLOCK_LIST_ITEM || b->kind == NG_BLOCK_TABLE_ROW)
+      continue;
+    ng_line_shape sh;
+    ng_line_shape_of(&sh, w->text.ptr + b->off, b->len);
+    if (sh.terminal) continue;
+    b->keep = 0;
+    b->why = NG_DROP_FURNITURE;
+    kept -= b->chars;
+  }
+#endif
   /* The tail of the article: short lines after the last sentence of prose
    * are labels and links ("Permalink", "Kontakt:", "Themen: ..."). */
   for (size_t i = nb; i-- > 0;) {
@@ -355,4 +391,5 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
   out->teasers = teasers;
   out->prose_blocks = prose;
   ng_mem_free(w->elems.alc, seen, ne);
+  if (net) ng_mem_free(w->elems.alc, net, ne * sizeof *net);
 }
