@@ -662,10 +662,16 @@ static next_info look_next(seg *s, size_t from) {
   if (parse_marker(s, k, &m) && marker_can_continue(&m))
     n.item = marker_follows(s, &m, k) || marker_ahead(s, k + m.len, &m);
   n.paren = t[k] == '(' || t[k] == '[';
-  if (n.paren && k + 1 < end) {
-    int32_t c1;
-    dec(t, k + 1, end, &c1);
-    n.paren_upper = ng_cp_is_upper(c1);
+  if (n.paren) {
+    /* "(The", "(«Айқын»": the first letter inside. */
+    size_t q = k + 1;
+    int32_t c1 = 0;
+    while (q < end && q - k < 8) {
+      size_t l1 = dec(t, q, end, &c1);
+      if (!is_open_quote(c1)) break;
+      q += l1;
+    }
+    n.paren_upper = q < end && ng_cp_is_upper(c1);
   }
   /* Skip opening quotes and dashes ("- Posted", "«Да"). */
   size_t lim = k + 32 < end ? k + 32 : end;
@@ -1056,6 +1062,7 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
   if (ndots >= 2 && !spaced) ellipsis = true;
   /* Closers, footnotes. */
   size_t before_closers = j;
+  bool quoted = false;
   while (j < end) {
     int32_t c;
     size_t lc = dec(t, j, end, &c);
@@ -1065,6 +1072,7 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
       dec(t, j + lc, end, &a);
       if (is_letter(a)) break; /* Jr.'s */
     }
+    quoted = quoted || (c != ')' && c != ']');
     j += lc;
   }
   int32_t prev_letter = 0;
@@ -1099,6 +1107,7 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
     ends = n.end || n.item || n.upper || n.digit;
     if (ends && !n.end && ndots == 0 && j == i + l && bang_name(s, i))
       ends = n.starter || n.starter1;
+    if (n.paren && n.paren_upper && !quoted) ends = true;
   } else if (spaced && attached) {
     /* "compounds. . . . The": the period ends the sentence and the
      * ellipsis opens the next one. */
@@ -1113,6 +1122,13 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
     word_info w = word_before(s, i);
     if (s->ordinals && w.kind == W_NUMBER && w.small) w.kind = W_ABBR;
     ends = period_ends(&w, &n);
+    /* "It closed. (Staff were told.)": a parenthesised sentence after a
+     * plain sentence end (not after "Inc." nor after a quotation, where
+     * it comments on what was said). */
+    if (!ends && n.paren && n.paren_upper && !quoted &&
+        (w.kind == W_WORD || w.kind == W_NUMBER || w.kind == W_OTHER ||
+         w.kind == W_URL))
+      ends = true;
     if (!ends) s->kept = j;
   }
   if (ends) cut(s, j, n.pos);

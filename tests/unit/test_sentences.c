@@ -140,8 +140,10 @@ void test_sentences__quotes_and_brackets(void) {
          "It rose.");
   EXPECT(EN, "The plan (approved in May.) was dropped.",
          "The plan (approved in May.) was dropped.");
-  EXPECT(EN, "It closed. (Staff were told.) Then it reopened.",
-         "It closed. (Staff were told.)", "Then it reopened.");
+  EXPECT(EN, "It closed. (Staff were told.) Then it reopened.", "It closed.",
+         "(Staff were told.)", "Then it reopened.");
+  EXPECT(EN, "Shares of Acme Inc. (ACME) rose.",
+         "Shares of Acme Inc. (ACME) rose.");
   EXPECT(EN, "This is Jr.'s car.", "This is Jr.'s car.");
   /* A quotation that never closes protects nothing. */
   EXPECT(EN, "\"It was bad, he said. Power failed. He called it \"awful\".",
