@@ -74,8 +74,7 @@ static const pat strong_neg[] = {
     {"footer", 6, 0}, {"masthead", 8, 0}, {"skip", 4, 1}, {"skiplink", 8, 0},
     {"advert", 6, 0}, {"advertisement", 13, 0}, {"ad", 2, 1}, {"ads", 3, 1},
     {"adslot", 6, 0}, {"adsense", 7, 0}, {"anzeige", 7, 0}, {"werbung", 7, 0},
-    {"sponsor", 7, 0}, {"sponsored", 9, 0}, {"promo", 5, 0}, {"teaser", 6, 0},
-    {"teasers", 7, 0}, {"popular", 7, 0}, {"mostread", 8, 0}, {"trending", 8, 0},
+    {"sponsor", 7, 0}, {"sponsored", 9, 0}, {"promo", 5, 0}, {"popular", 7, 0}, {"mostread", 8, 0}, {"trending", 8, 0},
     {"meistgelesen", 12, 0}, {"pagination", 10, 0}, {"pager", 5, 0},
     {"banner", 6, 0}, {"popup", 5, 0}, {"modal", 5, 0}, {"overlay", 7, 0},
     {"widget", 6, 0}, {"toolbar", 7, 0}, {"sronly", 6, 0}, {"sr", 2, 1},
@@ -84,6 +83,7 @@ static const pat strong_neg[] = {
 };
 
 static const pat weak_neg[] = {
+    {"teaser", 6, 0}, {"teasers", 7, 0},
     {"meta", 4, 0},   {"tags", 4, 1},    {"tag", 3, 1},      {"tool", 4, 0},
     {"tools", 5, 0},  {"media", 5, 1},   {"header", 6, 0},   {"aside", 5, 0},
     {"caption", 7, 0}, {"credit", 6, 0}, {"author", 6, 0},   {"byline", 6, 0},
@@ -95,6 +95,7 @@ static const pat weak_neg[] = {
 };
 
 static const pat positive[] = {
+    {"lead", 4, 1}, {"intro", 5, 0}, {"standfirst", 10, 0},
     {"article", 7, 0}, {"artikel", 7, 0}, {"content", 7, 0}, {"inhalt", 6, 0},
     {"entry", 5, 0},   {"hentry", 6, 0},  {"post", 4, 0},    {"story", 5, 0},
     {"text", 4, 0},    {"body", 4, 0},    {"main", 4, 0},    {"blog", 4, 0},

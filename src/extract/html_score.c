@@ -47,6 +47,12 @@
 #ifndef SIBLINGS
 #define SIBLINGS 1
 #endif
+#ifndef LEAD_SKIPS
+#define LEAD_SKIPS 4
+#endif
+#ifndef LEAD_SKIP_WORDS
+#define LEAD_SKIP_WORDS 25
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -292,14 +298,14 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       kept += b->chars;
     }
     unsigned skipped = 0;
-    for (size_t i = first; i-- > 0 && skipped <= 2;) {
+    for (size_t i = first; i-- > 0 && skipped <= LEAD_SKIPS;) {
       ng_hblock *b = &bl[i];
       if (b->keep) continue;
       bool ok = !in_strong_neg(w, b) && b->link_chars * 10 <= b->chars &&
                 keep_block(w, b) &&
                 (b->words >= 8 || b->kind == NG_BLOCK_HEADING);
       if (!ok) {
-        if (b->words > 6 || b->link_chars * 2 > b->chars) break;
+        if (b->words > LEAD_SKIP_WORDS) break;
         skipped++;
         continue;
       }
