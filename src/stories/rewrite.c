@@ -11,6 +11,9 @@
  *  14 IDF mass not shared, the smaller side (/10)
  *  15 IDF mass not shared, the larger side (/10)
  *  16 content-word (stem) bigram Dice
+ *  17 a negation ("not", "n't", "no", "never") in one only
+ *  18 content-stem LCS / longer stem sequence
+ *  19 content stems in one only (count / 10)
  * A logistic model combines them; its weights (src/data/rewrite_weights.inc)
  * are fitted by tools/train-rewrite on MRPC pairs of the original train
  * split only. */
@@ -85,6 +88,10 @@ int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
       out->seq[out->nseq++] = id;
       continue;
     }
+    if ((fl == 3 && (memcmp(f + 1, "not", 3) == 0 || memcmp(f + 1, "n't", 3) == 0)) ||
+        (fl == 2 && memcmp(f + 1, "no", 2) == 0) || (fl == 5 && memcmp(f + 1, "never", 5) == 0) ||
+        (fl > 3 && memcmp(f + 1 + fl - 3, "n't", 3) == 0))
+      out->negated = true;
     bool is_stop = stop != NG_LEX_COUNT && ng_lex_has(stop, f + 1, fl);
     if ((t->flags & NG_TOK_UPPER1) && i > 0 && !is_stop)
       out->names[out->nnames++] = out->words[out->nwords - 1];
@@ -236,6 +243,13 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
     nb = uniq(bb, nb);
     f[16] = na + nb ? 2.0 * (double)shared(ba, na, bb, nb) / (double)(na + nb) : 0.0;
   }
+  f[17] = a->negated != b->negated ? 1.0 : 0.0;
+  {
+    double sa = (double)a->nseq, sb = (double)b->nseq;
+    f[18] = sa && sb ? (double)lcs(a->seq, a->nseq, b->seq, b->nseq) / (sa > sb ? sa : sb) : 0.0;
+  }
+  size_t ss = shared(a->stems, a->nstems, b->stems, b->nstems);
+  f[19] = (double)(a->nstems + b->nstems - 2 * ss) / 10.0;
 }
 
 double ng_rw_prob(const double *f) {

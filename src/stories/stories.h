@@ -85,6 +85,7 @@ typedef struct ng_rw_sent {
   size_t nstems;
   uint32_t *seq; /* content stem ids in sentence order */
   size_t nseq;
+  bool negated; /* has "not", "n't", "no" or "never" */
   uint32_t *nums; /* distinct number ids, sorted */
   size_t nnums;
   uint32_t *names; /* distinct mid-sentence capitalized word ids */
@@ -99,7 +100,7 @@ int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
                   ng_strmap *terms, ng_lang lang, const char *text,
                   size_t len);
 
-#define NG_RW_NFEAT 17
+#define NG_RW_NFEAT 20
 
 /* Fills f[NG_RW_NFEAT]. idf(term) = log((N + 1) / (df + 1)) + 1 from the
  * counters of `terms` with N documents. */
