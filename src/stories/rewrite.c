@@ -160,7 +160,14 @@ static double jaccard(const uint32_t *a, size_t an, const uint32_t *b, size_t bn
   return (double)s / (double)(an + bn - s);
 }
 
+/* Sentence statistics need a corpus: below NG_RW_MIN_DOCS documents the
+ * counts are read as if from a corpus of that size, in which every word of
+ * a small set is rare (so a pair of sentences compared in an empty set is
+ * scored on the same scale the model was fitted on). */
+#define NG_RW_MIN_DOCS 1000.0
+
 static double idf_of(const ng_strmap *terms, uint32_t id, double N) {
+  if (N < NG_RW_MIN_DOCS) N = NG_RW_MIN_DOCS;
   double df = id < terms->n ? terms->count[id] : 0.0;
   if (df > N) df = N;
   return log((N + 1.0) / (df + 1.0)) + 1.0;
