@@ -137,6 +137,27 @@ static bool neg_between(ng_hwalk *w, uint32_t ci, uint32_t x) {
   return false;
 }
 
+/* Picture credits and sources: "Foto: dpa", "Bild: ...", "© Getty". */
+static bool credit_line(const char *s, size_t n) {
+  static const char *const pre[] = {"foto:", "fotos:", "bild:", "bilder:",
+                                    "photo:", "photos:", "image:", "credit:",
+                                    "credits:", "quelle:", "source:",
+                                    "titelbild:", "abbildung:", "grafik:",
+                                    "fot.", "zdj\xc4\x99" "cie:", "\xc2\xa9"};
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+    size_t l = strlen(pre[k]), i = 0;
+    if (n < l) continue;
+    while (i < l && (s[i] == pre[k][i] ||
+                     (s[i] >= 'A' && s[i] <= 'Z' && s[i] + 32 == pre[k][i])))
+      i++;
+    if (i == l) return true;
+  }
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      return true; /* a short line with a copyright sign */
+  return false;
+}
+
 static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   const char *s = w->text.ptr + b->off;
   if (ng_furniture_is_symbols(s, b->len)) return false;
@@ -147,6 +168,15 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
   char d[48];
   if (b->words <= 4 && ng_html_date(d, sizeof d, s, b->len)) return false;
+  if (b->words <= 10 && credit_line(s, b->len)) return false;
+  if (b->words <= 5 && b->kind != NG_BLOCK_TABLE_ROW &&
+      b->kind != NG_BLOCK_LIST_ITEM && b->kind != NG_BLOCK_HEADING) {
+    /* Datelines and time stamps: "12.12.2022, 08:30 Uhr", "19:49". */
+    size_t digits = 0;
+    for (size_t i = 0; i < b->len; i++)
+      if (s[i] >= '0' && s[i] <= '9') digits++;
+    if (digits * 10 >= (size_t)b->chars * 3) return false;
+  }
   return true;
 }
 
