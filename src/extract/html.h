@@ -128,11 +128,15 @@ void ng_hwalk_dispose(ng_hwalk *w);
  * Returns NG_OK or NG_ENOMEM. */
 int ng_html_blocks(ng_hwalk *w, const ng_html *h);
 
-/* Meta hook, called by the walk for every element; `cls` is its class
- * attribute, `boiler` true inside a negative element (comments, sidebars:
+/* Meta hook, called by the walk for every element; `at` has its class,
+ * itemprop and rel attributes (NULL when absent), `boiler` true inside a negative element (comments, sidebars:
  * no bylines from there). */
+typedef struct ng_hattrs {
+  const char *cls, *itemprop, *rel;
+  size_t cls_n, itemprop_n, rel_n;
+} ng_hattrs;
 int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
-                         const char *cls, size_t cls_n, bool boiler);
+                         const ng_hattrs *at, bool boiler);
 
 /* Decides which blocks are the article (sets ng_hblock.keep) and whether
  * the page is a listing. */

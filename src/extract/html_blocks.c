@@ -164,7 +164,7 @@ typedef struct walk {
   struct {
     uint64_t h;
     unsigned v;
-  } cache[512];
+  } cache[1024];
 } walk;
 
 static unsigned name_class_cached(walk *k, const char *s, size_t n) {
@@ -300,8 +300,8 @@ static void add_text(walk *k, const char *s, size_t n) {
 
 /* Collects the attributes the extractor looks at. */
 typedef struct attrs {
-  const char *cls, *id, *role, *style, *href, *itemprop;
-  size_t cls_n, id_n, role_n, style_n, href_n, itemprop_n;
+  const char *cls, *id, *role, *style, *href, *itemprop, *rel;
+  size_t cls_n, id_n, role_n, style_n, href_n, itemprop_n, rel_n;
   bool hidden, aria_hidden;
 } attrs;
 
@@ -314,6 +314,9 @@ static void read_attrs(attrs *a, const ng_hnode *n) {
     switch (kl) {
     case 2:
       if (memcmp(key, "id", 2) == 0) a->id = v, a->id_n = vl;
+      break;
+    case 3:
+      if (memcmp(key, "rel", 3) == 0) a->rel = v, a->rel_n = vl;
       break;
     case 4:
       if (memcmp(key, "role", 4) == 0) a->role = v, a->role_n = vl;
@@ -453,8 +456,8 @@ static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
   ng_helem *pp = p != NG_NONE ? el(k, p) : NULL;
   bool boiler = pp && pp->neg != NG_NONE &&
                 (el(k, pp->neg)->flags & NG_EL_STRONG_NEG);
-  if (ng_html_meta_element(&w->meta, n, tag, a.cls ? a.cls : "", a.cls_n,
-                           boiler))
+  ng_hattrs ha = {a.cls, a.itemprop, a.rel, a.cls_n, a.itemprop_n, a.rel_n};
+  if (ng_html_meta_element(&w->meta, n, tag, &ha, boiler))
     k->rc = NG_ENOMEM;
   if (skipped_tag(tag) || (e.flags & NG_EL_HIDDEN)) return tag == NG_TAG_HEAD;
   if (rs & NG_EL_STRONG_NEG && (ieq(a.role, a.role_n, "navigation") ||

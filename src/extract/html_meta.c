@@ -385,7 +385,9 @@ static void meta_tag(ng_hmeta *m, const ng_hnode *n) {
 }
 
 int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
-                         const char *cls, size_t cls_n, bool boiler) {
+                         const ng_hattrs *at, bool boiler) {
+  const char *cls = at->cls ? at->cls : "";
+  size_t cls_n = at->cls_n;
   size_t l;
   const char *v;
   switch (tag) {
@@ -396,7 +398,8 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
     meta_tag(m, n);
     return NG_OK;
   case NG_TAG_LINK:
-    v = ng_hnode_attr(n, "rel", &l);
+    v = at->rel;
+    l = at->rel_n;
     if (v && ieq(v, l, "canonical") && (v = ng_hnode_attr(n, "href", &l)))
       set_once(m, NG_M_CANONICAL, v, l);
     return NG_OK;
@@ -419,8 +422,8 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
     break;
   case NG_TAG_TIME:
     if ((v = ng_hnode_attr(n, "datetime", &l)) && l) {
-      size_t pl;
-      const char *ip = ng_hnode_attr(n, "itemprop", &pl);
+      size_t pl = at->itemprop_n;
+      const char *ip = at->itemprop;
       if (ip && ieq(ip, pl, "datepublished"))
         set_once(m, NG_M_META_PUBLISHED, v, l);
       else if (ip && ieq(ip, pl, "datemodified"))
@@ -435,7 +438,8 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   }
   /* Bylines: itemprop=author, rel=author, class "author"/"byline". */
   if (m->v[NG_M_BYLINE].n || boiler) return NG_OK;
-  const char *ip = ng_hnode_attr(n, "itemprop", &l);
+  const char *ip = at->itemprop;
+  l = at->itemprop_n;
   if (ip && l) {
     if (ieq(ip, l, "author")) return subtree_text(m, NG_M_BYLINE, n);
     if (ieq(ip, l, "datepublished") &&
@@ -443,8 +447,8 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
       set_once(m, NG_M_META_PUBLISHED, v, l);
     return NG_OK;
   }
-  v = ng_hnode_attr(n, "rel", &l);
-  if (v && ieq(v, l, "author")) return subtree_text(m, NG_M_BYLINE, n);
+  if (at->rel && ieq(at->rel, at->rel_n, "author"))
+    return subtree_text(m, NG_M_BYLINE, n);
   if (cls_n && (icontains(cls, cls_n, "byline") ||
                 icontains(cls, cls_n, "author-name") ||
                 ieq(cls, cls_n, "author")))

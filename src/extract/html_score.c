@@ -160,12 +160,10 @@ static bool credit_line(const char *s, size_t n) {
 
 static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   const char *s = w->text.ptr + b->off;
-  if (ng_furniture_is_symbols(s, b->len)) return false;
-  if (b->words <= 12 && ng_furniture_is_phrase(s, b->len)) return false;
+  /* Cheapest checks first: link text, dates, credits, then the lexicon. */
   float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
   if (ld > 0.5f) return false;
   if (ld > 0.25f && b->words < 8 && b->kind != NG_BLOCK_HEADING) return false;
-  if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
   char d[48];
   if (b->words <= 4 && ng_html_date(d, sizeof d, s, b->len)) return false;
   if (b->words <= 10 && credit_line(s, b->len)) return false;
@@ -177,6 +175,9 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
       if (s[i] >= '0' && s[i] <= '9') digits++;
     if (digits * 10 >= (size_t)b->chars * 3) return false;
   }
+  if (ng_furniture_is_symbols(s, b->len)) return false;
+  if (b->words <= 12 && ng_furniture_is_phrase(s, b->len)) return false;
+  if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
   return true;
 }
 
