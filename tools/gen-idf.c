@@ -134,6 +134,7 @@ int main(int argc, char **argv) {
     if (tab[i].s && tab[i].df >= min_df) tab[n++] = tab[i];
   qsort(tab, n, sizeof *tab, by_df);
   if (n > max_entries) n = max_entries;
+  if (n > 65535) n = 65535; /* bucket offsets are uint16_t */
   qsort(tab, n, sizeof *tab, by_str);
   FILE *f = fopen(argv[3], "w");
   if (!f || ndocs == 0) {
@@ -161,6 +162,14 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < n; i++) {
     double idf = log((double)ndocs / (double)tab[i].df);
     fprintf(f, "%ld%s", lround(idf * 1024.0), i + 1 < n ? (i % 16 == 15 ? ",\n" : ",") : "\n");
+  }
+  fputs("};\n", f);
+  /* Where each first byte's stems start, so a lookup bisects one bucket. */
+  fprintf(f, "static const uint16_t idf_%s_first[257] = {\n", argv[1]);
+  size_t at = 0;
+  for (int c = 0; c <= 256; c++) {
+    while (at < n && (c == 256 || (unsigned char)tab[at].s[0] < c)) at++;
+    fprintf(f, "%zu%s", at, c < 256 ? (c % 16 == 15 ? ",\n" : ",") : "\n");
   }
   fputs("};\n", f);
   fclose(f);

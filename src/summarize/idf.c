@@ -6,7 +6,7 @@
 
 #include "../data/idf_en.inc"
 
-static const ng_idf_table idf_en = {idf_en_stems, idf_en_q,
+static const ng_idf_table idf_en = {idf_en_stems, idf_en_q, idf_en_first,
                                     sizeof idf_en_q / sizeof idf_en_q[0],
                                     NG_IDF_EN_UNSEEN};
 
@@ -15,7 +15,8 @@ const ng_idf_table *ng_idf_table_for(ng_lang lang) {
 }
 
 static double lookup(const ng_idf_table *t, const char *s) {
-  size_t lo = 0, hi = t->n;
+  unsigned char b = (unsigned char)s[0];
+  size_t lo = t->first[b], hi = t->first[b + 1];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     int c = strcmp(t->stems[mid], s);

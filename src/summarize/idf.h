@@ -16,6 +16,8 @@
 typedef struct ng_idf_table {
   const char *const *stems; /* sorted by strcmp */
   const uint16_t *q;        /* IDF * NG_IDF_SCALE */
+  const uint16_t *first;    /* [257]: stems starting with byte c are
+                               [first[c], first[c + 1]) */
   size_t n;
   uint16_t unseen_q; /* IDF of a stem not in the table */
 } ng_idf_table;

@@ -25,6 +25,7 @@
  *   27     words / the document's mean words per sentence
  *   28     one of the first three sentences x cosine with the centroid
  *   29     log(1 + words)^2 / 10
+ *   30     TextRank centrality (word-overlap graph, PageRank) x m
  *
  * IDF is background IDF from the language's table (src/data/idf_en.inc,
  * tools/gen-idf) or, without one, in-document sentence frequencies. Every
@@ -75,18 +76,27 @@ bool ng_news_dangling(const ng_doc *doc, size_t i) {
 /* Bylines, captions, share/follow lines and timestamps: words that rarely
  * open a sentence of the story itself. Checked on folded surface forms. */
 static bool furniture_cue(const ng_doc *doc, const ng_sent *s) {
-  static const char *const cues[] = {
-      "by",      "published", "updated", "last",  "click",   "scroll",
-      "follow",  "pictured",  "picture", "photo", "video",   "watch",
-      "share",   "read",      "editor",  "note",  "caption", "copyright",
-      "reporter", "email",    "twitter", "advertisement"};
+  static const struct {
+    const char *s;
+    size_t n;
+  } cues[] = {{"by", 2},         {"published", 9}, {"updated", 7},
+              {"last", 4},       {"click", 5},     {"scroll", 6},
+              {"follow", 6},     {"pictured", 8},  {"picture", 7},
+              {"photo", 5},      {"video", 5},     {"watch", 5},
+              {"share", 5},      {"read", 4},      {"editor", 6},
+              {"note", 4},       {"caption", 7},   {"copyright", 9},
+              {"reporter", 8},   {"email", 5},     {"twitter", 7},
+              {"advertisement", 13}};
   uint32_t end = s->tok_begin + 2 < s->tok_end ? s->tok_begin + 2 : s->tok_end;
   for (uint32_t k = s->tok_begin; k < end; k++) {
+    if (doc->toks[k].len > 13) continue;
     char fold[32];
     size_t n = fold_tok(fold, sizeof fold, doc, k);
     if (!n) continue;
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
-      if (strlen(cues[c]) == n && memcmp(cues[c], fold, n) == 0) return true;
+      if (cues[c].n == n && cues[c].s[0] == fold[0] &&
+          memcmp(cues[c].s, fold, n) == 0)
+        return true;
   }
   return false;
 }
@@ -131,12 +141,15 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   ng_bags bags;
   memset(&bags, 0, sizeof bags);
   double *idf = NULL, *w = NULL, *cent = NULL, *central = NULL;
-  size_t wn = m * m + m;
+  double *w2 = NULL, *central2 = NULL;
+  size_t wn = m * m + 2 * m;
   idf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
   cent = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
   central = ng_mem_alloc(&ctx->alc, m * sizeof(double));
   w = ng_mem_alloc(&ctx->alc, wn * sizeof(double));
-  if (!idf || !cent || !central || !w) {
+  w2 = ng_mem_alloc(&ctx->alc, wn * sizeof(double));
+  central2 = ng_mem_alloc(&ctx->alc, m * sizeof(double));
+  if (!idf || !cent || !central || !w || !w2 || !central2) {
     rc = NG_ENOMEM;
     goto done;
   }
@@ -144,13 +157,52 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   if (rc) goto done;
   ng_idf_fill(idf, doc, m);
 
-  /* Similarity graph and LexRank. */
+  /* Two similarity graphs in one pass over the sentence pairs: IDF-weighted
+   * cosine (LexRank) into w, and TextRank's word overlap into w2, which
+   * favours long, term-rich sentences as frequency-based extractors (Luhn,
+   * OTS) do. Norms and log lengths are computed once per sentence (kept
+   * in central / central2 until PageRank overwrites them). */
   for (size_t i = 0; i < m; i++) {
-    w[i * m + i] = 0.0;
-    for (size_t j = i + 1; j < m; j++)
-      w[i * m + j] = w[j * m + i] = ng_bags_cosine(&bags, i, j, idf);
+    double nn = 0.0;
+    for (uint32_t k = bags.begin[i]; k < bags.begin[i + 1]; k++) {
+      double v = bags.tf[k] * idf[bags.terms[k]];
+      nn += v * v;
+    }
+    size_t nb = bags.begin[i + 1] - bags.begin[i];
+    central[i] = sqrt(nn);
+    central2[i] = nb >= 2 ? log((double)nb) : 0.0;
+  }
+  for (size_t i = 0; i < m; i++) {
+    w[i * m + i] = w2[i * m + i] = 0.0;
+    for (size_t j = i + 1; j < m; j++) {
+      uint32_t a = bags.begin[i], ae = bags.begin[i + 1];
+      uint32_t b = bags.begin[j], be = bags.begin[j + 1];
+      double dot = 0.0;
+      size_t common = 0;
+      while (a < ae && b < be) {
+        if (bags.terms[a] == bags.terms[b]) {
+          double x = idf[bags.terms[a]];
+          dot += bags.tf[a] * x * bags.tf[b] * x;
+          common++;
+          a++;
+          b++;
+        } else if (bags.terms[a] < bags.terms[b]) {
+          a++;
+        } else {
+          b++;
+        }
+      }
+      double den = central[i] * central[j];
+      double lg = central2[i] + central2[j];
+      w[i * m + j] = w[j * m + i] = den > 0.0 ? dot / den : 0.0;
+      w2[i * m + j] = w2[j * m + i] =
+          central2[i] > 0.0 && central2[j] > 0.0 && lg > 0.0
+              ? (double)common / lg
+              : 0.0;
+    }
   }
   ng_pagerank(central, w, m, 0.85, w + m * m);
+  ng_pagerank(central2, w2, m, 0.85, w2 + m * m);
 
   /* Centroid of the graph sentences: summed IDF-weighted term vectors. */
   memset(cent, 0, (doc->nterm + 1) * sizeof(double));
@@ -245,6 +297,10 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
     f[27] = (double)words / mean_words;
     f[28] = i < 3 ? f[12] : 0.0;
     f[29] = f[8] * f[8] / 10.0;
+    if (i < m) {
+      f[30] = central2[i] * (double)m;
+      if (f[30] > 5.0) f[30] = 5.0;
+    }
   }
 done:
   ng_bags_dispose(&bags, ctx);
@@ -252,6 +308,8 @@ done:
   ng_mem_free(&ctx->alc, cent, (doc->nterm + 1) * sizeof(double));
   ng_mem_free(&ctx->alc, central, m * sizeof(double));
   ng_mem_free(&ctx->alc, w, wn * sizeof(double));
+  ng_mem_free(&ctx->alc, w2, wn * sizeof(double));
+  ng_mem_free(&ctx->alc, central2, m * sizeof(double));
   return rc;
 }
 

@@ -135,7 +135,7 @@ int ng_summarize(ng_summary **out, ng_ctx *ctx, const ng_doc *doc,
       }
       bool dup = false;
       for (size_t k = 0; k < s->count && !dup; k++)
-        dup = overlap(doc, st, &doc->sents[s->sents[k].index]) > 0.7;
+        dup = overlap(doc, st, &doc->sents[s->sents[k].index]) > 0.5;
       if (dup) continue;
     }
     ng_summary_sentence *o = &s->sents[s->count++];

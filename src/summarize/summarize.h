@@ -36,6 +36,9 @@ int ng_rank_textrank(double *scores, ng_ctx *ctx, const ng_doc *doc);
 int ng_rank_lexrank(double *scores, ng_ctx *ctx, const ng_doc *doc);
 int ng_rank_news(double *scores, ng_ctx *ctx, const ng_doc *doc);
 
+/* TextRank's similarity: shared terms / (log |a| + log |b|); idf unused. */
+double ng_bags_overlap(const ng_bags *b, size_t i, size_t j, const double *idf);
+
 /* IDF-weighted cosine of the bags of sentences i and j. */
 double ng_bags_cosine(const ng_bags *b, size_t i, size_t j, const double *idf);
 
@@ -43,14 +46,14 @@ double ng_bags_cosine(const ng_bags *b, size_t i, size_t j, const double *idf);
  * feat[nsent * NG_NEWS_NFEAT] (see rank_news.c for the list). The learned
  * weights in src/data/news_weights.inc come from tools/train-news, which
  * calls this same function on cnndm train. */
-#define NG_NEWS_NFEAT 30
+#define NG_NEWS_NFEAT 31
 int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc);
 
 /* Does sentence i open with a pronoun or connective that points back? */
 bool ng_news_dangling(const ng_doc *doc, size_t i);
 
 /* PageRank over a dense similarity matrix w[n*n] (rows need not be
- * normalized); writes n scores. */
+ * normalized); writes n scores. tmp holds 2n doubles. */
 void ng_pagerank(double *out, const double *w, size_t n, double damping,
                  double *tmp);
 
