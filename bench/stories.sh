@@ -9,9 +9,11 @@ for f in ecbplus/dev.jsonl wikiref220/dev.jsonl mrpc/dev.jsonl; do
 done
 echo "== ECB+ dev (story = cluster; default threshold)"
 nice "$bin" stories -q --eval "$data/ecbplus/dev.jsonl"
-echo "== WikiRef220 dev (default threshold, then topic-level -t 0.12)"
+echo "== ECB+ dev, --topics (topic-level settings)"
+nice "$bin" stories -q --eval --topics "$data/ecbplus/dev.jsonl"
+echo "== WikiRef220 dev (default event level, then --topics)"
 nice "$bin" stories -q --eval "$data/wikiref220/dev.jsonl"
-nice "$bin" stories -q --eval -t 0.12 "$data/wikiref220/dev.jsonl" | tail -n 1
+nice "$bin" stories -q --eval --topics "$data/wikiref220/dev.jsonl" | tail -n 1
 echo "== MRPC dev (model fitted on orig_split train only)"
 nice "$bin" stories --eval-mrpc "$data/mrpc/dev.jsonl"
 echo "== Throughput: ECB+ and WikiRef dev articles repeated with new ids"

@@ -27,7 +27,10 @@ static const char stories_usage[] =
     "      --digest         per story a headline and a summary across sources,\n"
     "                       one sentence per fact, source named, in time order\n"
     "  -n, --sentences N    digest length (default 5)\n"
-    "  -t, --threshold T    similarity needed to join a story (0..1)\n"
+    "  -t, --threshold T    similarity needed to join a story (0..1; default\n"
+    "                       0.25, event level)\n"
+    "      --topics         group by broad topic rather than by event\n"
+    "                       (400 terms per article, threshold 0.12)\n"
     "      --min-score S    --pairs: smallest pair score shown (default 0.3)\n"
     "\n"
     "Evaluation (JSON Lines with gold labels):\n"
@@ -464,6 +467,7 @@ int cmd_stories(int argc, char **argv) {
       {"eval", no_argument, NULL, 'E'},
       {"eval-mrpc", no_argument, NULL, 'M'},
       {"repeat", required_argument, NULL, 'R'},
+      {"topics", no_argument, NULL, 'T'},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -480,6 +484,10 @@ int cmd_stories(int argc, char **argv) {
     case 'E': eval = 1; break;
     case 'M': mrpc = 1; break;
     case 'q': quiet = 1; break;
+    case 'T':
+      so.max_terms = NG_STORY_TOPIC_TERMS;
+      if (so.threshold == 0.0) so.threshold = NG_STORY_TOPIC_THRESHOLD;
+      break;
     case 'n':
       if (cli_opt_count("--sentences", optarg, 1, 64, &nsent)) return EXIT_USAGE;
       break;

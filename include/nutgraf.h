@@ -504,10 +504,19 @@ enum {
 typedef struct ng_story_options {
   unsigned version; /**< NG_STORY_OPTIONS_VERSION */
   unsigned flags;   /**< NG_STORY_* bits */
-  double threshold; /**< similarity to join a story; 0: the default */
+  double threshold; /**< similarity to join a story; 0: the default (0.25,
+                         event level; NG_STORY_TOPIC_THRESHOLD for topics) */
+  size_t max_terms; /**< terms kept per article; 0: the default (100;
+                         NG_STORY_TOPIC_TERMS for topics) */
 } ng_story_options;
 
-#define NG_STORY_OPTIONS_INIT {NG_STORY_OPTIONS_VERSION, 0u, 0.0}
+#define NG_STORY_OPTIONS_INIT {NG_STORY_OPTIONS_VERSION, 0u, 0.0, 0u}
+
+/** Settings for topic-level grouping (broad subjects such as "Premier
+ * League" rather than single events): more terms per article and a lower
+ * threshold. */
+#define NG_STORY_TOPIC_THRESHOLD 0.12
+#define NG_STORY_TOPIC_TERMS 400
 
 /**
  * A growing set of articles grouped into stories (articles about the same

@@ -29,9 +29,8 @@
 
 #include "set.h"
 
-#ifndef ARTICLE_TERMS
-#define ARTICLE_TERMS 100
-#endif
+#define ARTICLE_TERMS 100 /* default max_terms */
+#define MAX_TERMS_LIMIT 4096
 #define CENTROID_MAX 300
 #define CANDIDATES 12
 #define ENTITY_BOOST 1.0
@@ -62,8 +61,8 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
                      const ng_story_options *opts, ng_error *err) {
   if (!out || !ctx) return ng_fail(err, NG_EINVAL, "no context", 0);
   *out = NULL;
-  if (opts && (opts->version != NG_STORY_OPTIONS_VERSION || opts->threshold < 0.0 ||
-               opts->threshold > 1.0))
+  if (opts && (opts->version != NG_STORY_OPTIONS_VERSION || !(opts->threshold >= 0.0) ||
+               opts->threshold > 1.0 || opts->max_terms > MAX_TERMS_LIMIT))
     return ng_fail(err, NG_EINVAL, "bad story options", 0);
   ng_story_set *s = ng_mem_alloc(&ctx->alc, sizeof *s);
   if (!s) return ng_fail(err, NG_ENOMEM, "out of memory", 0);
@@ -72,6 +71,7 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
   s->alc = &ctx->alc;
   s->flags = opts ? opts->flags : 0;
   s->threshold = opts && opts->threshold > 0.0 ? opts->threshold : DEFAULT_THRESHOLD;
+  s->max_terms = opts && opts->max_terms ? opts->max_terms : ARTICLE_TERMS;
   ng_arena_init(&s->arena, s->alc);
   ng_strmap_init(&s->terms, s->alc);
   *out = s;
@@ -402,7 +402,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
   qsort(vec, nvec, sizeof *vec, cmp_tw_w);
-  if (nvec > ARTICLE_TERMS) nvec = ARTICLE_TERMS;
+  if (nvec > s->max_terms) nvec = s->max_terms;
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
 
   /* Candidate stories through the index, heaviest terms first. */

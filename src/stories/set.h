@@ -66,6 +66,7 @@ struct ng_story_set {
   const ng_allocator *alc;
   unsigned flags;
   double threshold;
+  size_t max_terms;
   ng_arena arena;
   ng_strmap terms;
   size_t ndf; /* articles counted in the document frequencies */

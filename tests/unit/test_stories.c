@@ -232,6 +232,13 @@ void test_stories__odd_input(void) {
   ng_story_set *s2 = NULL;
   CHECK_INT(ng_story_set_new(&s2, ctx, &bad, NULL), NG_EINVAL);
   CHECK(s2 == NULL);
+  bad.threshold = 0.0;
+  bad.max_terms = 1000000;
+  CHECK_INT(ng_story_set_new(&s2, ctx, &bad, NULL), NG_EINVAL);
+  bad.max_terms = NG_STORY_TOPIC_TERMS;
+  bad.threshold = NG_STORY_TOPIC_THRESHOLD;
+  CHECK_INT(ng_story_set_new(&s2, ctx, &bad, NULL), NG_OK);
+  ng_story_set_free(s2);
   ng_story_set_free(set);
   ng_ctx_free(ctx);
 }
