@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,16 +19,153 @@ static const char entities_usage[] =
     "  -l, --lang CODE        language (en, ru, ...); default: detect\n"
     "      --json             one JSON object {\"entities\":[{kind,name,key,\n"
     "                         mentions,offset,length}]}\n"
+    "      --eval FILE.jsonl  score names against ECB+ entity mentions (see\n"
+    "                         BENCHMARKS.md: proper-name mentions of people,\n"
+    "                         organizations and places in annotated lines)\n"
     "  -h, --help             this text\n"
     "\n"
     "Text output: one entity per line, KIND<TAB>NAME<TAB>KEY<TAB>MENTIONS.\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
+
+/* Does `a` equal `b`, or is one the other's last or first words (short
+ * and full forms)? */
+static bool name_match(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la == lb) return strcmp(a, b) == 0;
+  const char *s = la < lb ? a : b, *l = la < lb ? b : a;
+  size_t ls = la < lb ? la : lb, ll = la < lb ? lb : la;
+  if (ls < 3) return false;
+  if (memcmp(l + ll - ls, s, ls) == 0 && l[ll - ls - 1] == ' ') return true;
+  return memcmp(l, s, ls) == 0 && l[ls] == ' ';
+}
+
+static int gold_kind(const char *type) {
+  if (strcmp(type, "HUMAN_PART_PER") == 0) return NG_ENTITY_PERSON;
+  if (strcmp(type, "HUMAN_PART_ORG") == 0) return NG_ENTITY_ORG;
+  if (strncmp(type, "LOC_", 4) == 0) return NG_ENTITY_PLACE;
+  return -1;
+}
+
+/* Name-level scores on ECB+: per document, gold names are the distinct
+ * texts of PER/ORG/LOC mentions that start with a capital letter (names,
+ * not pronouns or nominals) in the fully annotated lines; system names are
+ * the person/place/org/other entities whose first mention is in those
+ * lines. A system name is right when it matches a gold name (equal, or a
+ * short/full form of it); recall counts gold names matched by any system
+ * entity of the document. */
+static int eval_ecbplus(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    cli_error("%s: cannot open", path);
+    return EXIT_FAIL;
+  }
+  ng_ctx *ctx = NULL;
+  if (ng_ctx_new(&ctx, NULL, NULL)) {
+    fclose(f);
+    return EXIT_FAIL;
+  }
+  char *line = NULL;
+  size_t cap = 0, docs = 0;
+  size_t sys = 0, sys_ok = 0, gold = 0, gold_ok = 0, typed = 0, typed_ok = 0;
+  ssize_t r;
+  while ((r = getline(&line, &cap, f)) >= 0) {
+    json_t *v = json_loadb(line, (size_t)r, 0, NULL);
+    const char *text = json_string_value(json_object_get(v, "text"));
+    json_t *ents = json_object_get(v, "entities"), *ann = json_object_get(v, "annotated_lines");
+    if (!text || !json_is_array(ents) || !json_is_array(ann)) {
+      json_decref(v);
+      continue;
+    }
+    size_t len = strlen(text);
+    /* Byte ranges of the annotated lines. */
+    size_t lo[64], hi[64], nl = 0;
+    {
+      size_t ln = 0, start = 0;
+      for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        for (size_t k = 0; k < json_array_size(ann) && nl < 64; k++)
+          if ((size_t)json_integer_value(json_array_get(ann, k)) == ln) {
+            lo[nl] = start;
+            hi[nl++] = i;
+          }
+        ln++;
+        start = i + 1;
+      }
+    }
+    /* Gold names (distinct, with their kind), in annotated lines: mention
+     * offsets are code points, so locate each text in the line. */
+    const char *gname[256];
+    int gkind[256];
+    size_t ng = 0;
+    for (size_t k = 0; k < json_array_size(ents) && ng < 256; k++) {
+      json_t *e = json_array_get(ents, k);
+      const char *t = json_string_value(json_object_get(e, "text"));
+      const char *ty = json_string_value(json_object_get(e, "type"));
+      int gk = ty ? gold_kind(ty) : -1;
+      if (!t || gk < 0 || !(t[0] >= 'A' && t[0] <= 'Z')) continue;
+      bool in = false;
+      for (size_t q = 0; q < nl && !in; q++) {
+        const char *p = strstr(text + lo[q], t);
+        in = p && (size_t)(p - text) + strlen(t) <= hi[q];
+      }
+      if (!in) continue;
+      bool dup = false;
+      for (size_t q = 0; q < ng && !dup; q++) dup = strcmp(gname[q], t) == 0;
+      if (dup) continue;
+      gname[ng] = t;
+      gkind[ng++] = gk;
+    }
+    ng_doc_options dopt = NG_DOC_OPTIONS_INIT;
+    dopt.flags = NG_DOC_NO_TITLE;
+    ng_doc *doc = NULL;
+    ng_entities *es = NULL;
+    if (ng_doc_parse(&doc, ctx, text, len, &dopt, NULL) == NG_OK &&
+        ng_entities_extract(&es, ctx, doc, NULL, 0, NULL) == NG_OK) {
+      docs++;
+      bool matched[256] = {false};
+      for (size_t i = 0; i < ng_entities_count(es); i++) {
+        const ng_entity *e = ng_entities_at(es, i);
+        if (e->kind > NG_ENTITY_OTHER) continue;
+        bool in = false;
+        for (size_t q = 0; q < nl && !in; q++) in = e->first.off >= lo[q] && e->first.off < hi[q];
+        bool ok = false;
+        for (size_t q = 0; q < ng; q++)
+          if (name_match(e->name, gname[q])) {
+            ok = true;
+            if (!matched[q] && e->kind != NG_ENTITY_OTHER) {
+              typed++;
+              typed_ok += (int)e->kind == gkind[q];
+            }
+            matched[q] = true;
+          }
+        if (in) {
+          sys++;
+          sys_ok += ok;
+        }
+      }
+      gold += ng;
+      for (size_t q = 0; q < ng; q++) gold_ok += matched[q];
+    }
+    ng_entities_free(es);
+    ng_doc_free(doc);
+    json_decref(v);
+  }
+  free(line);
+  fclose(f);
+  ng_ctx_free(ctx);
+  double p = sys ? (double)sys_ok / (double)sys : 0, rr = gold ? (double)gold_ok / (double)gold : 0;
+  printf("ecbplus names: %zu documents, %zu gold names, %zu system names\n", docs, gold, sys);
+  printf("precision %.3f recall %.3f F1 %.3f; kind right for %.3f of matched typed names\n", p, rr,
+         p + rr > 0 ? 2 * p * rr / (p + rr) : 0.0, typed ? (double)typed_ok / (double)typed : 0.0);
+  return EXIT_OK;
+}
 
 int cmd_entities(int argc, char **argv) {
   static const struct option longopts[] = {
       {"date", required_argument, NULL, 'd'},
       {"lang", required_argument, NULL, 'l'},
       {"json", no_argument, NULL, 'J'},
+      {"eval", required_argument, NULL, 'E'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
@@ -41,6 +179,7 @@ int cmd_entities(int argc, char **argv) {
       if (cli_opt_lang(optarg, &eo.lang)) return EXIT_USAGE;
       break;
     case 'J': json = 1; break;
+    case 'E': return eval_ecbplus(optarg);
     case 'h': fputs(entities_usage, stdout); return EXIT_OK;
     default: fputs(entities_usage, stderr); return EXIT_USAGE;
     }
