@@ -606,8 +606,9 @@ NG_EXPORT int ng_story_rewrite_score(double *out, ng_story_set *set,
 /** A pair of articles that copy or rewrite each other. */
 typedef struct ng_story_pair {
   size_t a, b;       /**< article indices, a < b */
-  double score;      /**< share of the shorter article's sentences that are
-                          rewritten in the other (0..1); 1 for near copies */
+  double score;      /**< share of the shorter article's sentences (counted
+                          as at least 3) rewritten in the other (0..1); for
+                          near copies at least the resemblance */
   double resemblance;/**< MinHash estimate of word 4-shingle Jaccard */
   size_t aligned;    /**< number of aligned sentence pairs */
 } ng_story_pair;

@@ -5,7 +5,8 @@
  * article is matched with the sentence of the other that the rewrite model
  * scores highest, among those sharing enough content stems (a cheap merge
  * filter in front of the model). The pair's score is the share of the
- * shorter article's sentences that are rewritten in the other. */
+ * shorter article's sentences (at least 3) that are rewritten in the
+ * other, or the resemblance for near copies. */
 #include "set.h"
 
 #include "../text/errors.h"
@@ -17,6 +18,7 @@
 #define PAIR_MEMBERS 40     /* articles of one story compared pairwise */
 #define ALIGN_MIN_PROB 0.5  /* a sentence pair is a rewrite */
 #define FILTER_JACCARD 0.15 /* stems shared before the model runs */
+#define PAIR_MIN_SENTS 3
 
 typedef struct aligned {
   const char *a, *b;
@@ -108,7 +110,11 @@ int ng_story_pairs_find(ng_story_pairs **out, ng_story_set *s,
         const ng_article *sh = a->nsents <= b->nsents ? a : b;
         const ng_article *lo = sh == a ? b : a;
         size_t na = align(s, sh, lo, buf);
-        double score = sh->nsents ? (double)na / (double)sh->nsents : 0.0;
+        /* Share of the shorter article rewritten, counting it as at least
+         * PAIR_MIN_SENTS sentences: one shared sentence does not make a
+         * two-line brief a rewrite. */
+        double den = (double)(sh->nsents > PAIR_MIN_SENTS ? sh->nsents : PAIR_MIN_SENTS);
+        double score = (double)na / den;
         if (res_ >= 0.8 && res_ > score) score = res_;
         if (score < min_score || score <= 0.0) continue;
         if (pv.n == pv.cap) {

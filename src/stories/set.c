@@ -247,8 +247,12 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
       y->score += (double)x->mentions;
       /* A typed kind beats "other"; a fuller name beats a short one. */
       if (y->kind == NG_ENTITY_OTHER && x->kind != NG_ENTITY_OTHER) {
+        /* The key is copied: x lives in the article's entities, freed
+         * when the add returns. */
+        char *k2 = ng_arena_strndup(&s->arena, x->key, strlen(x->key));
+        if (!k2) return NG_ENOMEM;
         y->kind = x->kind;
-        y->key = x->key;
+        y->key = k2;
       }
       if (ntok > st->entok[k]) {
         char *nm = ng_arena_strndup(&s->arena, x->name, strlen(x->name));
