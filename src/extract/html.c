@@ -200,6 +200,21 @@ static ng_lang meta_lang(const ng_hmeta *m) {
   return ng_lang_from_code(l.s, n);
 }
 
+/* JSON-LD articleBody is used only when the page itself gave (almost)
+ * nothing and the body is long plain text: some sites render the article
+ * with scripts and ship the text only there. Text with markup in it is not
+ * trusted. */
+static bool use_ld_body(const ng_hverdict *v, ng_hstr ldb) {
+  if (ldb.n < 400 || v->kept_chars >= 250 || ldb.n < 3 * v->kept_chars)
+    return false;
+  size_t tags = 0;
+  for (size_t i = 0; i + 1 < ldb.n; i++)
+    if (ldb.s[i] == '<' && ((ldb.s[i + 1] >= 'a' && ldb.s[i + 1] <= 'z') ||
+                            ldb.s[i + 1] == '/'))
+      tags++;
+  return tags < 3;
+}
+
 /* Listing pages: little article text among many headline links, and the
  * page does not call itself an article. */
 static bool is_listing(const ng_hverdict *v, const ng_hmeta *m) {
@@ -263,7 +278,25 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
     tspan.len = tl;
   }
   const ng_hblock *hb = w.blocks.ptr;
-  for (size_t i = 0; i < w.blocks.len; i++) {
+  ng_hstr ldb = w.meta.v[NG_M_LD_BODY];
+  if (use_ld_body(&v, ldb)) {
+    /* The page's own JSON-LD articleBody, one paragraph per line. */
+    size_t start = 0;
+    for (size_t i = 0; i <= ldb.n; i++) {
+      if (i < ldb.n && ldb.s[i] != '\n') continue;
+      size_t b0 = start, e0 = i;
+      while (b0 < e0 && (ldb.s[b0] == ' ' || ldb.s[b0] == '\t' || ldb.s[b0] == '\r')) b0++;
+      while (e0 > b0 && (ldb.s[e0 - 1] == ' ' || ldb.s[e0 - 1] == '\t' || ldb.s[e0 - 1] == '\r')) e0--;
+      start = i + 1;
+      if (e0 == b0) continue;
+      if (body.len) NG_CHECK_ALLOC(ng_buf_put(&body, "\n\n", 2) == NG_OK);
+      size_t at = body.len;
+      NG_TRY(ng_charset_to_utf8(&body, ldb.s + b0, e0 - b0, "UTF-8", err));
+      ng_block_in b = {at, body.len - at, NG_BLOCK_PARAGRAPH, 0};
+      NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
+    }
+  }
+  for (size_t i = 0; i < w.blocks.len && !use_ld_body(&v, ldb); i++) {
     if (!hb[i].keep) continue;
     const char *s = w.text.ptr + hb[i].off;
     /* The headline again at the top of the body. */

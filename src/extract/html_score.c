@@ -53,6 +53,9 @@
 #ifndef LEAD_SKIP_WORDS
 #define LEAD_SKIP_WORDS 25
 #endif
+#ifndef LD_MAX
+#define LD_MAX 0.5f
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -162,7 +165,7 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   const char *s = w->text.ptr + b->off;
   /* Cheapest checks first: link text, dates, credits, then the lexicon. */
   float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
-  if (ld > 0.5f) return false;
+  if (ld > LD_MAX) return false;
   if (ld > 0.25f && b->words < 8 && b->kind != NG_BLOCK_HEADING) return false;
   char d[48];
   if (b->words <= 4 && ng_html_date(d, sizeof d, s, b->len)) return false;

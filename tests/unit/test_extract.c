@@ -525,3 +525,27 @@ void test_extract__samples_in_a_page(void) {
   CHECK(samples >= 5);
   ng_ctx_free(ctx);
 }
+
+void test_extract__jsonld_body_fallback(void) {
+  /* A page rendered by scripts: the text is only in JSON-LD articleBody. */
+  ng_ctx *ctx = ctx_new();
+  char page[4096];
+  const char *para =
+      "The water board approved the new reservoir after a year of hearings. "
+      "It will hold enough water for the town through two dry summers. ";
+  int n = snprintf(page, sizeof page,
+                   "<html><head><script type=\"application/ld+json\">{\"@type\":"
+                   "\"NewsArticle\",\"headline\":\"Reservoir approved\",\"articleBody\":"
+                   "\"%s%s\\n%s%s\"}</script></head><body><div id=\"app\"></div>"
+                   "<p>Loading</p></body></html>",
+                   para, para, para, para);
+  int rc;
+  ng_article *a = extract(ctx, page, (size_t)n, &rc);
+  CHECK_INT(rc, NG_OK);
+  if (a) {
+    CHECK(body_has(a, "The water board approved"));
+    CHECK_INT(ng_article_block_count(a), 2);
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
