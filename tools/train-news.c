@@ -2,7 +2,7 @@
  * (src/summarize/rank_news.c) on CNN/DailyMail train and writes
  * src/data/news_weights.inc.
  *
- *   train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS]
+ *   train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|clogit]]
  *
  * For each story: split and parse the article as `nutgraf eval summarize`
  * does, compute every sentence's features with ng_news_features(), and
@@ -37,6 +37,16 @@ static double fixed_weight(int k) {
 static float *X;
 static unsigned char *Y;
 static size_t nrows, rows_cap;
+static size_t *doc_start, ndoc_rows, doc_cap; /* first row of each story */
+
+static void start_doc(void) {
+  if (ndoc_rows + 1 >= doc_cap) {
+    doc_cap = doc_cap ? doc_cap * 2 : 1024;
+    doc_start = realloc(doc_start, doc_cap * sizeof *doc_start);
+    if (!doc_start) exit(1);
+  }
+  doc_start[ndoc_rows++] = nrows;
+}
 
 static void add_row(const double *x, double y) {
   if (nrows == rows_cap) {
@@ -72,6 +82,74 @@ static void solve(double *A, double *b, double *x, int n) {
     }
   }
   for (int r = 0; r < n; r++) x[r] = A[r * n + r] != 0.0 ? b[r] / A[r * n + r] : 0.0;
+}
+
+/* Conditional logit (a softmax over each story's sentences; every oracle
+ * sentence is one observed choice): it fits the ranking within a story,
+ * which is all the summarizer uses. Newton's method with an L2 penalty;
+ * fixed weights enter as an offset, the bias cancels out. */
+static void fit_clogit(double *w) {
+  int free_idx[D], nf = 0;
+  for (int k = 0; k < D; k++) {
+    w[k] = isnan(fixed_weight(k)) ? 0.0 : fixed_weight(k);
+    if (isnan(fixed_weight(k)) && k != 0) free_idx[nf++] = k;
+  }
+  const double lambda = 1.0;
+  doc_start[ndoc_rows] = nrows;
+  double *z = malloc(nrows * sizeof(double));
+  for (int iter = 0; iter < 30; iter++) {
+    double H[D * D], g[D], step[D], ll = 0.0;
+    memset(H, 0, sizeof H);
+    memset(g, 0, sizeof g);
+    for (size_t d = 0; d < ndoc_rows; d++) {
+      size_t a = doc_start[d], b = doc_start[d + 1];
+      double zmax = -1e300, zs = 0.0, npos = 0.0;
+      for (size_t r = a; r < b; r++) {
+        z[r] = 0.0;
+        for (int k = 0; k < D; k++) z[r] += w[k] * X[r * D + k];
+        if (z[r] > zmax) zmax = z[r];
+      }
+      for (size_t r = a; r < b; r++) {
+        z[r] = exp(z[r] - zmax);
+        zs += z[r];
+        npos += Y[r];
+      }
+      if (npos == 0.0) continue;
+      double mean[D];
+      memset(mean, 0, sizeof mean);
+      for (size_t r = a; r < b; r++) {
+        double p = z[r] / zs;
+        for (int u = 0; u < nf; u++) mean[u] += p * X[r * D + free_idx[u]];
+        if (Y[r]) {
+          ll += log(p + 1e-300);
+          for (int u = 0; u < nf; u++) g[u] += X[r * D + free_idx[u]];
+        }
+      }
+      for (int u = 0; u < nf; u++) g[u] -= npos * mean[u];
+      for (size_t r = a; r < b; r++) {
+        double p = z[r] / zs;
+        for (int u = 0; u < nf; u++) {
+          double du = X[r * D + free_idx[u]] - mean[u];
+          for (int v = 0; v <= u; v++)
+            H[u * nf + v] += npos * p * du * (X[r * D + free_idx[v]] - mean[v]);
+        }
+      }
+    }
+    for (int u = 0; u < nf; u++) {
+      g[u] -= lambda * w[free_idx[u]];
+      H[u * nf + u] += lambda;
+      for (int v = 0; v < u; v++) H[v * nf + u] = H[u * nf + v];
+    }
+    solve(H, g, step, nf);
+    double delta = 0.0;
+    for (int u = 0; u < nf; u++) {
+      w[free_idx[u]] += step[u];
+      delta += fabs(step[u]);
+    }
+    fprintf(stderr, "train-news: iteration %d, log-likelihood %.1f\n", iter, ll);
+    if (delta < 1e-6) break;
+  }
+  free(z);
 }
 
 /* L2-regularized logistic regression by Newton's method (IRLS) on the free
@@ -150,7 +228,7 @@ static double gain(ng_rouge_scorer *sc, const ng_doc *doc, const char *ref,
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS]\n");
+    fprintf(stderr, "usage: train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|clogit]]\n");
     return 2;
   }
   size_t max_docs = argc > 3 ? (size_t)atol(argv[3]) : 0;
@@ -208,6 +286,7 @@ int main(int argc, char **argv) {
           picked[np++] = bi;
           best_total = best;
         }
+        start_doc();
         for (size_t i = 0; i < n; i++) {
           double y = 0.0;
           for (size_t k = 0; k < np; k++)
@@ -226,7 +305,10 @@ int main(int argc, char **argv) {
   }
   jl_close(&r);
   double w[D];
-  fit_logistic(w);
+  /* Logistic by default: on dev it ranks as well as the conditional logit
+   * on cnndm and better on cnndm_raw (which clogit trades for bbc). */
+  if (argc > 4 && strcmp(argv[4], "clogit") == 0) fit_clogit(w);
+  else fit_logistic(w);
   FILE *f = fopen(argv[2], "w");
   if (!f) return 1;
   fprintf(f,
