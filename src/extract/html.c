@@ -231,8 +231,9 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
     return ng_fail(err, NG_ETOOBIG, "input larger than the size limit", max);
   if (len >= UINT32_MAX / 2)
     return ng_fail(err, NG_ETOOBIG, "input larger than 2 GiB", 0);
+  /* Binary files show it in their first bytes; 8 KiB is enough. */
   size_t bad;
-  if (ng_text_sniff_binary(data, len, &bad) &&
+  if (ng_text_sniff_binary(data, len < 8192 ? len : 8192, &bad) &&
       !(len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE)))
     return ng_fail(err, NG_EBINARY, "input looks like a binary file", bad);
 
@@ -247,7 +248,10 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
   char cs[64];
   size_t bom;
   ng_charset_source src = ng_charset_detect(cs, sizeof cs, data, len, opts->charset, &bom);
-  rc = ng_charset_to_utf8(&utf8, data + bom, len - bom, cs, err);
+  if (src == NG_CHARSET_UTF8_VALID) /* validated by the detection */
+    rc = ng_buf_put(&utf8, data, len) ? ng_fail(err, NG_ENOMEM, "out of memory", 0) : NG_OK;
+  else
+    rc = ng_charset_to_utf8(&utf8, data + bom, len - bom, cs, err);
   if (rc == NG_EENCODING && src != NG_CHARSET_CALLER) {
     rc = ng_charset_to_utf8(&utf8, data + bom, len - bom, "WINDOWS-1252", err);
   }

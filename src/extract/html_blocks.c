@@ -103,21 +103,65 @@ static const pat positive[] = {
     {"news", 4, 1},    {"detail", 6, 0},  {"page", 4, 1},    {"column", 6, 1},
 };
 
-static bool tok_match(const char *t, size_t n, const pat *p) {
-  size_t l = p->len;
-  if (n < l) return false;
-  if (p->exact) return n == l && t[0] == p->s[0] && memcmp(t, p->s, l) == 0;
-  return (t[0] == p->s[0] && memcmp(t, p->s, l) == 0) ||
-         (t[n - l] == p->s[0] && memcmp(t + n - l, p->s, l) == 0);
+/* All patterns in one numbering: strong negatives, weak negatives,
+ * positives. A pattern's class is its group (0, 1, 2). */
+#define N_STRONG (sizeof strong_neg / sizeof strong_neg[0])
+#define N_WEAK (sizeof weak_neg / sizeof weak_neg[0])
+#define N_POS (sizeof positive / sizeof positive[0])
+
+static const pat *pat_at(size_t i, int *cls) {
+  if (i < N_STRONG) return *cls = 0, &strong_neg[i];
+  if (i < N_STRONG + N_WEAK) return *cls = 1, &weak_neg[i - N_STRONG];
+  return *cls = 2, &positive[i - N_STRONG - N_WEAK];
 }
 
-static bool any_match(const char *t, size_t n, const pat *ps, size_t np) {
-  for (size_t i = 0; i < np; i++)
-    if (tok_match(t, n, &ps[i])) return true;
-  return false;
+/* Patterns bucketed by first letter (prefix or exact match) and by last
+ * letter (suffix match), so a token is checked against a handful of
+ * patterns instead of all of them. Built once per page (a few hundred
+ * steps); 2 x 26 x 32 bytes. */
+typedef struct pat_index {
+  uint8_t pre[26][32], suf[26][32];
+  uint8_t npre[26], nsuf[26];
+} pat_index;
+
+static void pat_index_build(pat_index *x) {
+  memset(x->npre, 0, sizeof x->npre);
+  memset(x->nsuf, 0, sizeof x->nsuf);
+  for (size_t i = 0; i < N_STRONG + N_WEAK + N_POS && i < 256; i++) {
+    int cls;
+    const pat *p = pat_at(i, &cls);
+    int f = p->s[0] - 'a', l = p->s[p->len - 1] - 'a';
+    if (f >= 0 && f < 26 && x->npre[f] < 32) x->pre[f][x->npre[f]++] = (uint8_t)i;
+    if (!p->exact && l >= 0 && l < 26 && x->nsuf[l] < 32)
+      x->suf[l][x->nsuf[l]++] = (uint8_t)i;
+  }
 }
 
-unsigned ng_html_name_class(const char *s, size_t n) {
+/* The strongest class (0 strong, 1 weak, 2 positive) of a token, 3 if no
+ * pattern matches. */
+static int token_class(const pat_index *x, const char *t, size_t n) {
+  int best = 3;
+  int f = t[0] - 'a', l = t[n - 1] - 'a';
+  if (f >= 0 && f < 26) {
+    for (size_t k = 0; k < x->npre[f]; k++) {
+      int cls;
+      const pat *p = pat_at(x->pre[f][k], &cls);
+      if (cls >= best || n < p->len || (p->exact && n != p->len)) continue;
+      if (memcmp(t, p->s, p->len) == 0) best = cls;
+    }
+  }
+  if (l >= 0 && l < 26) {
+    for (size_t k = 0; k < x->nsuf[l]; k++) {
+      int cls;
+      const pat *p = pat_at(x->suf[l][k], &cls);
+      if (cls >= best || n < p->len) continue;
+      if (memcmp(t + n - p->len, p->s, p->len) == 0) best = cls;
+    }
+  }
+  return best;
+}
+
+static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   bool strong = false, weak = false, pos = false;
   char tok[48];
   size_t i = 0;
@@ -127,26 +171,29 @@ unsigned ng_html_name_class(const char *s, size_t n) {
                       (s[i] >= 'A' && s[i] <= 'Z') ||
                       (s[i] >= '0' && s[i] <= '9')))
       i++;
-    size_t b = i, l = 0;
+    size_t l = 0;
     while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
                      (s[i] >= 'A' && s[i] <= 'Z') ||
                      (s[i] >= '0' && s[i] <= '9'))) {
       if (l < sizeof tok) tok[l++] = lower(s[i]);
       i++;
     }
-    (void)b;
     if (l == 0 || l >= sizeof tok) continue;
-    if (any_match(tok, l, strong_neg, sizeof strong_neg / sizeof strong_neg[0]))
-      strong = true;
-    else if (any_match(tok, l, weak_neg, sizeof weak_neg / sizeof weak_neg[0]))
-      weak = true;
-    else if (any_match(tok, l, positive, sizeof positive / sizeof positive[0]))
-      pos = true;
+    int c = token_class(x, tok, l);
+    if (c == 0) strong = true;
+    else if (c == 1) weak = true;
+    else if (c == 2) pos = true;
   }
   if (strong) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
   if (weak && !pos) return NG_EL_NEGATIVE;
   if (pos) return NG_EL_POSITIVE;
   return 0;
+}
+
+unsigned ng_html_name_class(const char *s, size_t n) {
+  pat_index x;
+  pat_index_build(&x);
+  return name_class_idx(&x, s, n);
 }
 
 /* --- the walk ----------------------------------------------------------- */
@@ -165,6 +212,7 @@ typedef struct walk {
     uint64_t h;
     unsigned v;
   } cache[1024];
+  pat_index names;
 } walk;
 
 static unsigned name_class_cached(walk *k, const char *s, size_t n) {
@@ -176,7 +224,7 @@ static unsigned name_class_cached(walk *k, const char *s, size_t n) {
   h |= 1; /* 0 marks an empty slot */
   size_t slot = (size_t)(h >> 7) % (sizeof k->cache / sizeof k->cache[0]);
   if (k->cache[slot].h == h) return k->cache[slot].v;
-  unsigned v = ng_html_name_class(s, n);
+  unsigned v = name_class_idx(&k->names, s, n);
   k->cache[slot].h = h;
   k->cache[slot].v = v;
   return v;
@@ -497,6 +545,7 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
   walk k;
   memset(&k, 0, sizeof k);
   k.w = w;
+  pat_index_build(&k.names);
   ng_vec_init(&k.stack, sizeof(uint32_t), w->elems.alc);
   const ng_hnode *root = ng_html_root(h);
   const ng_hnode *n = root;
