@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -115,32 +116,35 @@ static int ieq(const char *s, const char *lit, size_t n) {
   return 1;
 }
 
-/* Finds charset=... or encoding="..." in the first 8 KiB. Only declarations
- * inside a tag count (after the last '<' not closed by '>'). */
+/* Finds charset=... in a <meta> tag, or encoding="..." in an XML
+ * declaration, in the first 8 KiB. Other tags do not count: <script
+ * charset="utf-8"> names the script's encoding, not the page's. */
 static int meta_charset(char *name, size_t cap, const char *data, size_t len) {
   size_t lim = len < 8192 ? len : 8192;
-  int in_tag = 0;
   for (size_t i = 0; i < lim; i++) {
-    char c = data[i];
-    if (c == '<') in_tag = 1;
-    else if (c == '>') in_tag = 0;
-    if (!in_tag) continue;
-    size_t skip = 0;
-    if ((c == 'c' || c == 'C') && lim - i >= 7 && ieq(data + i, "charset", 7))
-      skip = 7;
-    else if ((c == 'e' || c == 'E') && lim - i >= 8 &&
-             ieq(data + i, "encoding", 8))
-      skip = 8;
-    if (!skip) continue;
-    size_t j = i + skip;
-    while (j < lim && (data[j] == ' ' || data[j] == '\t')) j++;
-    if (j >= lim || data[j] != '=') continue;
-    j++;
-    while (j < lim && (data[j] == ' ' || data[j] == '"' || data[j] == '\''))
-      j++;
-    size_t b = j;
-    while (j < lim && label_char(data[j])) j++;
-    if (j > b && ng_charset_label(name, cap, data + b, j - b)) return 1;
+    if (data[i] != '<') continue;
+    bool meta = lim - i >= 6 && ieq(data + i + 1, "meta", 4) &&
+                (data[i + 5] == ' ' || data[i + 5] == '\t' ||
+                 data[i + 5] == '\n' || data[i + 5] == '\r');
+    bool xml = lim - i >= 5 && memcmp(data + i + 1, "?xml", 4) == 0;
+    if (!meta && !xml) continue;
+    const char *gt = memchr(data + i, '>', lim - i);
+    size_t end = gt ? (size_t)(gt - data) : lim;
+    const char *key = meta ? "charset" : "encoding";
+    size_t kl = strlen(key);
+    for (size_t j = i + 1; j + kl < end; j++) {
+      if (!ieq(data + j, key, kl)) continue;
+      size_t k = j + kl;
+      while (k < end && (data[k] == ' ' || data[k] == '\t')) k++;
+      if (k >= end || data[k] != '=') continue;
+      k++;
+      while (k < end && (data[k] == ' ' || data[k] == '"' || data[k] == '\''))
+        k++;
+      size_t b = k;
+      while (k < end && label_char(data[k])) k++;
+      if (k > b && ng_charset_label(name, cap, data + b, k - b)) return 1;
+    }
+    i = end;
   }
   return 0;
 }
