@@ -6,6 +6,9 @@ the data README uses for the bbc/xsum Lead files (end punctuation, optional
 closing quotes, space, capital or digit).
 
   bench/ots-summaries.py DEV.jsonl[.gz] OUT.jsonl [--ratio R] [--limit K]
+
+For cnndm (lower-cased PTB tokens) output sentences end at a `.`/`!`/`?`
+token instead.
 """
 import gzip, json, re, subprocess, sys, tempfile, os
 
@@ -19,6 +22,8 @@ def main():
     src, out = args
     op = gzip.open if src.endswith('.gz') else open
     split = re.compile(r'(?<=[.!?])["\u201d\']?\s+(?=[A-Z0-9"\u201c])')
+    if 'cnndm/' in src:  # lower-cased PTB tokens: a sentence ends at a . ! ? token
+        split = re.compile(r'(?<= [.!?]) (?:(?:"|\'\'|\)|-rrb-) )?')
     n = 0
     with op(src, 'rt', encoding='utf-8') as f, open(out, 'w') as w, \
             tempfile.NamedTemporaryFile('w', suffix='.txt', delete=False) as tmp:
