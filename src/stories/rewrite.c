@@ -233,8 +233,8 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
   size_t sm = shared(a->names, a->nnames, b->names, b->nnames);
   f[10] = (double)(a->nnames + b->nnames - 2 * sm) / (double)(a->nnames + b->nnames + 1);
   double la = (double)a->nwords, lb = (double)b->nwords;
-  f[11] = la && lb ? (la < lb ? la / lb : lb / la) : 0.0;
-  f[12] = la && lb ? (double)lcs(a->words, a->nwords, b->words, b->nwords) / (la > lb ? la : lb)
+  f[11] = la > 0 && lb > 0 ? (la < lb ? la / lb : lb / la) : 0.0;
+  f[12] = la > 0 && lb > 0 ? (double)lcs(a->words, a->nwords, b->words, b->nwords) / (la > lb ? la : lb)
                    : 0.0;
   f[13] = fabs(log((la + 1.0) / (lb + 1.0)));
   double ua = (wa - ws) / 10.0, ub = (wb - ws) / 10.0;
@@ -253,7 +253,7 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
   f[17] = a->negated != b->negated ? 1.0 : 0.0;
   {
     double sa = (double)a->nseq, sb = (double)b->nseq;
-    f[18] = sa && sb ? (double)lcs(a->seq, a->nseq, b->seq, b->nseq) / (sa > sb ? sa : sb) : 0.0;
+    f[18] = sa > 0 && sb > 0 ? (double)lcs(a->seq, a->nseq, b->seq, b->nseq) / (sa > sb ? sa : sb) : 0.0;
   }
   size_t ss = shared(a->stems, a->nstems, b->stems, b->nstems);
   f[19] = (double)(a->nstems + b->nstems - 2 * ss) / 10.0;

@@ -209,7 +209,7 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
   }
   rc = grow(s->alc, (void **)&st->cent, &st->ccap, o, sizeof *st->cent);
   if (rc) return rc;
-  memcpy(st->cent, s->scratch, o * sizeof *st->cent);
+  if (o) memcpy(st->cent, s->scratch, o * sizeof *st->cent);
   st->ncent = o;
   /* Index the article's terms that the story does not hold yet. */
   for (size_t k = 0; k < n; k++) {

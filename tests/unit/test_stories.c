@@ -80,25 +80,25 @@ void test_stories__date_days(void) {
 }
 
 static const char *const quake_a[] = {
-    "A magnitude 7.6 earthquake struck off Sumatra in Indonesia on Wednesday, "
+    ("A magnitude 7.6 earthquake struck off Sumatra in Indonesia on Wednesday, "
     "killing at least 200 people in Padang. Rescuers in Padang searched "
     "collapsed hotels. Indonesian officials said the Sumatra quake damaged "
-    "hospitals.",
-    "Rescue teams dug through rubble in Padang after the Sumatra earthquake "
+    "hospitals."),
+    ("Rescue teams dug through rubble in Padang after the Sumatra earthquake "
     "of magnitude 7.6 killed hundreds in Indonesia. Officials in Padang feared "
-    "the toll would rise as hotels and schools collapsed.",
-    "Indonesia appealed for help after the 7.6 quake near Padang, Sumatra. "
-    "The Padang earthquake left thousands homeless, Indonesian officials said.",
+    "the toll would rise as hotels and schools collapsed."),
+    ("Indonesia appealed for help after the 7.6 quake near Padang, Sumatra. "
+    "The Padang earthquake left thousands homeless, Indonesian officials said."),
 };
 static const char *const quake_b[] = {
-    "A magnitude 4.4 earthquake shook Los Angeles early Tuesday, the U.S. "
+    ("A magnitude 4.4 earthquake shook Los Angeles early Tuesday, the U.S. "
     "Geological Survey said. The quake was centered near Encino in California "
-    "and caused no major damage.",
-    "Residents of Encino and Los Angeles felt a 4.4 earthquake on Tuesday. "
+    "and caused no major damage."),
+    ("Residents of Encino and Los Angeles felt a 4.4 earthquake on Tuesday. "
     "California officials reported no injuries; the Geological Survey said "
-    "the Encino quake was shallow.",
-    "The 4.4 quake near Encino rattled Los Angeles, California. The U.S. "
-    "Geological Survey recorded small aftershocks near Encino.",
+    "the Encino quake was shallow."),
+    ("The 4.4 quake near Encino rattled Los Angeles, California. The U.S. "
+    "Geological Survey recorded small aftershocks near Encino."),
 };
 
 void test_stories__two_earthquakes_stay_apart(void) {
