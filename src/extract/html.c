@@ -36,31 +36,89 @@ static const char *find_sub(const char *s, size_t n, const char *t, size_t tn) {
   return NULL;
 }
 
-/* The headline: JSON-LD headline, og:title, the first <h1>, <title>; a
- * title with a site name around it ("Headline | Site") gives way to the
- * <h1> it contains, or loses the part that names the site. */
-static ng_hstr pick_title(const ng_hmeta *m) {
-  static const ng_meta_key order[] = {NG_M_LD_HEADLINE, NG_M_OG_TITLE, NG_M_H1,
-                                      NG_M_TITLE_TAG};
-  ng_hstr t = {NULL, 0};
-  for (size_t i = 0; i < 4 && !t.n; i++) t = m->v[order[i]];
-  const ng_hstr h1 = m->v[NG_M_H1];
-  if (t.n && h1.n && h1.n < t.n && find_sub(t.s, t.n, h1.s, h1.n)) return h1;
-  static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "};
-  for (size_t k = 0; k < sizeof seps / sizeof seps[0] && t.n; k++) {
-    size_t sl = strlen(seps[k]);
-    const char *p = find_sub(t.s, t.n, seps[k], sl);
+static bool ieq_n(const char *a, size_t an, const char *b, size_t bn) {
+  if (an != bn) return false;
+  for (size_t i = 0; i < an; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+static ng_hstr trim(ng_hstr t) {
+  while (t.n && (t.s[0] == ' ' || t.s[0] == '\n' || t.s[0] == '\t')) t.s++, t.n--;
+  while (t.n && (t.s[t.n - 1] == ' ' || t.s[t.n - 1] == '\n' || t.s[t.n - 1] == '\t'))
+    t.n--;
+  return t;
+}
+
+/* Cuts the site name off a title: "Headline | Site", "Site - Headline".
+ * A side is cut when it names the site (og:site_name / publisher), or,
+ * for the strong separators ("|", "::", "·", "»", "«"), when it is the
+ * shorter side. Dashes are common inside headlines, so they only cut a
+ * side that names the site. `h1` (may be empty) is the page's <h1>: a
+ * side equal to it is the headline. */
+static ng_hstr cut_site(ng_hstr t, ng_hstr site, ng_hstr h1) {
+  static const struct {
+    const char *s;
+    bool strong;
+  } seps[] = {{" | ", true},  {" :: ", true}, {" \xc2\xb7 ", true},
+              {" \xc2\xbb ", true}, {" \xc2\xab ", true}, {" - ", false},
+              {" \xe2\x80\x93 ", false}, {" \xe2\x80\x94 ", false}};
+  for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+    size_t sl = strlen(seps[k].s);
+    /* Last occurrence for "Headline | Section | Site". */
+    const char *p = NULL;
+    for (const char *q = t.s; (q = find_sub(q, t.n - (size_t)(q - t.s), seps[k].s, sl));
+         q += sl)
+      p = q;
     if (!p) continue;
-    size_t a = (size_t)(p - t.s), b = t.n - a - sl;
-    /* Keep the longer side: the headline is longer than the site name. */
-    if (a >= b && a >= 15) t.n = a;
-    else if (b > a && b >= 15) {
-      t.s = p + sl;
-      t.n = b;
-    }
-    break;
+    ng_hstr a = trim((ng_hstr){t.s, (size_t)(p - t.s)});
+    ng_hstr b = trim((ng_hstr){p + sl, t.n - (size_t)(p - t.s) - sl});
+    if (!a.n || !b.n) continue;
+    if (h1.n && ieq_n(a.s, a.n, h1.s, h1.n)) return a;
+    if (h1.n && ieq_n(b.s, b.n, h1.s, h1.n)) return b;
+    if (site.n && (ieq_n(b.s, b.n, site.s, site.n) || find_sub(b.s, b.n, site.s, site.n)))
+      return cut_site(a, site, h1);
+    if (site.n && (ieq_n(a.s, a.n, site.s, site.n) || find_sub(a.s, a.n, site.s, site.n)))
+      return cut_site(b, site, h1);
+    if (seps[k].strong) return a.n >= b.n ? a : b;
   }
   return t;
+}
+
+/* The headline: JSON-LD headline, og:title, the first <h1>, <title>, with
+ * the site name cut off. An <h1> that is only the site's name (a blog
+ * header) is not the headline when <title> has a longer side. */
+static ng_hstr pick_title(const ng_hmeta *m) {
+  ng_hstr site = m->v[NG_M_OG_SITE];
+  if (!site.n) site = m->v[NG_M_LD_SITE];
+  ng_hstr h1 = trim(m->v[NG_M_H1]);
+  ng_hstr tag = trim(m->v[NG_M_TITLE_TAG]);
+  ng_hstr t = trim(m->v[NG_M_LD_HEADLINE]);
+  if (!t.n) t = trim(m->v[NG_M_OG_TITLE]);
+  if (t.n) {
+    if (h1.n && h1.n < t.n && find_sub(t.s, t.n, h1.s, h1.n)) return h1;
+    return cut_site(t, site, h1);
+  }
+  if (h1.n) {
+    if (!tag.n || find_sub(tag.s, tag.n, h1.s, h1.n) == tag.s) {
+      /* <title> starts with the <h1>, or there is no <title>. */
+      ng_hstr c = tag.n ? cut_site(tag, site, h1) : h1;
+      return c.n >= h1.n ? h1 : c;
+    }
+    ng_hstr none = {NULL, 0};
+    ng_hstr c = cut_site(tag, site, none);
+    /* The <h1> was one side of <title> and the other side was kept: the
+     * <h1> named the site. */
+    if (c.n && !ieq_n(c.s, c.n, tag.s, tag.n) && !find_sub(c.s, c.n, h1.s, h1.n) &&
+        find_sub(tag.s, tag.n, h1.s, h1.n))
+      return c;
+    return h1;
+  }
+  return cut_site(tag, site, h1);
 }
 
 static bool is_article_type(const ng_hmeta *m) {
