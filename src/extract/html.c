@@ -234,9 +234,9 @@ static int set_metadata(ng_article *a, const ng_hmeta *m,
       memcpy(bound, d, 11);
   }
   if (!bound[0]) memcpy(bound, m->latest, sizeof m->latest);
-  ng_hstr pub[4] = {m->v[NG_M_LD_PUBLISHED], m->v[NG_M_META_PUBLISHED],
-                    m->v[NG_M_TIME], ud};
-  rc |= set_date(a, NG_FIELD_DATE, pub, 4, bound);
+  ng_hstr pub[5] = {m->v[NG_M_LD_PUBLISHED], m->v[NG_M_META_PUBLISHED],
+                    m->v[NG_M_TIME], ud, m->v[NG_M_TEXT_DATE]};
+  rc |= set_date(a, NG_FIELD_DATE, pub, 5, bound);
   rc |= set_date(a, NG_FIELD_MODIFIED, mods, 2, NULL);
   ng_hstr site = m->v[NG_M_OG_SITE];
   if (!site.n) site = m->v[NG_M_LD_SITE];

@@ -102,6 +102,7 @@ typedef enum ng_meta_key {
   NG_M_OG_TYPE,
   NG_M_LD_TYPE,        /* @type of the JSON-LD article object */
   NG_M_LD_BODY,        /* articleBody */
+  NG_M_TEXT_DATE,      /* a date written in a date/byline element, ISO */
   NG_M_COUNT
 } ng_meta_key;
 
@@ -153,6 +154,11 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w);
 /* Normalizes a date string to ISO 8601 (YYYY-MM-DD, with the time when it
  * has one) into dst (cap >= 32); returns its length or 0 if not a date. */
 size_t ng_html_date(char *dst, size_t cap, const char *s, size_t n);
+
+/* Finds the first date written in running text ("26. Oktober 2023",
+ * "March 4, 2019", "04.03.2019", "2019-03-04") and writes it as
+ * YYYY-MM-DD into dst (cap >= 11); returns 10, or 0 if there is none. */
+size_t ng_html_find_date(char *dst, size_t cap, const char *s, size_t n);
 
 /* Class/id/role semantics of an element: NG_EL_POSITIVE / NEGATIVE /
  * STRONG_NEG bits. */

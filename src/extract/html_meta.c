@@ -141,6 +141,81 @@ size_t ng_html_date(char *dst, size_t cap, const char *s, size_t n) {
   return 0;
 }
 
+static int month_of(const char *s, size_t n, size_t *used) {
+  static const char *const names[] = {
+      "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+      "september", "oktober", "november", "dezember", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jänner", "maerz"};
+  static const int month[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                              1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 3};
+  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+    size_t l = strlen(names[k]);
+    if (n >= l && ieq(s, l, names[k])) {
+      *used = l;
+      return month[k];
+    }
+    /* Abbreviations: "Jan", "Oct." */
+    if (l > 3 && n >= 3) {
+      char ab[4] = {names[k][0], names[k][1], names[k][2], '\0'};
+      bool letter_after = n > 3 && (s[3] | 32) >= 'a' && (s[3] | 32) <= 'z';
+      if (ieq(s, 3, ab) && !letter_after) {
+        *used = n > 3 && s[3] == '.' ? 4 : 3;
+        return month[k];
+      }
+    }
+  }
+  return 0;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+size_t ng_html_find_date(char *dst, size_t cap, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (i && (is_digit(s[i - 1]) || ((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z')))
+      continue; /* start of a word or number only */
+    char tmp[48];
+    if (is_digit(s[i])) {
+      if (ng_html_date(tmp, sizeof tmp, s + i, n - i) >= 10 && cap >= 11) {
+        memcpy(dst, tmp, 10);
+        dst[10] = '\0';
+        return 10;
+      }
+      /* "26. Oktober 2023", "4 March 2019" */
+      size_t j = i;
+      int d = 0;
+      while (j < n && is_digit(s[j]) && j - i < 2) d = d * 10 + (s[j++] - '0');
+      if (j < n && s[j] == '.') j++;
+      while (j < n && s[j] == ' ') j++;
+      size_t used;
+      int mo = month_of(s + j, n - j, &used);
+      if (!mo) continue;
+      j += used;
+      while (j < n && (s[j] == ' ' || s[j] == ',')) j++;
+      int y;
+      if (digits(s, n, j, 4, &y) && put_date(dst, cap, y, mo, d)) return 10;
+    } else {
+      /* "March 4, 2019" */
+      size_t used;
+      int mo = month_of(s + i, n - i, &used);
+      if (!mo) continue;
+      size_t j = i + used;
+      while (j < n && s[j] == ' ') j++;
+      int d = 0;
+      size_t k0 = j;
+      while (j < n && is_digit(s[j]) && j - k0 < 2) d = d * 10 + (s[j++] - '0');
+      if (j == k0) continue;
+      while (j < n && ((s[j] | 32) == 's' || (s[j] | 32) == 't' || (s[j] | 32) == 'n' ||
+                       (s[j] | 32) == 'd' || (s[j] | 32) == 'r' || (s[j] | 32) == 'h'))
+        j++; /* 1st, 2nd, 3rd, 4th */
+      while (j < n && (s[j] == ' ' || s[j] == ',')) j++;
+      int y;
+      if (digits(s, n, j, 4, &y) && put_date(dst, cap, y, mo, d)) return 10;
+    }
+  }
+  return 0;
+}
+
 /* --- JSON-LD ------------------------------------------------------------ */
 
 static bool article_type(const char *t) {
@@ -436,8 +511,28 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   default:
     break;
   }
+  if (boiler) return NG_OK;
+  /* A date written in a date or byline element. */
+  if (!m->v[NG_M_TEXT_DATE].n && cls_n &&
+      (icontains(cls, cls_n, "date") || icontains(cls, cls_n, "datum") ||
+       icontains(cls, cls_n, "time") || icontains(cls, cls_n, "publish") ||
+       icontains(cls, cls_n, "posted") || icontains(cls, cls_n, "byline") ||
+       icontains(cls, cls_n, "meta"))) {
+    int rc = subtree_text(m, NG_M_TEXT_DATE, n);
+    if (rc) return rc;
+    ng_hstr *td = &m->v[NG_M_TEXT_DATE];
+    char d[16];
+    if (td->n && ng_html_find_date(d, sizeof d, td->s, td->n)) {
+      char *p = ng_arena_strndup(m->arena, d, 10);
+      if (!p) return NG_ENOMEM;
+      td->s = p;
+      td->n = 10;
+    } else {
+      td->n = 0;
+    }
+  }
   /* Bylines: itemprop=author, rel=author, class "author"/"byline". */
-  if (m->v[NG_M_BYLINE].n || boiler) return NG_OK;
+  if (m->v[NG_M_BYLINE].n) return NG_OK;
   const char *ip = at->itemprop;
   l = at->itemprop_n;
   if (ip && l) {

@@ -549,3 +549,17 @@ void test_extract__jsonld_body_fallback(void) {
   ng_article_free(a);
   ng_ctx_free(ctx);
 }
+
+void test_extract__dates_in_text(void) {
+  char d[16];
+  size_t n = ng_html_find_date(d, sizeof d, "Veröffentlicht am 26. Oktober 2023", 35);
+  CHECK_STRN(d, n, "2023-10-26");
+  n = ng_html_find_date(d, sizeof d, "Posted on March 4th, 2019 by Ann", 32);
+  CHECK_STRN(d, n, "2019-03-04");
+  n = ng_html_find_date(d, sizeof d, "Stand: 14.09.2023, 10:15 Uhr", 28);
+  CHECK_STRN(d, n, "2023-09-14");
+  n = ng_html_find_date(d, sizeof d, "5 Sep. 2021", 11);
+  CHECK_STRN(d, n, "2021-09-05");
+  CHECK_INT(ng_html_find_date(d, sizeof d, "Markus 4 Leute 2000", 19), 0);
+  CHECK_INT(ng_html_find_date(d, sizeof d, "no date here", 12), 0);
+}
