@@ -22,6 +22,7 @@
 #define DIGEST_LEAD 12
 #define MIN_WORDS 6
 #define MAX_WORDS 70
+#define REPEAT_CONTAINMENT 0.5
 
 struct ng_digest {
   ng_arena arena;
@@ -138,7 +139,10 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
     for (size_t k = 0; k < d->n && !repeat; k++) {
       double f[NG_RW_NFEAT];
       ng_rw_features(f, picked[k], r, &s->terms, (double)s->ndf);
-      if (ng_rw_prob(f) >= 0.5 || covered(picked[k], r) >= 0.6) repeat = true;
+      /* The same fact: a rewrite, or half of either sentence's content
+       * (IDF-weighted) already in the other. */
+      if (ng_rw_prob(f) >= 0.5 || f[5] >= REPEAT_CONTAINMENT || covered(picked[k], r) >= 0.6)
+        repeat = true;
     }
     if (repeat) continue;
     ng_digest_item *it = &d->items[d->n];

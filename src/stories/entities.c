@@ -288,6 +288,15 @@ static int elist_add(elist *l, ng_entity_kind kind, const char *key,
   return NG_OK;
 }
 
+/* Nationality words in the titles list ("american", "russian"): they
+ * open a title ("Russian President") but also names ("American Pie"). */
+static bool is_demonym(const char *f, size_t n) {
+  return n > 3 && (memcmp(f + n - 3, "ian", 3) == 0 || memcmp(f + n - 3, "can", 3) == 0 ||
+                   memcmp(f + n - 3, "ish", 3) == 0 || memcmp(f + n - 3, "ese", 3) == 0 ||
+                   memcmp(f + n - 2, "ch", 2) == 0 || memcmp(f + n - 2, "an", 2) == 0 ||
+                   memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
+}
+
 /* Was the folded word seen in lower case in the document? */
 static bool seen_lower(const ng_strmap *m, const char *f, size_t n) {
   uint32_t id = n ? ng_strmap_find(m, f, n) : UINT32_MAX;
@@ -378,7 +387,17 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       char f[64];
       size_t fl = fold(f, sizeof f, text + u->off, u->len);
       if (fl && f[fl - 1] == '.') fl--;
-      if (en && !has_org && has(NG_LEX_ent_titles, f, fl) && s0 + 1 < nt) {
+      /* A title opens a longer name ("Foreign Minister Sergei Lavrov",
+       * "President Putin"), but "American Pie" is not Pie. */
+      bool next_known = false;
+      if (s0 + 1 < nt) {
+        const ng_tok *v = &doc->toks[toks[s0 + 1]];
+        char g[64];
+        size_t gl = fold(g, sizeof g, text + v->off, v->len);
+        next_known = en && (has(NG_LEX_ent_titles, g, gl) || has(NG_LEX_ent_first_names, g, gl));
+      }
+      if (en && !has_org && has(NG_LEX_ent_titles, f, fl) && s0 + 1 < nt &&
+          (!is_demonym(f, fl) || next_known || s0 + 2 < nt)) {
         titled = true;
         s0++;
         continue;
