@@ -14,6 +14,7 @@
  *  17 a negation ("not", "n't", "no", "never") in one only
  *  18 content-stem LCS / longer stem sequence
  *  19 content stems in one only (count / 10)
+ *  20 word 3-gram Dice          21 word 4-gram Dice
  * A logistic model combines them; its weights (src/data/rewrite_weights.inc)
  * are fitted by tools/train-rewrite on MRPC pairs of the original train
  * split only. */
@@ -187,6 +188,25 @@ static size_t lcs(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
   return row[bn];
 }
 
+/* Dice coefficient of the word n-grams (hashed) of two sequences. */
+static double ngram_dice(const uint32_t *a, size_t an, const uint32_t *b, size_t bn, size_t n) {
+  uint32_t ha[RW_MAX_WORDS], hb[RW_MAX_WORDS];
+  size_t na = 0, nb = 0;
+  for (size_t i = 0; i + n <= an; i++) {
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++) h = (h ^ a[i + k]) * 16777619u;
+    ha[na++] = h;
+  }
+  for (size_t i = 0; i + n <= bn; i++) {
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++) h = (h ^ b[i + k]) * 16777619u;
+    hb[nb++] = h;
+  }
+  na = uniq(ha, na);
+  nb = uniq(hb, nb);
+  return na + nb ? 2.0 * (double)shared(ha, na, hb, nb) / (double)(na + nb) : 0.0;
+}
+
 void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
                     const ng_strmap *terms, double N) {
   f[0] = 1.0;
@@ -257,6 +277,8 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
   }
   size_t ss = shared(a->stems, a->nstems, b->stems, b->nstems);
   f[19] = (double)(a->nstems + b->nstems - 2 * ss) / 10.0;
+  f[20] = ngram_dice(a->words, a->nwords, b->words, b->nwords, 3);
+  f[21] = ngram_dice(a->words, a->nwords, b->words, b->nwords, 4);
 }
 
 double ng_rw_prob(const double *f) {

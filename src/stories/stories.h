@@ -100,7 +100,7 @@ int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
                   ng_strmap *terms, ng_lang lang, const char *text,
                   size_t len);
 
-#define NG_RW_NFEAT 20
+#define NG_RW_NFEAT 22
 
 /* Fills f[NG_RW_NFEAT]. idf(term) = log((N + 1) / (df + 1)) + 1 from the
  * counters of `terms` with N documents. */
