@@ -297,6 +297,13 @@ static bool is_demonym(const char *f, size_t n) {
                    memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
 }
 
+/* Bytes of the first word of s[0..n). */
+static size_t first_word_len(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && s[i] != ' ') i++;
+  return i;
+}
+
 /* Was the folded word seen in lower case in the document? */
 static bool seen_lower(const ng_strmap *m, const char *f, size_t n) {
   uint32_t id = n ? ng_strmap_find(m, f, n) : UINT32_MAX;
@@ -566,6 +573,14 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     uint32_t id;
     NG_TRY(ng_strmap_intern(&midcap, sk, skl, &id));
     if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+    /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
+    char ff[64];
+    ff[0] = '^';
+    size_t ffl = fold(ff + 1, sizeof ff - 1, text + o->off, first_word_len(text + o->off, o->len));
+    if (ffl) {
+      NG_TRY(ng_strmap_intern(&midcap, ff, ffl + 1, &id));
+      if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+    }
   }
   for (size_t i = 0; i < ml.n; i++) {
     mention *m = &ml.v[i];
@@ -582,7 +597,20 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
         if (ng_name_variants(lf, lfl, of, ofl)) m->kind = NG_ENTITY_PERSON;
       }
     }
-    if (m->kind == NG_ENTITY_PERSON) {
+    const mention *full = NULL; /* the full name a lone first name stands for */
+    if (m->ntok == 1 && en && has(NG_LEX_ent_first_names, lf, lfl)) {
+      char ff[64];
+      ff[0] = '^';
+      memcpy(ff + 1, lf, lfl < sizeof ff - 1 ? lfl : sizeof ff - 2);
+      uint32_t id = ng_strmap_find(&midcap, ff, (lfl < sizeof ff - 1 ? lfl : sizeof ff - 2) + 1);
+      if (id != UINT32_MAX) {
+        full = &ml.v[midcap.count[id] - 1];
+        m->kind = NG_ENTITY_PERSON;
+      }
+    }
+    if (full) {
+      words_key(m->key, sizeof m->key, 'p', text + full->last_off, full->last_len);
+    } else if (m->kind == NG_ENTITY_PERSON) {
       words_key(m->key, sizeof m->key, 'p', text + m->last_off, m->last_len);
     } else {
       char pfx = m->kind == NG_ENTITY_PLACE ? 'l' : m->kind == NG_ENTITY_ORG ? 'o' : 'x';
