@@ -3,7 +3,8 @@
 # against Mozilla Readability on ../shared/data/extraction-dev
 # (make bench-extract). Not a test: prints the figures for BENCHMARKS.md.
 #
-#   1. quality: the scorer over `nutgraf extract --text` (one job, nice)
+#   1. quality: the scorer over `nutgraf extract --text` (one job, nice),
+#      and metadata (title, author, date) against the annotations
 #   2. speed in process, one core: extract_bench extract / parse /
 #      parse-reuse (median of ROUNDS rounds over all pages; peak RSS)
 #   3. the peer: Readability.js 0.6 on jsdom, installed here into
@@ -24,6 +25,9 @@ JOBS=${JOBS:-2}
 
 echo "== nutgraf: quality (scorer, 1 job)"
 nice "$SCORER" --jobs 1 "$DATA" "$NUTGRAF" extract --text
+echo
+echo "== nutgraf: metadata against the annotations"
+nice python3 "$here/extract_meta.py" "$NUTGRAF" "$DATA"
 echo
 echo "== nutgraf: speed in process, one core"
 nice "$XB" "$DATA/pages" extract "$ROUNDS"
