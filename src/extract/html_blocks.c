@@ -77,12 +77,13 @@ static const pat strong_neg[] = {
     {"sponsor", 7, 0}, {"sponsored", 9, 0}, {"promo", 5, 0}, {"popular", 7, 0}, {"mostread", 8, 0}, {"trending", 8, 0},
     {"meistgelesen", 12, 0}, {"pagination", 10, 0}, {"pager", 5, 0},
     {"banner", 6, 0}, {"popup", 5, 0}, {"modal", 5, 0}, {"overlay", 7, 0},
-    {"widget", 6, 0}, {"toolbar", 7, 0}, {"sronly", 6, 0}, {"sr", 2, 1},
+    {"toolbar", 7, 0}, {"sronly", 6, 0}, {"sr", 2, 1},
     {"visuallyhidden", 14, 0}, {"print", 5, 1}, {"rating", 6, 0}, {"tagcloud", 8, 0},
     {"copyright", 9, 0}, {"impressum", 9, 0}, {"pnav", 4, 0}, {"topnav", 6, 0},
 };
 
 static const pat weak_neg[] = {
+    {"widget", 6, 0}, /* page builders wrap everything in "widgets" */
     {"teaser", 6, 0}, {"teasers", 7, 0},
     {"meta", 4, 0},   {"tags", 4, 1},    {"tag", 3, 1},      {"tool", 4, 0},
     {"tools", 5, 0},  {"media", 5, 1},   {"header", 6, 0},   {"aside", 5, 0},
