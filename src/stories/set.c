@@ -232,6 +232,13 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
   return NG_OK;
 }
 
+static int cmp_ent_score(const void *pa, const void *pb) {
+  const ng_entity *a = pa, *b = pb;
+  if (a->score != b->score) return a->score < b->score ? 1 : -1;
+  if (a->kind != b->kind) return (int)a->kind - (int)b->kind;
+  return strcmp(a->key, b->key);
+}
+
 static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e) {
   for (size_t i = 0; i < e->n; i++) {
     const ng_entity *x = &e->items[i];
@@ -281,16 +288,16 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     if (!y->name || !y->key) return NG_ENOMEM;
     st->entok[st->nents++] = (uint32_t)ntok;
   }
-  st->ents_sorted = false;
+  /* Most mentioned first, so getters only read (entok follows the names). */
+  qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
+  for (size_t k = 0; k < st->nents; k++) {
+    uint32_t nt = 1;
+    for (const char *p = st->ents[k].name; *p; p++) nt += *p == ' ';
+    st->entok[k] = nt;
+  }
   return NG_OK;
 }
 
-static int cmp_ent_score(const void *pa, const void *pb) {
-  const ng_entity *a = pa, *b = pb;
-  if (a->score != b->score) return a->score < b->score ? 1 : -1;
-  if (a->kind != b->kind) return (int)a->kind - (int)b->kind;
-  return strcmp(a->key, b->key);
-}
 
 /* Keeps up to KEEP_SENTENCES body sentences for pairs and digests. */
 static int keep_sentences(ng_story_set *s, ng_article *a, const ng_doc *doc) {
@@ -603,18 +610,7 @@ size_t ng_story_entity_count(const ng_story_set *s, size_t sid) {
 
 const ng_entity *ng_story_entity(const ng_story_set *s, size_t sid, size_t i) {
   if (!s || sid >= s->nstories || i >= s->stories[sid].nents) return NULL;
-  ng_story *st = (ng_story *)&s->stories[sid];
-  if (!st->ents_sorted) {
-    /* Sorting permutes entok too: sort pairs via an index-free trick by
-     * recomputing entok from names afterwards. */
-    qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
-    for (size_t k = 0; k < st->nents; k++) {
-      uint32_t nt = 1;
-      for (const char *p = st->ents[k].name; *p; p++) nt += *p == ' ';
-      st->entok[k] = nt;
-    }
-    st->ents_sorted = true;
-  }
+  const ng_story *st = &s->stories[sid];
   return &st->ents[i];
 }
 

@@ -50,7 +50,6 @@ typedef struct ng_story {
   ng_entity *ents;
   uint32_t *entok;
   size_t nents, ecap;
-  bool ents_sorted;
   int32_t first_date, last_date;
   const char *headline;
   size_t headline_len;
