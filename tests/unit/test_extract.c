@@ -563,3 +563,22 @@ void test_extract__dates_in_text(void) {
   CHECK_INT(ng_html_find_date(d, sizeof d, "Markus 4 Leute 2000", 19), 0);
   CHECK_INT(ng_html_find_date(d, sizeof d, "no date here", 12), 0);
 }
+
+void test_extract__unknown_caller_charset(void) {
+  ng_ctx *ctx = ctx_new();
+  ng_article *a = NULL;
+  ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+  o.kind = NG_INPUT_HTML;
+  o.charset = "x-no-such-charset";
+  ng_error err = {0, NULL, 0};
+  const char *page = "<p>A page whose charset the caller got wrong, at length.</p>";
+  CHECK_INT(ng_extract(&a, ctx, page, strlen(page), &o, &err), NG_EENCODING);
+  CHECK(a == NULL);
+  /* A bad <meta charset> is not fatal: the page falls back to windows-1252. */
+  const char *meta = "<meta charset=\"x-no-such\"><p>Caf\xe9 and more text in this page.</p>";
+  o.charset = NULL;
+  CHECK_INT(ng_extract(&a, ctx, meta, strlen(meta), &o, &err), NG_OK);
+  if (a) CHECK(body_has(a, "Caf\xc3\xa9"));
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
