@@ -1,5 +1,6 @@
 /* rank_news.c - the default news ranker: a linear model over sentence
- * features, with weights learned on CNN/DailyMail train by tools/train-news
+ * features plus a few boosted stumps (thresholds on position, length and
+ * graph features), all learned on CNN/DailyMail train by tools/train-news
  * (src/data/news_weights.inc).
  *
  * News is written lede first, so position is the strongest single signal
@@ -41,6 +42,12 @@
 
 #include <math.h>
 #include <string.h>
+
+/* One boosted stump: adds `left` when feature k <= t, else `right`. */
+struct news_stump {
+  int k;
+  double t, left, right;
+};
 
 #include "../data/news_weights.inc"
 
@@ -329,6 +336,12 @@ int ng_rank_news(double *scores, ng_ctx *ctx, const ng_doc *doc) {
       double s = 0.0;
       for (size_t k = 0; k < NG_NEWS_NFEAT && k < nw; k++)
         s += news_weights[k] * feat[i * NG_NEWS_NFEAT + k];
+      for (size_t t = 0; t < sizeof news_stumps / sizeof news_stumps[0]; t++) {
+        const struct news_stump *st = &news_stumps[t];
+        if (st->k < 0 || st->k >= NG_NEWS_NFEAT) continue;
+        s += feat[i * NG_NEWS_NFEAT + (size_t)st->k] <= st->t ? st->left
+                                                             : st->right;
+      }
       scores[i] = s;
     }
   }
