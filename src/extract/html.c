@@ -314,7 +314,7 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
     rc = ng_charset_to_utf8(&utf8, data + bom, len - bom, "WINDOWS-1252", err);
   }
   if (rc) goto done;
-  NG_TRY(ng_html_parse(&tree, utf8.ptr ? utf8.ptr : "", utf8.len, NULL, err));
+  NG_TRY(ng_html_parse(&tree, ctx, utf8.ptr ? utf8.ptr : "", utf8.len, NULL, err));
   if ((rc = ng_html_blocks(&w, tree))) {
     rc = ng_fail(err, rc, "out of memory", 0);
     goto done;

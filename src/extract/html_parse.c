@@ -1,11 +1,13 @@
 /* html_parse.c - myhtml behind the small tree interface of html_parse.h.
  *
  * myhtml builds the tree as browsers do (HTML5 tree construction: missing
- * and misnested tags, truncated pages). We parse in single-thread mode, one
- * parser per call: creating it costs tens of microseconds, less than a
- * shared one would cost in locking, and keeps the library stateless. */
+ * and misnested tags, truncated pages). We parse in single-thread mode
+ * with one parser and tree per ng_ctx, parked in ctx->reader and cleaned
+ * between pages: creating them costs about as much as extracting a small
+ * page, and a context is per thread, so no locking is needed. */
 #include "html_parse.h"
 
+#include "../text/ctx.h"
 #include "../text/errors.h"
 
 #include <myhtml/myhtml.h> /* api.h plus the tree struct (scripting flag) */
@@ -13,10 +15,51 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ng_html {
+/* The parser and tree kept in a context between pages. */
+typedef struct reader {
   myhtml_t *parser;
   myhtml_tree_t *tree;
+} reader;
+
+struct ng_html {
+  myhtml_tree_t *tree; /* borrowed from the context's reader */
 };
+
+static void reader_free(void *p) {
+  reader *r = p;
+  if (r->tree) myhtml_tree_destroy(r->tree);
+  if (r->parser) myhtml_destroy(r->parser);
+  free(r);
+}
+
+static reader *reader_get(ng_ctx *ctx) {
+  if (ctx->reader && ctx->reader_free == reader_free) {
+    reader *r = ctx->reader;
+    myhtml_tree_clean(r->tree);
+    return r;
+  }
+  reader *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  r->parser = myhtml_create();
+  if (!r->parser ||
+      myhtml_init(r->parser, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) !=
+          MyHTML_STATUS_OK) {
+    if (r->parser) myhtml_destroy(r->parser);
+    free(r);
+    return NULL;
+  }
+  r->tree = myhtml_tree_create();
+  if (!r->tree || myhtml_tree_init(r->tree, r->parser) != MyHTML_STATUS_OK) {
+    if (r->tree) myhtml_tree_destroy(r->tree);
+    myhtml_destroy(r->parser);
+    free(r);
+    return NULL;
+  }
+  if (ctx->reader && ctx->reader_free) ctx->reader_free(ctx->reader);
+  ctx->reader = r;
+  ctx->reader_free = reader_free;
+  return r;
+}
 
 /* The myhtml node and attribute types stand behind our opaque ones. */
 static myhtml_tree_node_t *mn(const ng_hnode *n) {
@@ -127,28 +170,19 @@ size_t ng_html_depth_cut(const char *s, size_t len, size_t limit) {
   return len;
 }
 
-int ng_html_parse(ng_html **out, const char *text, size_t len, size_t *cut,
-                  ng_error *err) {
+int ng_html_parse(ng_html **out, ng_ctx *ctx, const char *text, size_t len,
+                  size_t *cut, ng_error *err) {
   *out = NULL;
   size_t c = ng_html_depth_cut(text, len, NG_HTML_MAX_DEPTH);
   if (cut) *cut = c;
   ng_html *h = calloc(1, sizeof *h);
   if (!h) return ng_fail(err, NG_ENOMEM, "out of memory", 0);
-  h->parser = myhtml_create();
-  if (!h->parser ||
-      myhtml_init(h->parser, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) !=
-          MyHTML_STATUS_OK) {
-    if (h->parser) myhtml_destroy(h->parser);
+  reader *r = reader_get(ctx);
+  if (!r) {
     free(h);
     return ng_fail(err, NG_ENOMEM, "cannot create the HTML parser", 0);
   }
-  h->tree = myhtml_tree_create();
-  if (!h->tree || myhtml_tree_init(h->tree, h->parser) != MyHTML_STATUS_OK) {
-    if (h->tree) myhtml_tree_destroy(h->tree);
-    myhtml_destroy(h->parser);
-    free(h);
-    return ng_fail(err, NG_ENOMEM, "cannot create the HTML tree", 0);
-  }
+  h->tree = r->tree;
   /* Parse as a browser with scripting on: <noscript> content is text, not
    * markup (an unclosed <div> in a <noscript> must not swallow the page). */
   h->tree->flags = (enum myhtml_tree_flags)(h->tree->flags | MyHTML_TREE_FLAGS_SCRIPT);
@@ -162,9 +196,7 @@ int ng_html_parse(ng_html **out, const char *text, size_t len, size_t *cut,
 }
 
 void ng_html_free(ng_html *h) {
-  if (!h) return;
-  if (h->tree) myhtml_tree_destroy(h->tree);
-  if (h->parser) myhtml_destroy(h->parser);
+  /* The tree stays with the context; it is cleaned before the next page. */
   free(h);
 }
 

@@ -43,13 +43,16 @@ typedef struct ng_hattr ng_hattr;
  * input past this (approximate) depth is not parsed. */
 #define NG_HTML_MAX_DEPTH 2000
 
-/* Parses UTF-8 HTML text[0..len) (NUL bytes allowed). Input nested deeper
- * than NG_HTML_MAX_DEPTH is cut where the limit is reached, and *cut (may be
+/* Parses UTF-8 HTML text[0..len) (NUL bytes allowed) with the parser kept
+ * in `ctx` (created on first use). Input nested deeper than
+ * NG_HTML_MAX_DEPTH is cut where the limit is reached, and *cut (may be
  * NULL) receives that byte offset (len if nothing was cut). Returns NG_OK,
- * NG_ENOMEM or NG_EPARSE. The caller owns *out (ng_html_free). The parser
- * allocates with the C library allocator (myhtml has no allocator hook). */
-int ng_html_parse(ng_html **out, const char *text, size_t len, size_t *cut,
-                  ng_error *err);
+ * NG_ENOMEM or NG_EPARSE. The caller owns *out (ng_html_free) and must free
+ * it before the next parse with the same ctx: the tree is the context's.
+ * The parser allocates with the C library allocator (myhtml has no
+ * allocator hook). */
+int ng_html_parse(ng_html **out, ng_ctx *ctx, const char *text, size_t len,
+                  size_t *cut, ng_error *err);
 void ng_html_free(ng_html *h);
 
 /* The <html> element (never NULL after a successful parse). */

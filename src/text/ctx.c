@@ -37,6 +37,7 @@ void ng_ctx_free(ng_ctx *ctx) {
   ng_vec_dispose(&ctx->slots);
   ng_vec_dispose(&ctx->floats);
   ng_vec_dispose(&ctx->words);
+  if (ctx->reader && ctx->reader_free) ctx->reader_free(ctx->reader);
   ng_allocator alc = ctx->alc;
   alc.free(alc.ctx, ctx, sizeof *ctx);
 }

@@ -22,6 +22,11 @@ struct ng_ctx {
   ng_vec slots;  /* uint32_t: intern hash table */
   ng_vec floats; /* double: scores, graph rows */
   ng_vec words;  /* uint32_t: per-sentence term lists, misc */
+  /* A reader may park one reusable object here (the HTML parser: creating
+   * it costs as much as a small page's extraction). text/ knows only how
+   * to free it, so the dependency rule holds. */
+  void *reader;
+  void (*reader_free)(void *reader);
 };
 
 /* Returns the stem of a case-folded word: either a pointer into the
