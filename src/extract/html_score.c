@@ -146,7 +146,7 @@ static bool credit_line(const char *s, size_t n) {
                                     "photo:", "photos:", "image:", "credit:",
                                     "credits:", "quelle:", "source:",
                                     "titelbild:", "abbildung:", "grafik:",
-                                    "fot.", "zdj\xc4\x99" "cie:", "\xc2\xa9"};
+                                    "fot.", "zdj\304\231cie:", "\302\251"};
   for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
     size_t l = strlen(pre[k]), i = 0;
     if (n < l) continue;
