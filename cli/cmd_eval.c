@@ -32,8 +32,8 @@ static const char eval_usage[] =
     "  -n, --sentences N    summary length (default: 3; xsum: 1)\n"
     "      --limit K        only the first K articles\n"
     "      --data DIR       data folder (default: $NG_DATA or ../shared/data)\n"
-    "      --no-presplit    cnndm: do not mark sentence ends of the tokenized\n"
-    "                       text with line breaks before parsing\n"
+    "      --presplit       cnndm: mark sentence ends of the tokenized text with\n"
+    "                       line breaks first (as the training tools do)\n"
     "      --out FILE       also write the summaries as JSON Lines\n"
     "\n"
     "Both:\n"
@@ -546,7 +546,7 @@ int cmd_eval(int argc, char **argv) {
       {"sentences", required_argument, NULL, 'n'},
       {"limit", required_argument, NULL, 'k'},
       {"data", required_argument, NULL, 'D'},
-      {"no-presplit", no_argument, NULL, 'P'},
+      {"presplit", no_argument, NULL, 'P'},
       {"out", required_argument, NULL, 'o'},
       {"tsv", no_argument, NULL, 'T'},
       {"help", no_argument, NULL, 'h'},
@@ -565,7 +565,7 @@ int cmd_eval(int argc, char **argv) {
   if (!data || !*data) data = "../shared/data";
   ng_method method = NG_METHOD_DEFAULT;
   size_t nsent = 0, limit = 0;
-  bool tsv = false, pre = true;
+  bool tsv = false, pre = false;
   int c;
   optind = 1;
   while ((c = getopt_long(argc - 1, argv + 1, "m:n:h", longopts, NULL)) != -1) {
@@ -576,7 +576,7 @@ int cmd_eval(int argc, char **argv) {
     case 's': set = optarg; break;
     case 'o': out = optarg; break;
     case 'D': data = optarg; break;
-    case 'P': pre = false; break;
+    case 'P': pre = true; break;
     case 'T': tsv = true; break;
     case 'm':
       if (ng_method_from_name(&method, optarg)) {

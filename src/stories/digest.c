@@ -129,7 +129,7 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
       nc++;
     }
   }
-  qsort(cs, nc, sizeof *cs, cmp_cand);
+  if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
   NG_CHECK_ALLOC(d->items = ng_arena_calloc(&ar, max_sentences, sizeof *d->items));
   const ng_rw_sent *picked[64];
   for (size_t i = 0; i < nc && d->n < max_sentences; i++) {

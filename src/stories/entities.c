@@ -765,9 +765,9 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   for (size_t i = 0; i < el.n; i++)
     if (el.v[i].kind != NG_ENTITY_KEYPHRASE) el.v[i].score = (double)el.v[i].mentions;
   if (el.n) {
-    qsort(el.v, el.n, sizeof *el.v, cmp_entity);
+    if (el.n) qsort(el.v, el.n, sizeof *el.v, cmp_entity);
     NG_CHECK_ALLOC(res->items = ng_arena_calloc(&res->arena, el.n, sizeof *res->items));
-    memcpy(res->items, el.v, el.n * sizeof *el.v);
+    if (el.n) memcpy(res->items, el.v, el.n * sizeof *el.v);
     res->n = el.n;
   }
   *out = res;

@@ -154,9 +154,9 @@ int ng_story_pairs_find(ng_story_pairs **out, ng_story_set *s,
     NG_CHECK_ALLOC(res->al = ng_arena_calloc(&ar, pv.n, sizeof *res->al));
     /* Sort the pairs; each carries its original index in the bits of
      * `aligned` above 8 (at most 64 alignments) to find its sentences. */
-    memcpy(res->v, pv.v, pv.n * sizeof *pv.v);
+    if (pv.n) memcpy(res->v, pv.v, pv.n * sizeof *pv.v);
     for (size_t i = 0; i < pv.n; i++) res->v[i].aligned = (i << 8) | res->v[i].aligned;
-    qsort(res->v, pv.n, sizeof *res->v, cmp_pair);
+    if (pv.n) qsort(res->v, pv.n, sizeof *res->v, cmp_pair);
     for (size_t i = 0; i < pv.n; i++) {
       size_t orig = res->v[i].aligned >> 8;
       res->v[i].aligned &= 0xffu;

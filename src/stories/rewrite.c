@@ -39,7 +39,7 @@ static int cmp_u32(const void *a, const void *b) {
 /* Sorts and dedups v[0..n); returns the new length. */
 static size_t uniq(uint32_t *v, size_t n) {
   if (n < 2) return n;
-  qsort(v, n, sizeof *v, cmp_u32);
+  if (n) qsort(v, n, sizeof *v, cmp_u32);
   size_t o = 1;
   for (size_t i = 1; i < n; i++)
     if (v[i] != v[o - 1]) v[o++] = v[i];

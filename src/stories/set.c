@@ -203,9 +203,9 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
     }
   }
   if (o > 2 * CENTROID_MAX) {
-    qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_w);
+    if (o) qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_w);
     o = CENTROID_MAX;
-    qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_term);
+    if (o) qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_term);
   }
   rc = grow(s->alc, (void **)&st->cent, &st->ccap, o, sizeof *st->cent);
   if (rc) return rc;
@@ -289,7 +289,7 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     st->entok[st->nents++] = (uint32_t)ntok;
   }
   /* Most mentioned first, so getters only read (entok follows the names). */
-  qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
+  if (st->nents) qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
   for (size_t k = 0; k < st->nents; k++) {
     uint32_t nt = 1;
     for (const char *p = st->ents[k].name; *p; p++) nt += *p == ' ';
@@ -395,7 +395,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   }
   /* Entity keys may repeat a stem's id? No: '#' never starts a stem. But two
    * entities can share a name key (person and other): merge duplicates. */
-  qsort(vec, nvec, sizeof *vec, cmp_tw_term);
+  if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_term);
   {
     size_t o = 0;
     for (size_t i = 0; i < nvec; i++) {
@@ -412,7 +412,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   s->ndf++;
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
-  qsort(vec, nvec, sizeof *vec, cmp_tw_w);
+  if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_w);
   if (nvec > s->max_terms) nvec = s->max_terms;
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
 
@@ -453,7 +453,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         if (w > s->acc[cand[worst]]) cand[worst] = sid;
       }
     }
-    qsort(vec, nvec, sizeof *vec, cmp_tw_term);
+    if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_term);
     double best = 0.0;
     uint32_t bsid = UINT32_MAX;
     int32_t days = ng_date_days(date, date_len);
@@ -510,7 +510,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     a->titlelen = tl;
     a->date = pending_days;
     NG_CHECK_ALLOC(a->vec = ng_arena_calloc(&s->arena, nvec + 1, sizeof *a->vec));
-    memcpy(a->vec, vec, nvec * sizeof *vec);
+    if (nvec) memcpy(a->vec, vec, nvec * sizeof *vec);
     a->nvec = nvec;
     if (s->flags & NG_STORY_KEEP_SENTENCES) {
       rc = keep_sentences(s, a, doc);

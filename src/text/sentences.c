@@ -197,6 +197,7 @@ typedef struct seg {
   ng_lex_id stop;     /* function words: a line starting with one goes on */
   ng_lex_id bang;     /* names spelt with "!" (Yahoo!) */
   bool ordinals;      /* "vom 12. Juni": a period after a small number */
+  bool caseless;      /* the block has no capitals (lower-cased text) */
   /* The current sentence. */
   size_t start;    /* where it starts */
   bool content;    /* it has a non-space, non-bullet character */
@@ -686,8 +687,10 @@ static next_info look_next(seg *s, size_t from) {
   if (is_digit(cp)) {
     n.digit = true;
   } else if (is_letter(cp)) {
-    if (ng_cp_is_lower(cp))
+    if (ng_cp_is_lower(cp) && !s->caseless)
       n.lower = true;
+    else if (ng_cp_is_lower(cp))
+      n.upper = true; /* lower-cased text: a lower-case word can start one */
     else
       n.upper = true; /* upper case, or a script without case */
   } else if (ng_cp_class(cp) == NG_CC_SYMBOL || is_bullet(cp)) {
@@ -1198,6 +1201,28 @@ static void lists_for(seg *s, ng_lang lang) {
   }
 }
 
+/* Text that was lower-cased as a whole (tokenized corpora, some feeds) has
+ * no capitals to mark sentence starts; there, a terminator before a
+ * lower-case word ends a sentence like one before a capital. Looks at the
+ * first 64 KiB: many lower-case letters and not one capital. */
+static bool is_caseless(const char *t, size_t off, size_t len) {
+  size_t lim = len < 65536 ? len : 65536, lower = 0;
+  for (size_t i = off; i < off + lim;) {
+    unsigned char b = (unsigned char)t[i];
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') return false;
+      if (b >= 'a' && b <= 'z') lower++;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    i += dec(t, i, off + len, &cp);
+    if (ng_cp_is_upper(cp)) return false;
+    if (ng_cp_is_lower(cp)) lower++;
+  }
+  return lower >= 200;
+}
+
 int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
                        ng_lang lang) {
   seg s;
@@ -1208,6 +1233,7 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
   s.start = off;
   s.budget = 2 * len + 4096;
   lists_for(&s, lang);
+  s.caseless = is_caseless(t, off, len);
 
   size_t i = off, line_start = off;
   bool tok_start = true; /* previous code point was white space */
