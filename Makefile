@@ -71,7 +71,7 @@ BIN := $(B)/nutgraf
 UNIT := $(B)/unit-tests
 
 .SECONDARY:
-.PHONY: all check unit headertest fuzz fuzz-run test demo bench eval gen format install clean
+.PHONY: all check unit headertest fuzz fuzz-run test demo bench eval gen man format install clean
 
 all: $(STATIC) $(SHARED) $(BIN) $(B)/nutgraf.pc
 	@ln -sf $(VARIANT)/nutgraf build/nutgraf
@@ -199,8 +199,12 @@ test:
 demo: all
 	@for f in samples/news/*.txt; do echo "==> $$f <=="; $(BIN) summarize -n 3 "$$f"; echo; done
 
-gen:
+gen: man
 	tools/gen-lexicons.sh
+
+# The library manual comes from the header's doc comments.
+man:
+	python3 tools/gen-man3.py include/nutgraf.h man/nutgraf.3
 
 # Summarization statistics learned from cnndm train (issue 5): the IDF table
 # src/data/idf_en.inc. Tools link the library's internals.
@@ -262,6 +266,8 @@ install: all
 	install -m 644 $(B)/nutgraf.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 man/nutgraf.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man3
+	install -m 644 man/nutgraf.3 $(DESTDIR)$(PREFIX)/share/man/man3/
 
 clean:
 	rm -rf build
