@@ -24,6 +24,7 @@ curl
 chromium
 sqlite3
 zlib1g-dev
+python3
 time
 "
 BENCH_PKGS="
