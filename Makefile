@@ -121,6 +121,16 @@ $(B)/fuzz-replay-%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/standalone.o $(STATIC)
 $(B)/fuzz-%: $(B)/fuzz/fuzz_%.o $(STATIC)
 	$(CC) -fsanitize=fuzzer,$(SAN) -o $@ $^ $(LIB_LIBS)
 
+# fuzz_serve drives the server's handlers in process (ng_route_dispatch in
+# server/routes.c), so both its binaries also link the server objects and
+# the server's libraries (libmicrohttpd, sqlite3, nettle), as $(BIN) does.
+SRV_OBJ := $(SRV_SRC:%.c=$(B)/%.o)
+$(B)/fuzz-replay-serve: $(B)/fuzz/fuzz_serve.o $(B)/fuzz/standalone.o $(SRV_OBJ) $(STATIC)
+	$(CC) $(LDSAN) -o $@ $^ $(LIB_LIBS) $(CLI_LIBS)
+
+$(B)/fuzz-serve: $(B)/fuzz/fuzz_serve.o $(SRV_OBJ) $(STATIC)
+	$(CC) -fsanitize=fuzzer,$(SAN) -o $@ $^ $(LIB_LIBS) $(CLI_LIBS)
+
 $(B)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -c $< -o $@

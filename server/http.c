@@ -100,10 +100,16 @@ static void worker_put(ng_server *srv, ng_worker *w) {
 /* ---- requests ------------------------------------------------------- */
 
 const char *ng_req_arg(const ng_req *r, const char *key) {
+  if (!r->conn) { /* ng_route_dispatch(): pairs decoded by routes.c */
+    for (const char *const *a = r->args; a && a[0]; a += 2)
+      if (strcmp(a[0], key) == 0) return a[1];
+    return NULL;
+  }
   return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
 const char *ng_req_header(const ng_req *r, const char *key) {
+  if (!r->conn) return NULL; /* ng_route_dispatch(): no headers */
   return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, key);
 }
 
@@ -352,6 +358,11 @@ static void putf(ng_buf *out, const char *fmt, ...) {
 }
 
 void ng_server_metrics(ng_server *srv, ng_store *st, ng_buf *out) {
+  if (!srv) { /* ng_route_dispatch(): no server, so no counters */
+    putf(out, "# TYPE nutgraf_articles gauge\nnutgraf_articles %lld\n",
+         (long long)(st ? ng_store_count(st) : -1));
+    return;
+  }
   ng_buf_puts(out, "# HELP nutgraf_http_requests_total HTTP requests by"
                    " route and status class.\n"
                    "# TYPE nutgraf_http_requests_total counter\n");

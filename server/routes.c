@@ -537,3 +537,88 @@ done:
   ng_article_free(a);
   json_decref(b.root);
 }
+
+/* ---- in-process dispatch (fuzz/fuzz_serve.c) ------------------------- */
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = (char)(c | 0x20);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Decodes s in place as libmicrohttpd does for arguments: '+' is a space,
+ * %XX a byte, anything else (a lone '%') stays. */
+static void unescape_arg(char *s) {
+  char *d = s;
+  for (; *s; s++) {
+    int hi, lo;
+    if (*s == '+') {
+      *d++ = ' ';
+    } else if (*s == '%' && (hi = hex_digit(s[1])) >= 0 &&
+               (lo = hex_digit(s[2])) >= 0) {
+      *d++ = (char)(hi * 16 + lo);
+      s += 2;
+    } else {
+      *d++ = *s;
+    }
+  }
+  *d = '\0';
+}
+
+void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
+                       const char *method, const char *path,
+                       const char *query, const char *content_type,
+                       const char *body, size_t body_len, ng_res *res) {
+  memset(res, 0, sizeof *res);
+  res->status = 200;
+  int status = 0;
+  int64_t id = 0;
+  int route = ng_route_match(method, path, &id, &status);
+  if (route < 0) {
+    ng_res_error(res, status, NULL);
+    return;
+  }
+  if (body_len > cfg->max_body) {
+    ng_res_error(res, 413, NULL);
+    return;
+  }
+  /* "k=v&k2&..." -> {k, v, k2, NULL, ..., NULL}, decoded in a copy. */
+  char *q = strdup(query ? query : "");
+  size_t n = 1;
+  for (const char *p = q; p && *p; p++) n += *p == '&';
+  const char **args = calloc(2 * n + 1, sizeof *args);
+  if (!q || !args) {
+    free(q);
+    free(args);
+    ng_res_error(res, 503, "out of memory");
+    return;
+  }
+  size_t k = 0;
+  for (char *p = q, *next; *p; p = next) {
+    char *amp = strchr(p, '&');
+    next = amp ? amp + 1 : p + strlen(p);
+    if (amp) *amp = '\0';
+    if (!*p) continue;
+    char *eq = strchr(p, '=');
+    if (eq) *eq = '\0';
+    unescape_arg(p);
+    if (eq) unescape_arg(eq + 1);
+    args[k++] = p;
+    args[k++] = eq ? eq + 1 : NULL;
+  }
+  args[k] = NULL;
+  ng_req req;
+  memset(&req, 0, sizeof req);
+  req.method = method;
+  req.path = path;
+  req.body = body ? body : "";
+  req.body_len = body ? body_len : 0;
+  req.content_type = content_type;
+  req.id = id;
+  req.w = w;
+  req.cfg = cfg;
+  req.args = args;
+  ng_routes[route].handle(&req, res);
+  free(args);
+  free(q);
+}

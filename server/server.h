@@ -137,8 +137,11 @@ typedef struct ng_req {
   int64_t id;               /* the {id} of the route, if any */
   ng_worker *w;
   const ng_server_config *cfg;
-  void *conn;               /* http.c's connection */
-  struct ng_server *srv;
+  void *conn;               /* http.c's connection, or NULL (below) */
+  struct ng_server *srv;    /* NULL in ng_route_dispatch() */
+  /* conn == NULL (ng_route_dispatch): the decoded query-string arguments,
+   * key, value, key, value, ..., NULL; a value is NULL for "?key". */
+  const char *const *args;
 } ng_req;
 
 typedef struct ng_res {
@@ -183,6 +186,19 @@ extern const size_t ng_route_count;
  * -1 with *status 404 (no such path) or 405 (path known, wrong method). */
 int ng_route_match(const char *method, const char *path, int64_t *id,
                    int *status);
+
+/* In-process dispatch, without libmicrohttpd or a socket (the seam that
+ * fuzz/fuzz_serve.c drives): route match (404/405), the body limit (413)
+ * and the handler, as http.c's on_request() does them, with worker `w`.
+ * `path` is already percent-decoded (as libmicrohttpd passes it); `query`
+ * is the raw text after '?' (or NULL), decoded here as libmicrohttpd does
+ * ('+' is a space, %XX a byte). No token check, no metrics counters;
+ * /metrics answers with the store gauges only. `res` is reset first; the
+ * caller disposes res->body and frees res->owned. */
+void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
+                       const char *method, const char *path,
+                       const char *query, const char *content_type,
+                       const char *body, size_t body_len, ng_res *res);
 
 /* ---- web reader (web.c) --------------------------------------------- */
 
