@@ -12,14 +12,17 @@
  *
  * Invariants: the status is 2xx or 4xx, or 503 (out of memory); every
  * JSON answer parses, and every JSON error is {"error": string, "code":
- * status}; a 201 has a Location; the same request again gives the same
- * status (a stored article: 201 then 200 duplicate), and for the
- * stateless summarizers the same body. No crash, no leak (ASan). */
+ * status}; a 201 has a Location, and the stored article then reads back
+ * (JSON, summary twice: computed then cached, reader page, listings); the
+ * same request again gives the same status (a stored article: 201 then
+ * 200 duplicate), and for the stateless summarizers the same body. No
+ * crash, no leak (ASan). */
 #include "../server/server.h"
 
 #include <assert.h>
 #include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +97,34 @@ static void check(const ng_res *res) {
   json_decref(root);
 }
 
+/* A GET that must answer `want` (0: any status check() allows). */
+static void get(ng_worker *w, const ng_server_config *cfg, const char *path,
+                const char *query, int want) {
+  ng_res r;
+  ng_route_dispatch(w, cfg, "GET", path, query, NULL, NULL, 0, &r);
+  check(&r);
+  if (want) assert(r.status == want);
+  ng_buf_dispose(&r.body);
+  free(r.owned);
+}
+
+/* After a 201: the new article as JSON, its summary (computed, then
+ * cached), its reader page with the summary, and the listings. */
+static void follow_up(ng_worker *w, const ng_server_config *cfg,
+                      const char *location) {
+  assert(strncmp(location, "/api/articles/", 14) == 0);
+  const char *id = location + 14;
+  char path[64];
+  get(w, cfg, location, NULL, 200);
+  snprintf(path, sizeof path, "/api/articles/%s/summary", id);
+  get(w, cfg, path, "sentences=2", 0);
+  get(w, cfg, path, "sentences=2", 0);
+  snprintf(path, sizeof path, "/a/%s", id);
+  get(w, cfg, path, "summary=1", 200);
+  get(w, cfg, "/api/articles", "per_page=5", 200);
+  get(w, cfg, "/", NULL, 200);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static ng_worker w;
   if (!w.ctx && ng_ctx_new(&w.ctx, NULL, NULL)) return 0;
@@ -154,6 +185,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   } else if (strcmp(name, "metrics") != 0) {
     assert(a.status == b.status);
   }
+  if (a.status == 201) /* a stored article: read it back every way */
+    follow_up(&w, &cfg, a.location);
   if (strcmp(name, "summarize") == 0 || strcmp(name, "web_summarize") == 0)
     assert(a.body.len == b.body.len &&
            (a.body.len == 0 || memcmp(a.body.ptr, b.body.ptr, a.body.len) == 0));
