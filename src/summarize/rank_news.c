@@ -27,6 +27,9 @@
  *   28     one of the first three sentences x cosine with the centroid
  *   29     log(1 + words)^2 / 10
  *   30     TextRank centrality (word-overlap graph, PageRank) x m
+ *   31-32  first / second sentence x log(1 + n): how much the lede counts
+ *          depends on the length of the story
+ *   33     relative position i/n x log(1 + n)
  *
  * IDF is background IDF from the language's table (src/data/idf_en.inc,
  * tools/gen-idf) or, without one, in-document sentence frequencies. Every
@@ -308,6 +311,9 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
       f[30] = central2[i] * (double)m;
       if (f[30] > 5.0) f[30] = 5.0;
     }
+    f[31] = i == 0 ? logn : 0.0;
+    f[32] = i == 1 ? logn : 0.0;
+    f[33] = f[7] * logn;
   }
 done:
   ng_bags_dispose(&bags, ctx);
