@@ -32,8 +32,6 @@ static const char eval_usage[] =
     "  -n, --sentences N    summary length (default: 3; xsum: 1)\n"
     "      --limit K        only the first K articles\n"
     "      --data DIR       data folder (default: $NG_DATA or ../shared/data)\n"
-    "      --presplit       cnndm: mark sentence ends of the tokenized text with\n"
-    "                       line breaks first (as the training tools do)\n"
     "      --out FILE       also write the summaries as JSON Lines\n"
     "\n"
     "Both:\n"
@@ -327,71 +325,14 @@ typedef struct eval_set {
   const char *name;
   const char *file; /* under the data folder */
   size_t sentences; /* default summary length */
-  bool tokenized;   /* PTB-tokenized lower-case text without sentence marks */
 } eval_set;
 
 static const eval_set sets[] = {
-    {"cnndm", "cnndm/dev.jsonl.gz", 3, true},
-    {"cnndm_raw", "cnndm_raw/dev.jsonl", 3, false},
-    {"bbc", "bbc_news_summary/dev.jsonl", 3, false},
-    {"xsum", "xsum_frank/dev.jsonl", 1, false},
+    {"cnndm", "cnndm/dev.jsonl.gz", 3},
+    {"cnndm_raw", "cnndm_raw/dev.jsonl", 3},
+    {"bbc", "bbc_news_summary/dev.jsonl", 3},
+    {"xsum", "xsum_frank/dev.jsonl", 1},
 };
-
-static bool is_term_token(const char *s, size_t n) {
-  if (!n) return false;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] != '.' && s[i] != '!' && s[i] != '?') return false;
-  return true;
-}
-
-/* cnndm's text is one line of PTB tokens with no sentence marks. Put a
- * blank line after every `.`/`!`/`?` token and the closing quote or
- * bracket tokens that close something opened in the sentence, so the
- * library's paragraph rule sees the sentence ends the data lost with its
- * casing. Returns a malloc'd string. */
-static char *presplit(const char *a, size_t n, size_t *out_len) {
-  char *o = malloc(2 * n + 2);
-  if (!o) return NULL;
-  size_t w = 0, i = 0;
-  int quotes = 0, parens = 0;
-  bool pending = false;
-  while (i < n) {
-    while (i < n && a[i] == ' ') i++;
-    size_t s = i;
-    while (i < n && a[i] != ' ') i++;
-    if (i == s) break;
-    const char *t = a + s;
-    size_t tl = i - s;
-    bool closer = (tl == 1 && (t[0] == '"' || t[0] == ')' || t[0] == '\'')) ||
-                  (tl == 2 && t[0] == '\'' && t[1] == '\'') ||
-                  (tl == 5 && memcmp(t, "-rrb-", 5) == 0);
-    if (pending) {
-      bool closes = closer && ((t[0] == '"' && quotes % 2 == 1) ||
-                               ((t[0] == ')' || t[0] == '-') && parens > 0) ||
-                               (t[0] == '\'' && quotes % 2 == 1));
-      if (!closes) {
-        o[w++] = '\n';
-        o[w++] = '\n';
-        quotes = parens = 0;
-        pending = false;
-      }
-    }
-    if (w && o[w - 1] != '\n') o[w++] = ' ';
-    memcpy(o + w, t, tl);
-    w += tl;
-    if (tl == 1 && t[0] == '"') quotes++;
-    else if (tl == 2 && (memcmp(t, "``", 2) == 0 || memcmp(t, "''", 2) == 0))
-      quotes++;
-    else if ((tl == 1 && t[0] == '(') || (tl == 5 && memcmp(t, "-lrb-", 5) == 0))
-      parens++;
-    else if (closer && t[0] != '\'' && t[0] != '"' && parens > 0)
-      parens--;
-    if (is_term_token(t, tl)) pending = true;
-  }
-  o[w] = '\0';
-  *out_len = w;
-  return o;
-}
 
 /* Summary sentences joined by '\n' (line breaks inside a sentence become
  * spaces, so each sentence is one line for ROUGE-Lsum). */
@@ -417,7 +358,7 @@ static double now_sec(void) {
 
 static int eval_summarize(const char *set_name, const char *data_dir,
                           ng_method method, size_t nsent, size_t limit,
-                          bool presplit_on, const char *out_path, bool tsv) {
+                          const char *out_path, bool tsv) {
   const eval_set *set = NULL;
   for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
     if (strcmp(set_name, sets[i].name) == 0) set = &sets[i];
@@ -461,25 +402,20 @@ static int eval_summarize(const char *set_name, const char *data_dir,
   size_t failed = 0;
   for (size_t i = 0; i < arts.n; i++) {
     const jl_item *it = &arts.v[i];
-    char *input = NULL;
     size_t len = 0;
-    if (set->tokenized && presplit_on) {
-      input = presplit(it->text, strlen(it->text), &len);
-    } else {
-      /* A headline goes first, as on a page: the text reader takes a short
-       * first line as the title. */
-      size_t tl = it->title ? strlen(it->title) : 0, al = strlen(it->text);
-      input = malloc(tl + al + 3);
-      if (input) {
-        if (tl) {
-          memcpy(input, it->title, tl);
-          memcpy(input + tl, "\n\n", 2);
-          len = tl + 2;
-        }
-        memcpy(input + len, it->text, al);
-        len += al;
-        input[len] = '\0';
+    /* A headline goes first, as on a page: the text reader takes a short
+     * first line as the title. */
+    size_t tl = it->title ? strlen(it->title) : 0, al = strlen(it->text);
+    char *input = malloc(tl + al + 3);
+    if (input) {
+      if (tl) {
+        memcpy(input, it->title, tl);
+        memcpy(input + tl, "\n\n", 2);
+        len = tl + 2;
       }
+      memcpy(input + len, it->text, al);
+      len += al;
+      input[len] = '\0';
     }
     if (!input) {
       cli_error("out of memory");
@@ -546,7 +482,6 @@ int cmd_eval(int argc, char **argv) {
       {"sentences", required_argument, NULL, 'n'},
       {"limit", required_argument, NULL, 'k'},
       {"data", required_argument, NULL, 'D'},
-      {"presplit", no_argument, NULL, 'P'},
       {"out", required_argument, NULL, 'o'},
       {"tsv", no_argument, NULL, 'T'},
       {"help", no_argument, NULL, 'h'},
@@ -565,7 +500,7 @@ int cmd_eval(int argc, char **argv) {
   if (!data || !*data) data = "../shared/data";
   ng_method method = NG_METHOD_DEFAULT;
   size_t nsent = 0, limit = 0;
-  bool tsv = false, pre = false;
+  bool tsv = false;
   int c;
   optind = 1;
   while ((c = getopt_long(argc - 1, argv + 1, "m:n:h", longopts, NULL)) != -1) {
@@ -576,7 +511,6 @@ int cmd_eval(int argc, char **argv) {
     case 's': set = optarg; break;
     case 'o': out = optarg; break;
     case 'D': data = optarg; break;
-    case 'P': pre = true; break;
     case 'T': tsv = true; break;
     case 'm':
       if (ng_method_from_name(&method, optarg)) {
@@ -615,5 +549,5 @@ int cmd_eval(int argc, char **argv) {
     cli_error("eval summarize needs --set");
     return EXIT_USAGE;
   }
-  return eval_summarize(set, data, method, nsent, limit, pre, out, tsv);
+  return eval_summarize(set, data, method, nsent, limit, out, tsv);
 }

@@ -1,5 +1,6 @@
 /* charset.c - encoding detection and conversion to UTF-8 (iconv). */
 #include "charset.h"
+#include "../text/ascii.h"
 
 #include "../text/errors.h"
 #include "../text/mem.h"
@@ -10,7 +11,6 @@
 #include <stdint.h>
 #include <string.h>
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 static int label_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -56,7 +56,7 @@ int ng_charset_label(char *name, size_t cap, const char *label, size_t n) {
   char low[40];
   for (size_t i = 0; i < n; i++) {
     if (!label_char(label[i])) return 0;
-    low[i] = lower(label[i]);
+    low[i] = ng_ascii_lower(label[i]);
   }
   low[n] = '\0';
   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
@@ -112,7 +112,7 @@ static int utf8_verdict(const char *data, size_t len) {
 
 static int ieq(const char *s, const char *lit, size_t n) {
   for (size_t i = 0; i < n; i++)
-    if (lower(s[i]) != lit[i]) return 0;
+    if (ng_ascii_lower(s[i]) != lit[i]) return 0;
   return 1;
 }
 

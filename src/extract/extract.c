@@ -1,23 +1,13 @@
 /* extract.c - ng_extract: pick a reader, wrap the result as an article. */
 #include "article.h"
 
+#include "../text/ascii.h"
 #include "../text/ctx.h"
 #include "../text/doc.h"
 #include "../text/errors.h"
 #include "../text/mem.h"
 
 #include <string.h>
-
-static bool ieq_prefix(const char *s, size_t n, const char *lit) {
-  size_t l = strlen(lit);
-  if (n < l) return false;
-  for (size_t i = 0; i < l; i++) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (c != lit[i]) return false;
-  }
-  return true;
-}
 
 int ng_sniff_html(const char *data, size_t len) {
   size_t i = 0;
@@ -33,7 +23,7 @@ int ng_sniff_html(const char *data, size_t len) {
                                        "<?xml", "<table", "<span", "<h1",
                                        "<h2", "<ul", "<style", "<nav"};
   for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
-    if (ieq_prefix(data + i, len - i, starts[k])) return 1;
+    if (ng_ascii_iprefix(data + i, len - i, starts[k])) return 1;
   return 0;
 }
 

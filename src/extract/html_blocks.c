@@ -7,6 +7,7 @@
  * is skipped whole: scripts, styles, forms controls, embedded media, hidden
  * elements and navigation. */
 #include "html.h"
+#include "../text/ascii.h"
 
 #include "../text/errors.h"
 #include "../text/mem.h"
@@ -28,25 +29,8 @@ void ng_hwalk_dispose(ng_hwalk *w) {
   ng_buf_dispose(&w->text);
 }
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-static bool ieq(const char *s, size_t n, const char *lit) {
-  size_t l = strlen(lit);
-  if (n != l) return false;
-  for (size_t i = 0; i < n; i++)
-    if (lower(s[i]) != lit[i]) return false;
-  return true;
-}
 
-static bool icontains(const char *s, size_t n, const char *lit) {
-  size_t l = strlen(lit);
-  for (size_t i = 0; i + l <= n; i++) {
-    size_t k = 0;
-    while (k < l && lower(s[i + k]) == lit[k]) k++;
-    if (k == l) return true;
-  }
-  return false;
-}
 
 /* --- class / id semantics ------------------------------------------------
  * Names are split into tokens at anything that is not a letter or digit
@@ -176,7 +160,7 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
     while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
                      (s[i] >= 'A' && s[i] <= 'Z') ||
                      (s[i] >= '0' && s[i] <= '9'))) {
-      if (l < sizeof tok) tok[l++] = lower(s[i]);
+      if (l < sizeof tok) tok[l++] = ng_ascii_lower(s[i]);
       i++;
     }
     if (l == 0 || l >= sizeof tok) continue;
@@ -382,7 +366,7 @@ static void read_attrs(attrs *a, const ng_hnode *n) {
       if (memcmp(key, "itemprop", 8) == 0) a->itemprop = v, a->itemprop_n = vl;
       break;
     case 11:
-      if (memcmp(key, "aria-hidden", 11) == 0 && ieq(v, vl, "true"))
+      if (memcmp(key, "aria-hidden", 11) == 0 && ng_ascii_ieq(v, vl, "true"))
         a->aria_hidden = true;
       break;
     default:
@@ -394,24 +378,24 @@ static void read_attrs(attrs *a, const ng_hnode *n) {
 static bool style_hidden(const char *s, size_t n) {
   /* "display:none", "display: none", "visibility:hidden" */
   for (size_t i = 0; i + 4 <= n; i++) {
-    if (lower(s[i]) == 'n' && (n - i >= 4) && lower(s[i + 1]) == 'o' &&
-        lower(s[i + 2]) == 'n' && lower(s[i + 3]) == 'e') {
+    if (ng_ascii_lower(s[i]) == 'n' && (n - i >= 4) && ng_ascii_lower(s[i + 1]) == 'o' &&
+        ng_ascii_lower(s[i + 2]) == 'n' && ng_ascii_lower(s[i + 3]) == 'e') {
       size_t j = i;
       while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ':')) j--;
-      if (j >= 7 && icontains(s + j - 7, 7, "display")) return true;
+      if (j >= 7 && ng_ascii_icontains(s + j - 7, 7, "display")) return true;
     }
   }
-  return icontains(s, n, "visibility:hidden") ||
-         icontains(s, n, "visibility: hidden");
+  return ng_ascii_icontains(s, n, "visibility:hidden") ||
+         ng_ascii_icontains(s, n, "visibility: hidden");
 }
 
 static unsigned role_class(const char *r, size_t n) {
   if (!r) return 0;
-  if (ieq(r, n, "main") || ieq(r, n, "article")) return NG_EL_POSITIVE;
-  if (ieq(r, n, "navigation") || ieq(r, n, "menu") || ieq(r, n, "menubar") ||
-      ieq(r, n, "dialog") || ieq(r, n, "alertdialog") || ieq(r, n, "search") ||
-      ieq(r, n, "banner") || ieq(r, n, "contentinfo") ||
-      ieq(r, n, "complementary") || ieq(r, n, "tablist"))
+  if (ng_ascii_ieq(r, n, "main") || ng_ascii_ieq(r, n, "article")) return NG_EL_POSITIVE;
+  if (ng_ascii_ieq(r, n, "navigation") || ng_ascii_ieq(r, n, "menu") || ng_ascii_ieq(r, n, "menubar") ||
+      ng_ascii_ieq(r, n, "dialog") || ng_ascii_ieq(r, n, "alertdialog") || ng_ascii_ieq(r, n, "search") ||
+      ng_ascii_ieq(r, n, "banner") || ng_ascii_ieq(r, n, "contentinfo") ||
+      ng_ascii_ieq(r, n, "complementary") || ng_ascii_ieq(r, n, "tablist"))
     return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
   return 0;
 }
@@ -509,9 +493,9 @@ static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
   if (ng_html_meta_element(&w->meta, n, tag, &ha, boiler))
     k->rc = NG_ENOMEM;
   if (skipped_tag(tag) || (e.flags & NG_EL_HIDDEN)) return tag == NG_TAG_HEAD;
-  if (rs & NG_EL_STRONG_NEG && (ieq(a.role, a.role_n, "navigation") ||
-                                ieq(a.role, a.role_n, "menu") ||
-                                ieq(a.role, a.role_n, "menubar")))
+  if (rs & NG_EL_STRONG_NEG && (ng_ascii_ieq(a.role, a.role_n, "navigation") ||
+                                ng_ascii_ieq(a.role, a.role_n, "menu") ||
+                                ng_ascii_ieq(a.role, a.role_n, "menubar")))
     return false;
   return true;
 }

@@ -6,31 +6,15 @@
  * walk in html_blocks.c calls ng_html_meta_element for every element; the
  * choice between sources is made in html.c. */
 #include "html.h"
+#include "../text/ascii.h"
 
 #include "../text/mem.h"
 
 #include <jansson.h>
 #include <string.h>
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
-static bool ieq(const char *s, size_t n, const char *lit) {
-  size_t l = strlen(lit);
-  if (n != l) return false;
-  for (size_t i = 0; i < n; i++)
-    if (lower(s[i]) != lit[i]) return false;
-  return true;
-}
 
-static bool icontains(const char *s, size_t n, const char *lit) {
-  size_t l = strlen(lit);
-  for (size_t i = 0; i + l <= n; i++) {
-    size_t k = 0;
-    while (k < l && lower(s[i + k]) == lit[k]) k++;
-    if (k == l) return true;
-  }
-  return false;
-}
 
 static void set_once(ng_hmeta *m, ng_meta_key k, const char *s, size_t n) {
   while (n && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) s++, n--;
@@ -151,7 +135,7 @@ static int month_of(const char *s, size_t n, size_t *used) {
                               1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 3};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
     size_t l = strlen(names[k]);
-    if (n >= l && ieq(s, l, names[k])) {
+    if (n >= l && ng_ascii_ieq(s, l, names[k])) {
       *used = l;
       return month[k];
     }
@@ -159,7 +143,7 @@ static int month_of(const char *s, size_t n, size_t *used) {
     if (l > 3 && n >= 3) {
       char ab[4] = {names[k][0], names[k][1], names[k][2], '\0'};
       bool letter_after = n > 3 && (s[3] | 32) >= 'a' && (s[3] | 32) <= 'z';
-      if (ieq(s, 3, ab) && !letter_after) {
+      if (ng_ascii_ieq(s, 3, ab) && !letter_after) {
         *used = n > 3 && s[3] == '.' ? 4 : 3;
         return month[k];
       }
@@ -418,43 +402,43 @@ static void meta_tag(ng_hmeta *m, const ng_hnode *n) {
   if (!key || !kl) key = ng_hnode_attr(n, "http-equiv", &kl);
   const char *v = ng_hnode_attr(n, "content", &cl);
   if (!key || !v || !cl) return;
-  if (ieq(key, kl, "og:title") || ieq(key, kl, "twitter:title")) {
+  if (ng_ascii_ieq(key, kl, "og:title") || ng_ascii_ieq(key, kl, "twitter:title")) {
     set_once(m, NG_M_OG_TITLE, v, cl);
-  } else if (ieq(key, kl, "author") || ieq(key, kl, "article:author") ||
-             ieq(key, kl, "dc.creator") || ieq(key, kl, "dcterms.creator") ||
-             ieq(key, kl, "byl") || ieq(key, kl, "sailthru.author") ||
-             ieq(key, kl, "parsely-author") || ieq(key, kl, "citation_author")) {
+  } else if (ng_ascii_ieq(key, kl, "author") || ng_ascii_ieq(key, kl, "article:author") ||
+             ng_ascii_ieq(key, kl, "dc.creator") || ng_ascii_ieq(key, kl, "dcterms.creator") ||
+             ng_ascii_ieq(key, kl, "byl") || ng_ascii_ieq(key, kl, "sailthru.author") ||
+             ng_ascii_ieq(key, kl, "parsely-author") || ng_ascii_ieq(key, kl, "citation_author")) {
     if (!memchr(v, '/', cl)) set_once(m, NG_M_META_AUTHOR, v, cl);
-  } else if (ieq(key, kl, "article:published_time") ||
-             ieq(key, kl, "og:article:published_time") ||
-             ieq(key, kl, "datepublished") || ieq(key, kl, "date") ||
-             ieq(key, kl, "dc.date") || ieq(key, kl, "dc.date.issued") ||
-             ieq(key, kl, "dcterms.date") || ieq(key, kl, "dcterms.created") ||
-             ieq(key, kl, "pubdate") || ieq(key, kl, "publishdate") ||
-             ieq(key, kl, "publish-date") || ieq(key, kl, "sailthru.date") ||
-             ieq(key, kl, "parsely-pub-date") ||
-             ieq(key, kl, "article.published") ||
-             ieq(key, kl, "citation_publication_date") ||
-             ieq(key, kl, "date_published") || ieq(key, kl, "og:published_time")) {
+  } else if (ng_ascii_ieq(key, kl, "article:published_time") ||
+             ng_ascii_ieq(key, kl, "og:article:published_time") ||
+             ng_ascii_ieq(key, kl, "datepublished") || ng_ascii_ieq(key, kl, "date") ||
+             ng_ascii_ieq(key, kl, "dc.date") || ng_ascii_ieq(key, kl, "dc.date.issued") ||
+             ng_ascii_ieq(key, kl, "dcterms.date") || ng_ascii_ieq(key, kl, "dcterms.created") ||
+             ng_ascii_ieq(key, kl, "pubdate") || ng_ascii_ieq(key, kl, "publishdate") ||
+             ng_ascii_ieq(key, kl, "publish-date") || ng_ascii_ieq(key, kl, "sailthru.date") ||
+             ng_ascii_ieq(key, kl, "parsely-pub-date") ||
+             ng_ascii_ieq(key, kl, "article.published") ||
+             ng_ascii_ieq(key, kl, "citation_publication_date") ||
+             ng_ascii_ieq(key, kl, "date_published") || ng_ascii_ieq(key, kl, "og:published_time")) {
     set_once(m, NG_M_META_PUBLISHED, v, cl);
     note_date(m, v, cl);
-  } else if (ieq(key, kl, "article:modified_time") ||
-             ieq(key, kl, "og:updated_time") || ieq(key, kl, "datemodified") ||
-             ieq(key, kl, "last-modified") || ieq(key, kl, "dcterms.modified") ||
-             ieq(key, kl, "dc.date.modified")) {
+  } else if (ng_ascii_ieq(key, kl, "article:modified_time") ||
+             ng_ascii_ieq(key, kl, "og:updated_time") || ng_ascii_ieq(key, kl, "datemodified") ||
+             ng_ascii_ieq(key, kl, "last-modified") || ng_ascii_ieq(key, kl, "dcterms.modified") ||
+             ng_ascii_ieq(key, kl, "dc.date.modified")) {
     set_once(m, NG_M_META_MODIFIED, v, cl);
     note_date(m, v, cl);
-  } else if (ieq(key, kl, "og:site_name")) {
+  } else if (ng_ascii_ieq(key, kl, "og:site_name")) {
     set_once(m, NG_M_OG_SITE, v, cl);
-  } else if (ieq(key, kl, "og:url")) {
+  } else if (ng_ascii_ieq(key, kl, "og:url")) {
     set_once(m, NG_M_OG_URL, v, cl);
-  } else if (ieq(key, kl, "og:description") || ieq(key, kl, "description") ||
-             ieq(key, kl, "twitter:description")) {
+  } else if (ng_ascii_ieq(key, kl, "og:description") || ng_ascii_ieq(key, kl, "description") ||
+             ng_ascii_ieq(key, kl, "twitter:description")) {
     set_once(m, NG_M_DESCRIPTION, v, cl);
-  } else if (ieq(key, kl, "content-language") || ieq(key, kl, "dc.language") ||
-             ieq(key, kl, "og:locale") || ieq(key, kl, "language")) {
+  } else if (ng_ascii_ieq(key, kl, "content-language") || ng_ascii_ieq(key, kl, "dc.language") ||
+             ng_ascii_ieq(key, kl, "og:locale") || ng_ascii_ieq(key, kl, "language")) {
     set_once(m, NG_M_LANG, v, cl);
-  } else if (ieq(key, kl, "og:type")) {
+  } else if (ng_ascii_ieq(key, kl, "og:type")) {
     set_once(m, NG_M_OG_TYPE, v, cl);
   }
 }
@@ -475,12 +459,12 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   case NG_TAG_LINK:
     v = at->rel;
     l = at->rel_n;
-    if (v && ieq(v, l, "canonical") && (v = ng_hnode_attr(n, "href", &l)))
+    if (v && ng_ascii_ieq(v, l, "canonical") && (v = ng_hnode_attr(n, "href", &l)))
       set_once(m, NG_M_CANONICAL, v, l);
     return NG_OK;
   case NG_TAG_SCRIPT:
     v = ng_hnode_attr(n, "type", &l);
-    if (v && ieq(v, l, "application/ld+json") && (v = child_text(n, &l)))
+    if (v && ng_ascii_ieq(v, l, "application/ld+json") && (v = child_text(n, &l)))
       return read_ld(m, v, l);
     return NG_OK;
   case NG_TAG_HTML:
@@ -499,9 +483,9 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
     if ((v = ng_hnode_attr(n, "datetime", &l)) && l) {
       size_t pl = at->itemprop_n;
       const char *ip = at->itemprop;
-      if (ip && ieq(ip, pl, "datepublished"))
+      if (ip && ng_ascii_ieq(ip, pl, "datepublished"))
         set_once(m, NG_M_META_PUBLISHED, v, l);
-      else if (ip && ieq(ip, pl, "datemodified"))
+      else if (ip && ng_ascii_ieq(ip, pl, "datemodified"))
         set_once(m, NG_M_META_MODIFIED, v, l);
       else
         set_once(m, NG_M_TIME, v, l);
@@ -514,10 +498,10 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   if (boiler) return NG_OK;
   /* A date written in a date or byline element. */
   if (!m->v[NG_M_TEXT_DATE].n && cls_n &&
-      (icontains(cls, cls_n, "date") || icontains(cls, cls_n, "datum") ||
-       icontains(cls, cls_n, "time") || icontains(cls, cls_n, "publish") ||
-       icontains(cls, cls_n, "posted") || icontains(cls, cls_n, "byline") ||
-       icontains(cls, cls_n, "meta"))) {
+      (ng_ascii_icontains(cls, cls_n, "date") || ng_ascii_icontains(cls, cls_n, "datum") ||
+       ng_ascii_icontains(cls, cls_n, "time") || ng_ascii_icontains(cls, cls_n, "publish") ||
+       ng_ascii_icontains(cls, cls_n, "posted") || ng_ascii_icontains(cls, cls_n, "byline") ||
+       ng_ascii_icontains(cls, cls_n, "meta"))) {
     int rc = subtree_text(m, NG_M_TEXT_DATE, n);
     if (rc) return rc;
     ng_hstr *td = &m->v[NG_M_TEXT_DATE];
@@ -536,17 +520,17 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   const char *ip = at->itemprop;
   l = at->itemprop_n;
   if (ip && l) {
-    if (ieq(ip, l, "author")) return subtree_text(m, NG_M_BYLINE, n);
-    if (ieq(ip, l, "datepublished") &&
+    if (ng_ascii_ieq(ip, l, "author")) return subtree_text(m, NG_M_BYLINE, n);
+    if (ng_ascii_ieq(ip, l, "datepublished") &&
         (v = ng_hnode_attr(n, "content", &l)) && l)
       set_once(m, NG_M_META_PUBLISHED, v, l);
     return NG_OK;
   }
-  if (at->rel && ieq(at->rel, at->rel_n, "author"))
+  if (at->rel && ng_ascii_ieq(at->rel, at->rel_n, "author"))
     return subtree_text(m, NG_M_BYLINE, n);
-  if (cls_n && (icontains(cls, cls_n, "byline") ||
-                icontains(cls, cls_n, "author-name") ||
-                ieq(cls, cls_n, "author")))
+  if (cls_n && (ng_ascii_icontains(cls, cls_n, "byline") ||
+                ng_ascii_icontains(cls, cls_n, "author-name") ||
+                ng_ascii_ieq(cls, cls_n, "author")))
     return subtree_text(m, NG_M_BYLINE, n);
   return NG_OK;
 }

@@ -6,6 +6,7 @@
  * between pages: creating them costs about as much as extracting a small
  * page, and a context is per thread, so no locking is needed. */
 #include "html_parse.h"
+#include "../text/ascii.h"
 
 #include "../text/ctx.h"
 #include "../text/errors.h"
@@ -72,7 +73,6 @@ static myhtml_tree_attr_t *ma(const ng_hattr *a) {
   return (myhtml_tree_attr_t *)(uintptr_t)a;
 }
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 static int is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -117,7 +117,7 @@ static size_t find(const char *s, size_t len, size_t from, const char *lit) {
     i = (size_t)(p - s);
     if (i + l > len) break;
     size_t k = 1;
-    while (k < l && lower(s[i + k]) == lit[k]) k++;
+    while (k < l && ng_ascii_lower(s[i + k]) == lit[k]) k++;
     if (k == l) return i;
   }
   return len;
@@ -144,7 +144,7 @@ size_t ng_html_depth_cut(const char *s, size_t len, size_t limit) {
     size_t n = 0, e = b;
     while (e < len && s[e] != '>' && s[e] != '/' && s[e] != ' ' &&
            s[e] != '\t' && s[e] != '\n' && s[e] != '\r' && s[e] != '\f') {
-      if (n < sizeof name) name[n] = lower(s[e]);
+      if (n < sizeof name) name[n] = ng_ascii_lower(s[e]);
       n++;
       e++;
     }
