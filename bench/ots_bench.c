@@ -44,33 +44,9 @@ int main(int argc, char **argv) {
   int rounds = argc > 2 ? atoi(argv[2]) : 3;
   size_t limit = argc > 3 ? (size_t)atol(argv[3]) : 0;
   if (rounds < 1 || rounds > 101) rounds = 3;
-  jl_reader r;
-  if (jl_open(&r, argv[1])) return 1;
   char **texts = NULL;
-  size_t *lens = NULL, n = 0, cap = 0, bytes = 0;
-  bool tokenized = strstr(argv[1], "cnndm/") != NULL;
-  json_t *v;
-  while ((v = jl_next(&r)) && (!limit || n < limit)) {
-    json_t *a = json_object_get(v, "article");
-    if (json_is_string(a)) {
-      if (n == cap) {
-        cap = cap ? cap * 2 : 1024;
-        texts = realloc(texts, cap * sizeof *texts);
-        lens = realloc(lens, cap * sizeof *lens);
-      }
-      if (tokenized) {
-        texts[n] = tc_presplit(json_string_value(a), json_string_length(a), &lens[n]);
-      } else {
-        lens[n] = json_string_length(a);
-        texts[n] = malloc(lens[n] + 1);
-        memcpy(texts[n], json_string_value(a), lens[n] + 1);
-      }
-      bytes += lens[n];
-      n++;
-    }
-    json_decref(v);
-  }
-  jl_close(&r);
+  size_t *lens = NULL, bytes = 0;
+  size_t n = tc_load_articles(argv[1], limit, &texts, &lens, &bytes);
   double times[101];
   size_t out_bytes = 0;
   for (int round = 0; round < rounds; round++) {

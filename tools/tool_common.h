@@ -106,4 +106,42 @@ static char *tc_presplit(const char *a, size_t n, size_t *out_len) {
   return o;
 }
 
+/* The "article" strings of a JSON Lines set (at most `limit`, 0 = all) as
+ * malloc'd texts; cnndm's tokenized text is presplit as in training.
+ * Returns the count, or 0 on a read error; *bytes sums the lengths. */
+static size_t tc_load_articles(const char *path, size_t limit, char ***texts_out,
+                               size_t **lens_out, size_t *bytes) {
+  jl_reader r;
+  if (jl_open(&r, path)) return 0;
+  char **texts = NULL;
+  size_t *lens = NULL, n = 0, cap = 0;
+  bool tokenized = strstr(path, "cnndm/") != NULL;
+  json_t *v;
+  *bytes = 0;
+  while ((v = jl_next(&r)) && (!limit || n < limit)) {
+    json_t *a = json_object_get(v, "article");
+    if (json_is_string(a)) {
+      if (n == cap) {
+        cap = cap ? cap * 2 : 1024;
+        texts = realloc(texts, cap * sizeof *texts);
+        lens = realloc(lens, cap * sizeof *lens);
+      }
+      if (tokenized) {
+        texts[n] = tc_presplit(json_string_value(a), json_string_length(a), &lens[n]);
+      } else {
+        lens[n] = json_string_length(a);
+        texts[n] = malloc(lens[n] + 1);
+        memcpy(texts[n], json_string_value(a), lens[n] + 1);
+      }
+      *bytes += lens[n];
+      n++;
+    }
+    json_decref(v);
+  }
+  jl_close(&r);
+  *texts_out = texts;
+  *lens_out = lens;
+  return n;
+}
+
 #endif

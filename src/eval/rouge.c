@@ -8,6 +8,7 @@
  *   scratch token ids, sentence starts, n-gram keys, LCS tables; they only
  *           grow, so a corpus run settles at its largest item. */
 #include "rouge.h"
+#include "../text/hash.h"
 
 #include "../text/mem.h"
 
@@ -84,15 +85,6 @@ static int push_u32(const ng_allocator *alc, arr *a, uint32_t v) {
   return NG_OK;
 }
 
-static uint32_t fnv1a(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 16777619u;
-  }
-  return h;
-}
-
 static int tab_grow(ng_rouge_scorer *sc, strtab *t) {
   size_t cap = t->cap ? t->cap * 2 : 4096;
   uint32_t *slots = ng_mem_alloc(&sc->alc, cap * sizeof(uint32_t));
@@ -100,7 +92,7 @@ static int tab_grow(ng_rouge_scorer *sc, strtab *t) {
   memset(slots, 0, cap * sizeof(uint32_t));
   const char *pool = sc->pool.p;
   for (size_t i = 0; i < t->n; i++) {
-    size_t h = fnv1a(pool + t->items[i].off, t->items[i].len) & (cap - 1);
+    size_t h = ng_fnv32(pool + t->items[i].off, t->items[i].len) & (cap - 1);
     while (slots[h]) h = (h + 1) & (cap - 1);
     slots[h] = (uint32_t)(i + 1);
   }
@@ -114,7 +106,7 @@ static int tab_grow(ng_rouge_scorer *sc, strtab *t) {
  * where it goes. */
 static entry *tab_find(ng_rouge_scorer *sc, strtab *t, const char *s, size_t n,
                        size_t *slot) {
-  size_t h = fnv1a(s, n) & (t->cap - 1);
+  size_t h = ng_fnv32(s, n) & (t->cap - 1);
   const char *pool = sc->pool.p;
   while (t->slots[h]) {
     entry *e = &t->items[t->slots[h] - 1];

@@ -14,6 +14,7 @@
 #include "furniture.h"
 
 #include "../text/doc.h"
+#include "../text/hash.h"
 #include "../text/lexicon.h"
 #include "../text/utf8.h"
 
@@ -135,12 +136,9 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   out->prose = (out->terminal && out->words >= 5) || out->words >= 16;
 }
 
+/* 0 marks "no key" in the classifier. */
 static uint64_t hash64(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211u;
-  }
+  uint64_t h = ng_fnv64(s, n);
   return h ? h : 1;
 }
 

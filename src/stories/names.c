@@ -3,16 +3,11 @@
 
 #include "../text/mem.h"
 
+#include "../text/hash.h"
+
 #include <string.h>
 
-uint64_t ng_hash64(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+uint64_t ng_hash64(const char *s, size_t n) { return ng_fnv64(s, n); }
 
 void ng_strmap_init(ng_strmap *m, const ng_allocator *alc) {
   memset(m, 0, sizeof *m);
