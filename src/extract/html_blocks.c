@@ -54,7 +54,7 @@ static const pat strong_neg[] = {
     {"recommendations", 15, 0}, {"outbrain", 8, 0}, {"taboola", 7, 0},
     {"cookie", 6, 0}, {"cookies", 7, 0}, {"consent", 7, 0}, {"gdpr", 4, 0},
     {"newsletter", 10, 0}, {"subscribe", 9, 0}, {"subscription", 12, 0},
-    {"signup", 6, 0}, {"login", 5, 0}, {"paywall", 7, 0}, {"sidebar", 7, 0},
+    {"signup", 6, 0}, {"login", 5, 0}, {"sidebar", 7, 0},
     {"footer", 6, 0}, {"masthead", 8, 0}, {"skip", 4, 1}, {"skiplink", 8, 0},
     {"advert", 6, 0}, {"advertisement", 13, 0}, {"ad", 2, 1}, {"ads", 3, 1},
     {"adslot", 6, 0}, {"adsense", 7, 0}, {"anzeige", 7, 0}, {"werbung", 7, 0},
@@ -68,6 +68,7 @@ static const pat strong_neg[] = {
 
 static const pat weak_neg[] = {
     {"widget", 6, 0}, /* page builders wrap everything in "widgets" */
+    {"paywall", 7, 0}, /* often wraps the article's own text */
     {"teaser", 6, 0}, {"teasers", 7, 0},
     {"meta", 4, 0},   {"tags", 4, 1},    {"tag", 3, 1},      {"tool", 4, 0},
     {"tools", 5, 0},  {"media", 5, 1},   {"header", 6, 0},   {"aside", 5, 0},
@@ -152,6 +153,13 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   size_t i = 0;
   if (n > 400) n = 400;
   while (i < n) {
+    /* "js-..." class names are script hooks, not semantics
+     * ("js-dynamic-adverto" on an article's text): skip the whole name. */
+    if ((i == 0 || s[i - 1] == ' ') && i + 3 <= n && (s[i] == 'j' || s[i] == 'J') &&
+        (s[i + 1] == 's' || s[i + 1] == 'S') && (s[i + 2] == '-' || s[i + 2] == '_')) {
+      while (i < n && s[i] != ' ') i++;
+      continue;
+    }
     while (i < n && !((s[i] >= 'a' && s[i] <= 'z') ||
                       (s[i] >= 'A' && s[i] <= 'Z') ||
                       (s[i] >= '0' && s[i] <= '9')))
@@ -180,6 +188,10 @@ unsigned ng_html_name_class(const char *s, size_t n) {
   pat_index_build(&x);
   return name_class_idx(&x, s, n);
 }
+
+#ifndef HAS_POS_CHARS
+#define HAS_POS_CHARS 200
+#endif
 
 /* --- the walk ----------------------------------------------------------- */
 
@@ -512,8 +524,12 @@ static void leave(walk *k, ng_htag tag) {
     p->chars += e->chars;
     p->link_chars += e->link_chars;
     p->nblocks += e->nblocks;
+    /* Only a positive element with some text makes its ancestors
+     * wrappers: a "page_item" menu entry or an "assistive-text" label in a
+     * site header does not make the header article-like. */
     if ((e->flags & NG_EL_HAS_POS) ||
-        ((e->flags & NG_EL_POSITIVE) && !(e->flags & NG_EL_NEGATIVE)))
+        ((e->flags & NG_EL_POSITIVE) && !(e->flags & NG_EL_NEGATIVE) &&
+         e->chars >= HAS_POS_CHARS))
       p->flags |= NG_EL_HAS_POS;
   }
 }

@@ -56,6 +56,9 @@
 #ifndef LD_MAX
 #define LD_MAX 0.5f
 #endif
+#ifndef BOX_POS
+#define BOX_POS 1
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -305,7 +308,9 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
      * lists, address boxes, teaser strips), found by its net prose. */
     bool boxed = false;
     for (uint32_t x = b->elem; net && x != c && x != NG_NONE; x = E(w, x)->parent)
-      if (E(w, x)->nblocks >= 2 && net[x] < PRUNE) boxed = true;
+      if (E(w, x)->nblocks >= 2 && net[x] < PRUNE &&
+          !(BOX_POS && (E(w, x)->flags & NG_EL_HAS_POS)))
+        boxed = true;
     if (boxed) continue;
 #endif
     b->why = NG_DROP_FURNITURE;
