@@ -153,17 +153,17 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   size_t i = 0;
   if (n > 400) n = 400;
   while (i < n) {
-    /* "js-..." class names are script hooks, not semantics
-     * ("js-dynamic-adverto" on an article's text): skip the whole name. */
-    if ((i == 0 || s[i - 1] == ' ') && i + 3 <= n && (s[i] == 'j' || s[i] == 'J') &&
-        (s[i + 1] == 's' || s[i + 1] == 'S') && (s[i + 2] == '-' || s[i + 2] == '_')) {
-      while (i < n && s[i] != ' ') i++;
-      continue;
-    }
     while (i < n && !((s[i] >= 'a' && s[i] <= 'z') ||
                       (s[i] >= 'A' && s[i] <= 'Z') ||
                       (s[i] >= '0' && s[i] <= '9')))
       i++;
+    /* "js-..." class names are script hooks, not semantics
+     * ("js-dynamic-adverto" on an article's text): skip the whole name. */
+    if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') && i + 3 <= n && (s[i] == 'j' || s[i] == 'J') &&
+        (s[i + 1] == 's' || s[i + 1] == 'S') && (s[i + 2] == '-' || s[i + 2] == '_')) {
+      while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') i++;
+      continue;
+    }
     size_t l = 0;
     while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
                      (s[i] >= 'A' && s[i] <= 'Z') ||

@@ -59,6 +59,9 @@
 #ifndef BOX_POS
 #define BOX_POS 1
 #endif
+#ifndef LEAD_NEG
+#define LEAD_NEG 15
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -340,7 +343,11 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     for (size_t i = first; i-- > 0 && skipped <= LEAD_SKIPS;) {
       ng_hblock *b = &bl[i];
       if (b->keep) continue;
-      bool ok = !in_strong_neg(w, b) && b->link_chars * 10 <= b->chars &&
+      /* Short blocks of the container that sat in a negative box there
+       * (a caption above the text) stay out; a longer one is a lead in a
+       * header box. */
+      bool ok = !(b->why == NG_DROP_NEGATIVE && b->words < LEAD_NEG) && !in_strong_neg(w, b) &&
+                b->link_chars * 10 <= b->chars &&
                 keep_block(w, b) &&
                 (b->words >= 8 || b->kind == NG_BLOCK_HEADING);
       if (!ok) {
