@@ -11,7 +11,10 @@
  *    The element with the most net prose beats the best local score when
  *    it has more (an article split into sections, a lead in its own box),
  *    and the choice climbs while the parent has clearly more.
- * 3. Siblings of the choice join when they score close to it or are prose.
+ * 3. Siblings of the choice join when they score close to it or are prose
+ *    (a paragraph, or a section with much net prose and few links); a
+ *    wrapper with the same text stands for the choice, so the sections
+ *    of an article split below one wrapper are siblings.
  * 4. Inside the chosen containers a block is dropped when it sits in a
  *    negative sub-container, is mostly link text, a furniture phrase, a
  *    consent / newsletter notice or a bare date; prose right before, between
@@ -61,6 +64,15 @@
 #endif
 #ifndef LEAD_NEG
 #define LEAD_NEG 15
+#endif
+#ifndef WRAP_CLIMB
+#define WRAP_CLIMB 1
+#endif
+#ifndef NET_SIB
+#define NET_SIB 300
+#endif
+#ifndef SIB_LD
+#define SIB_LD 0.25f
 #endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
@@ -270,6 +282,18 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       best = p;
     }
   }
+#if WRAP_CLIMB
+  /* A wrapper holding exactly the same text is the same container; its
+   * siblings are the ones to look at (an article split into sibling
+   * sections below one wrapper). */
+  for (;;) {
+    uint32_t up = E(w, best)->parent;
+    if (up == NG_NONE || E(w, up)->tag == NG_TAG_HTML || E(w, up)->tag == NG_TAG_BODY ||
+        E(w, up)->chars != E(w, best)->chars)
+      break;
+    best = up;
+  }
+#endif
   /* Siblings that belong to the article too. */
   uint8_t *take = seen; /* reuse: 2 = included container */
   take[best] = 2;
@@ -288,6 +312,13 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
             (e->tag >= NG_TAG_H2 && e->tag <= NG_TAG_H6))
           add = (e->chars > 80 && ld < 0.25f) || (e->chars > 0 && ld == 0 && e->tag != NG_TAG_P);
       }
+#if NET_SIB
+      /* A section of prose next to the article body: much net prose and
+       * little link text. */
+      if (!add && net && !(e->flags & NG_EL_NEGATIVE) && net[c] >= NET_SIB &&
+          link_density(e) < SIB_LD)
+        add = true;
+#endif
       if (add && SIBLINGS) take[c] = 2;
     }
   }
