@@ -93,21 +93,30 @@ static size_t utf8_seq(const unsigned char *s, size_t n) {
 }
 
 /* 1: valid UTF-8 with at least one multi-byte sequence; 0: pure ASCII;
- * -1: invalid. A sequence cut by the end of a truncated page is allowed. */
+ * 2: UTF-8 with a few broken sequences (a string cut inside a character by
+ * the site's own truncation: legacy 8-bit text almost never forms 20 valid
+ * multi-byte sequences per invalid byte); -1: invalid. A sequence cut by
+ * the end of a truncated page is allowed. */
 static int utf8_verdict(const char *data, size_t len) {
   const unsigned char *s = (const unsigned char *)data;
-  int multi = 0;
+  size_t multi = 0, bad = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] < 0x80) {
       i++;
       continue;
     }
     size_t l = utf8_seq(s + i, len - i);
-    if (!l) return len - i < 4 && s[i] >= 0xC2 && multi ? 1 : -1;
-    multi = 1;
+    if (!l) {
+      if (len - i < 4 && s[i] >= 0xC2 && multi) break;
+      bad++;
+      i++;
+      continue;
+    }
+    multi++;
     i += l;
   }
-  return multi;
+  if (!bad) return multi ? 1 : 0;
+  return multi >= 20 * bad ? 2 : -1;
 }
 
 static int ieq(const char *s, const char *lit, size_t n) {
@@ -167,9 +176,13 @@ ng_charset_source ng_charset_detect(char *name, size_t cap, const char *data,
   if (hint && ng_charset_label(name, cap, hint, strlen(hint)))
     return NG_CHARSET_CALLER;
   int v = utf8_verdict(data, len);
-  if (v > 0) {
+  if (v == 1) {
     strcpy(name, "UTF-8");
     return NG_CHARSET_UTF8_VALID;
+  }
+  if (v == 2) { /* converted with the broken bytes replaced */
+    strcpy(name, "UTF-8");
+    return NG_CHARSET_DEFAULT;
   }
   if (meta_charset(name, cap, data, len)) {
     /* A page declared UTF-8 that is not: legacy bytes, most likely. */

@@ -6,7 +6,10 @@
  *   2. the caller's charset (HTTP Content-Type);
  *   3. bytes that are valid UTF-8 with some multi-byte sequence: UTF-8, even
  *      when the page declares otherwise (mislabelled pages are common, and
- *      legacy 8-bit text is almost never valid UTF-8 by accident);
+ *      legacy 8-bit text is almost never valid UTF-8 by accident); also
+ *      when there are at least 20 valid multi-byte sequences per invalid
+ *      byte (strings the site cut inside a character), with the invalid
+ *      bytes replaced;
  *   4. <meta charset>, <meta http-equiv content="...charset=..."> or an XML
  *      declaration in the first 8 KiB;
  *   5. windows-1252 (what browsers assume for Western pages).

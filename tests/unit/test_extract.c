@@ -83,6 +83,18 @@ void test_extract__charset_detect(void) {
   CHECK_INT(ng_charset_detect(n, sizeof n, "<p>caf\xe9</p>", 11, NULL, &bom),
             NG_CHARSET_DEFAULT);
   STR_EQ(n, "WINDOWS-1252");
+  /* UTF-8 with one string cut inside a character ("papieros\xc3..."):
+   * still UTF-8 (the broken byte is replaced), not windows-1252; a page
+   * of legacy bytes with one valid-looking pair is not. */
+  char mostly[256] = "<meta charset=\"utf-8\"><p>";
+  for (int i = 0; i < 25; i++) strcat(mostly, "\xc3\xb3");
+  strcat(mostly, " papieros\xc3...</p>");
+  CHECK_INT(ng_charset_detect(n, sizeof n, mostly, strlen(mostly), NULL, &bom),
+            NG_CHARSET_DEFAULT);
+  STR_EQ(n, "UTF-8");
+  const char *legacy = "<p>Gr\xfc\xdf\xe9 \xe9t\xe9 \xc3\xb3 caf\xe9</p>";
+  ng_charset_detect(n, sizeof n, legacy, strlen(legacy), NULL, &bom);
+  STR_EQ(n, "WINDOWS-1252");
 }
 
 void test_extract__charset_convert(void) {
