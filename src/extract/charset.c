@@ -102,7 +102,11 @@ static int utf8_verdict(const char *data, size_t len) {
   size_t multi = 0, bad = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] < 0x80) {
-      i++;
+      /* ASCII runs 8 bytes at a time: most of a page is markup. */
+      uint64_t w;
+      while (len - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+        i += 8;
+      while (i < len && s[i] < 0x80) i++;
       continue;
     }
     size_t l = utf8_seq(s + i, len - i);

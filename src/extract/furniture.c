@@ -78,7 +78,21 @@ bool ng_furniture_is_phrase(const char *s, size_t n) {
 bool ng_furniture_has_cue(const char *s, size_t n) {
   char key[1024];
   if (n > 2000) return false;
-  size_t k = ng_utf8_fold(key, sizeof key, s, n);
+  /* ASCII case folding first: full Unicode folding (utf8proc) costs more
+   * than the lookup, and it only matters for cues with non-ASCII letters,
+   * which all contain "cookie" ("używamy plików cookie", "мы используем
+   * файлы cookie"). Bytes >= 0x80 are copied as they are. */
+  size_t k = n < sizeof key - 1 ? n : sizeof key - 1;
+  bool ascii = true;
+  for (size_t i = 0; i < k; i++) {
+    char c = s[i];
+    if ((unsigned char)c >= 0x80) ascii = false;
+    key[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+  }
+  key[k] = '\0';
+  if (ng_lex_contains(NG_LEX_cookie_cues, key, k)) return true;
+  if (ascii || !strstr(key, "cookie")) return false;
+  k = ng_utf8_fold(key, sizeof key, s, n);
   if (k >= sizeof key) k = strlen(key);
   return ng_lex_contains(NG_LEX_cookie_cues, key, k);
 }
