@@ -147,8 +147,23 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
   return best;
 }
 
+#ifndef BIO
+#define BIO 1
+#endif
+
+/* Tokens that make an "author" name a box about the author (a biography,
+ * "author-box", "author-info", "about-author"), not the byline. */
+static bool bio_token(const char *t, size_t n) {
+  static const char *const w[] = {"box", "bio", "biography", "info", "about",
+                                  "description", "desc", "descr", "details",
+                                  "profile", "wrap", "wrapper", "card"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (strlen(w[i]) == n && memcmp(t, w[i], n) == 0) return true;
+  return false;
+}
+
 static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
-  bool strong = false, weak = false, pos = false;
+  bool strong = false, weak = false, pos = false, author = false, bio = false;
   char tok[48];
   size_t i = 0;
   if (n > 400) n = 400;
@@ -172,12 +187,17 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
       i++;
     }
     if (l == 0 || l >= sizeof tok) continue;
+    if ((l == 6 && memcmp(tok, "author", 6) == 0) || (l == 5 && memcmp(tok, "autor", 5) == 0) ||
+        (l == 7 && memcmp(tok, "authors", 7) == 0))
+      author = true;
+    else if (bio_token(tok, l) || (l >= 5 && memcmp(tok, "sabox", 5) == 0))
+      bio = true; /* "sabox...": the Simple Author Box plugin */
     int c = token_class(x, tok, l);
     if (c == 0) strong = true;
     else if (c == 1) weak = true;
     else if (c == 2) pos = true;
   }
-  if (strong) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+  if (strong || (BIO && author && bio)) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
   if (weak && !pos) return NG_EL_NEGATIVE;
   if (pos) return NG_EL_POSITIVE;
   return 0;

@@ -74,6 +74,9 @@
 #ifndef SIB_LD
 #define SIB_LD 0.25f
 #endif
+#ifndef HEAD_BOX_WORDS
+#define HEAD_BOX_WORDS 15
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -420,7 +423,8 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       if (bl[k].keep && bl[k].words >= HEAD_PROSE) prose_in = true;
     if (any && !prose_in) any = false, dropped = true;
 #endif
-    if (!any && (dropped || at_end)) {
+    /* A long heading is prose set as a heading, not a box title. */
+    if (!any && (dropped || at_end) && bl[i].words <= HEAD_BOX_WORDS) {
       bl[i].keep = 0;
       bl[i].why = NG_DROP_HEADING;
       kept -= bl[i].chars;
