@@ -32,7 +32,8 @@ enum {
   NG_EL_POSITIVE = 1u << 3, /* article / main / content-like name */
   NG_EL_NEGATIVE = 1u << 4, /* nav / footer / comments / share-like name */
   NG_EL_STRONG_NEG = 1u << 5, /* navigation, cookie, comment: never body */
-  NG_EL_HAS_POS = 1u << 6      /* has a positive descendant: a wrapper */
+  NG_EL_HAS_POS = 1u << 6,     /* has a positive descendant: a wrapper */
+  NG_EL_CLOSE = 1u << 7        /* a "close" control: its parent is a popup */
 };
 
 typedef struct ng_helem {

@@ -150,6 +150,9 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
 #ifndef BIO
 #define BIO 1
 #endif
+#ifndef CLOSE_POPUP
+#define CLOSE_POPUP 1
+#endif
 
 /* Tokens that make an "author" name a box about the author (a biography,
  * "author-box", "author-info", "about-author"), not the byline. */
@@ -163,7 +166,8 @@ static bool bio_token(const char *t, size_t n) {
 }
 
 static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
-  bool strong = false, weak = false, pos = false, author = false, bio = false;
+  bool strong = false, weak = false, pos = false, author = false, bio = false,
+       close = false;
   char tok[48];
   size_t i = 0;
   if (n > 400) n = 400;
@@ -192,15 +196,18 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
       author = true;
     else if (bio_token(tok, l) || (l >= 5 && memcmp(tok, "sabox", 5) == 0))
       bio = true; /* "sabox...": the Simple Author Box plugin */
+    if ((l == 5 && memcmp(tok, "close", 5) == 0) || (l == 7 && memcmp(tok, "dismiss", 7) == 0))
+      close = true;
     int c = token_class(x, tok, l);
     if (c == 0) strong = true;
     else if (c == 1) weak = true;
     else if (c == 2) pos = true;
   }
-  if (strong || (BIO && author && bio)) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
-  if (weak && !pos) return NG_EL_NEGATIVE;
-  if (pos) return NG_EL_POSITIVE;
-  return 0;
+  unsigned cl = close && CLOSE_POPUP ? NG_EL_CLOSE : 0;
+  if (strong || (BIO && author && bio)) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl;
+  if (weak && !pos) return NG_EL_NEGATIVE | cl;
+  if (pos) return NG_EL_POSITIVE | cl;
+  return cl;
 }
 
 unsigned ng_html_name_class(const char *s, size_t n) {
@@ -541,6 +548,11 @@ static void leave(walk *k, ng_htag tag) {
   e->end = (uint32_t)k->w->elems.len - 1;
   if (e->parent != NG_NONE) {
     ng_helem *p = el(k, e->parent);
+    /* A short "close" control ("Schließen [X]", "×") makes its parent a
+     * popup or dialog, whatever the parent is called. */
+    if ((e->flags & NG_EL_CLOSE) && e->chars <= 20 && p->tag != NG_TAG_BODY &&
+        p->tag != NG_TAG_HTML)
+      p->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
     p->chars += e->chars;
     p->link_chars += e->link_chars;
     p->nblocks += e->nblocks;
