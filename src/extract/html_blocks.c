@@ -339,6 +339,19 @@ static void add_text(walk *k, const char *s, size_t n) {
       sp = true; /* no-break space */
       i++;
     }
+    /* Invisible characters a browser does not show: soft hyphens
+     * ("Mit&shy;tel&shy;al&shy;ter"), zero-width spaces, a stray BOM. */
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+      i++;
+      continue;
+    }
+    if ((c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+         (unsigned char)s[i + 2] == 0x8B) ||
+        (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB &&
+         (unsigned char)s[i + 2] == 0xBF)) {
+      i += 2;
+      continue;
+    }
     if (sp && !pre) {
       k->space = true;
       continue;
