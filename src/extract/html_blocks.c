@@ -194,8 +194,10 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
     if ((l == 6 && memcmp(tok, "author", 6) == 0) || (l == 5 && memcmp(tok, "autor", 5) == 0) ||
         (l == 7 && memcmp(tok, "authors", 7) == 0))
       author = true;
-    else if (bio_token(tok, l) || (l >= 5 && memcmp(tok, "sabox", 5) == 0))
-      bio = true; /* "sabox...": the Simple Author Box plugin */
+    else if (bio_token(tok, l))
+      bio = true;
+    else if (l >= 5 && memcmp(tok, "sabox", 5) == 0)
+      author = bio = true; /* "sabox...": the Simple Author Box plugin */
     if ((l == 5 && memcmp(tok, "close", 5) == 0) || (l == 7 && memcmp(tok, "dismiss", 7) == 0))
       close = true;
     int c = token_class(x, tok, l);
