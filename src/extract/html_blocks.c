@@ -64,6 +64,7 @@ static const pat strong_neg[] = {
     {"toolbar", 7, 0}, {"sronly", 6, 0}, {"sr", 2, 1},
     {"visuallyhidden", 14, 0}, {"print", 5, 1}, {"rating", 6, 0}, {"tagcloud", 8, 0},
     {"copyright", 9, 0}, {"impressum", 9, 0}, {"pnav", 4, 0}, {"topnav", 6, 0},
+    {"affiliate", 9, 0}, {"disclosure", 10, 0}, /* advertising notices */
 };
 
 static const pat weak_neg[] = {
@@ -72,7 +73,7 @@ static const pat weak_neg[] = {
     {"teaser", 6, 0}, {"teasers", 7, 0},
     {"meta", 4, 0},   {"tags", 4, 1},    {"tag", 3, 1},      {"tool", 4, 0},
     {"tools", 5, 0},  {"media", 5, 1},   {"header", 6, 0},   {"aside", 5, 0},
-    {"caption", 7, 0}, {"credit", 6, 0}, {"author", 6, 0},   {"byline", 6, 0},
+    {"caption", 7, 0}, {"legend", 6, 0}, {"credit", 6, 0}, {"author", 6, 0},   {"byline", 6, 0},
     {"info", 4, 1},   {"extra", 5, 1},   {"links", 5, 1},    {"more", 4, 1},
     {"hidden", 6, 1}, {"hide", 4, 1},    {"foot", 4, 0},     {"contact", 7, 0},
     {"date", 4, 1},   {"dateline", 8, 0}, {"infobox", 7, 0}, {"box", 3, 1},
