@@ -151,6 +151,9 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
 #ifndef BIO
 #define BIO 1
 #endif
+#ifndef AD_PROSE
+#define AD_PROSE 500
+#endif
 #ifndef CLOSE_POPUP
 #define CLOSE_POPUP 1
 #endif
@@ -166,9 +169,24 @@ static bool bio_token(const char *t, size_t n) {
   return false;
 }
 
+/* Advertising names ("ad", "advert...", "sponsor...", "banner"): strongly
+ * negative, but a Spanish "cuerpo-ad" holds the article, and an ad slot
+ * never holds long link-free prose (see ng_html_blocks). */
+static bool ad_token(const char *t, size_t n) {
+  static const char *const pre[] = {"advert", "adslot", "adsense", "anzeige",
+                                    "werbung", "sponsor", "promo", "banner"};
+  if ((n == 2 && memcmp(t, "ad", 2) == 0) || (n == 3 && memcmp(t, "ads", 3) == 0))
+    return true;
+  for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+    size_t l = strlen(pre[i]);
+    if (n >= l && memcmp(t, pre[i], l) == 0) return true;
+  }
+  return false;
+}
+
 static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   bool strong = false, weak = false, pos = false, author = false, bio = false,
-       close = false;
+       close = false, ad_only = true;
   char tok[48];
   size_t i = 0;
   if (n > 400) n = 400;
@@ -202,12 +220,17 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
     if ((l == 5 && memcmp(tok, "close", 5) == 0) || (l == 7 && memcmp(tok, "dismiss", 7) == 0))
       close = true;
     int c = token_class(x, tok, l);
-    if (c == 0) strong = true;
+    if (c == 0) {
+      strong = true;
+      if (!ad_token(tok, l)) ad_only = false;
+    }
     else if (c == 1) weak = true;
     else if (c == 2) pos = true;
   }
   unsigned cl = close && CLOSE_POPUP ? NG_EL_CLOSE : 0;
-  if (strong || (BIO && author && bio)) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl;
+  if (BIO && author && bio) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl;
+  if (strong)
+    return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl | (ad_only && AD_PROSE ? NG_EL_AD : 0);
   if (weak && !pos) return NG_EL_NEGATIVE | cl;
   if (pos) return NG_EL_POSITIVE | cl;
   return cl;
@@ -478,7 +501,11 @@ static bool enter(walk *k, const ng_hnode *n, ng_htag tag) {
     sem = a.cls ? name_class_cached(k, a.cls, a.cls_n) : 0;
     if (a.id) {
       unsigned s2 = name_class_cached(k, a.id, a.id_n);
-      if (s2 & NG_EL_STRONG_NEG) sem = s2;
+      if (s2 & NG_EL_STRONG_NEG) {
+        /* Advertising-only when both names are. */
+        unsigned ad = (sem & NG_EL_STRONG_NEG) ? (sem & s2 & NG_EL_AD) : (s2 & NG_EL_AD);
+        sem = (s2 & ~(unsigned)NG_EL_AD) | ad;
+      }
       else if ((s2 & NG_EL_NEGATIVE) && !(sem & NG_EL_POSITIVE)) sem |= s2;
       else if (s2 & NG_EL_POSITIVE && !(sem & NG_EL_NEGATIVE)) sem |= s2;
     }
@@ -646,6 +673,9 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
     ng_helem *e = &es[i];
     if ((e->flags & NG_EL_NEGATIVE) && (e->flags & NG_EL_HAS_POS) &&
         e->tag != NG_TAG_NAV)
+      e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
+    /* An "ad" box of long prose with hardly a link is not an ad. */
+    if ((e->flags & NG_EL_AD) && e->chars >= AD_PROSE && e->link_chars * 10 < e->chars)
       e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
     uint32_t pn = e->parent != NG_NONE ? es[e->parent].neg : NG_NONE;
     e->neg = (e->flags & NG_EL_NEGATIVE) ? (uint32_t)i : pn;
