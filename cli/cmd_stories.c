@@ -27,10 +27,10 @@ static const char stories_usage[] =
     "      --digest         per story a headline and a summary across sources,\n"
     "                       one sentence per fact, source named, in time order\n"
     "  -n, --sentences N    digest length (default 5)\n"
-    "  -t, --threshold T    similarity needed to join a story (0..1; default\n"
-    "                       0.25, event level)\n"
-    "      --topics         group by broad topic rather than by event\n"
-    "                       (400 terms per article, threshold 0.12)\n"
+    "  -t, --threshold T    score needed to join a story (0..1; default 0.3,\n"
+    "                       the probability of reporting the story's event)\n"
+    "      --topics         group by broad topic rather than by event (a\n"
+    "                       cosine, threshold 0.12; 400 terms per article)\n"
     "      --min-score S    --pairs: smallest pair score shown (default 0.3)\n"
     "\n"
     "Evaluation (JSON Lines with gold labels):\n"
@@ -484,10 +484,7 @@ int cmd_stories(int argc, char **argv) {
     case 'E': eval = 1; break;
     case 'M': mrpc = 1; break;
     case 'q': quiet = 1; break;
-    case 'T':
-      so.max_terms = NG_STORY_TOPIC_TERMS;
-      if (so.threshold == 0.0) so.threshold = NG_STORY_TOPIC_THRESHOLD;
-      break;
+    case 'T': so.flags |= NG_STORY_TOPICS; break;
     case 'n':
       if (cli_opt_count("--sentences", optarg, 1, 64, &nsent)) return EXIT_USAGE;
       break;

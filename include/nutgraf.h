@@ -495,7 +495,15 @@ NG_EXPORT const ng_entity *ng_entities_at(const ng_entities *e, size_t i);
 enum {
   /** Keep each article's sentences (up to 64) in the set: needed for
    * ng_story_pairs_find() alignment and ng_story_digest(). */
-  NG_STORY_KEEP_SENTENCES = 1u << 0
+  NG_STORY_KEEP_SENTENCES = 1u << 0,
+  /** Group by broad topic ("Premier League") rather than by event: the
+   * score is one IDF-weighted cosine, stories are never split or merged,
+   * and the defaults become NG_STORY_TOPIC_THRESHOLD and
+   * NG_STORY_TOPIC_TERMS. Without it the score is the probability that
+   * the article reports the story's event, a story that turns out to hold
+   * two events is split in two as it grows, and two stories that turn out
+   * to be one event are merged. */
+  NG_STORY_TOPICS = 1u << 1
 };
 
 #define NG_STORY_OPTIONS_VERSION 1
@@ -504,17 +512,19 @@ enum {
 typedef struct ng_story_options {
   unsigned version; /**< NG_STORY_OPTIONS_VERSION */
   unsigned flags;   /**< NG_STORY_* bits */
-  double threshold; /**< similarity to join a story; 0: the default (0.25,
-                         event level; NG_STORY_TOPIC_THRESHOLD for topics) */
-  size_t max_terms; /**< terms kept per article; 0: the default (100;
-                         NG_STORY_TOPIC_TERMS for topics) */
+  double threshold; /**< score needed to join a story; 0: the default
+                         (0.3, an event probability; with NG_STORY_TOPICS
+                         a cosine, NG_STORY_TOPIC_THRESHOLD) */
+  size_t max_terms; /**< terms kept per article (at event level words
+                         only, plus up to 32 names and dates); 0: the
+                         default (100; with NG_STORY_TOPICS,
+                         NG_STORY_TOPIC_TERMS) */
 } ng_story_options;
 
 #define NG_STORY_OPTIONS_INIT {NG_STORY_OPTIONS_VERSION, 0u, 0.0, 0u}
 
-/** Settings for topic-level grouping (broad subjects such as "Premier
- * League" rather than single events): more terms per article and a lower
- * threshold. */
+/** Defaults of topic-level grouping (NG_STORY_TOPICS): more terms per
+ * article and a lower threshold. */
 #define NG_STORY_TOPIC_THRESHOLD 0.12
 #define NG_STORY_TOPIC_TERMS 400
 
@@ -522,7 +532,9 @@ typedef struct ng_story_options {
  * A growing set of articles grouped into stories (articles about the same
  * event). Articles are added one at a time; each is compared with the
  * existing stories through an inverted index, so adding is roughly
- * constant time and no earlier article is read again. Not thread-safe.
+ * constant time and no earlier article is read again (splitting or
+ * merging a story, at event level, reads only the stored term vectors of
+ * that story's members and of at most 12 neighbours). Not thread-safe.
  */
 typedef struct ng_story_set ng_story_set;
 
@@ -541,7 +553,9 @@ NG_EXPORT void ng_story_set_free(ng_story_set *set);
  * Adds an article: extracts its terms and entities, then puts it in the
  * most similar story or starts a new one. `id` (may be NULL: the article's
  * index is used) and `date` ("YYYY-MM-DD...", may be NULL) are copied.
- * `doc` is not kept. *story (may be NULL) receives the story's index.
+ * `doc` is not kept. *story (may be NULL) receives the story's index; at
+ * event level a later add may split, merge and renumber stories, so read
+ * assignments with ng_story_set_article_story() when they are needed.
  * Returns NG_OK, NG_EINVAL or NG_ENOMEM; on failure the set is unchanged
  * except for corpus statistics.
  */
@@ -563,7 +577,8 @@ NG_EXPORT const char *ng_story_set_article_id(const ng_story_set *set,
 NG_EXPORT const char *ng_story_set_article_title(const ng_story_set *set,
                                                  size_t i, size_t *len);
 
-/** Index of the story holding article `i` ((size_t)-1 when out of range). */
+/** Index of the story holding article `i` now ((size_t)-1 when out of
+ * range). */
 NG_EXPORT size_t ng_story_set_article_story(const ng_story_set *set,
                                             size_t i);
 

@@ -158,6 +158,15 @@ static bool gap_is_space(const char *text, uint32_t from, uint32_t to) {
   return true;
 }
 
+/* "St. Petersburg", "Mt. Everest", "Ft. Worth": the abbreviation's period
+ * does not end the name (else "St" and "Petersburg" are two names). */
+static bool abbrev_gap(const char *text, const ng_tok *p, uint32_t to) {
+  uint32_t from = p->off + p->len;
+  if (p->len != 2 || to != from + 2 || text[from] != '.' || text[from + 1] != ' ') return false;
+  const char *w = text + p->off;
+  return (w[0] == 'S' && w[1] == 't') || (w[0] == 'M' && w[1] == 't') || (w[0] == 'F' && w[1] == 't');
+}
+
 static bool is_connector(const char *f, size_t n) {
   static const char *const c[] = {"of", "de", "del", "da", "von", "van",
                                   "al", "bin", "la", "le", "du", "der"};
@@ -331,7 +340,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       const ng_tok *u = &doc->toks[j];
       if (nt > 0) {
         const ng_tok *p = &doc->toks[toks[nt - 1]];
-        if (!gap_is_space(text, p->off + p->len, u->off)) break;
+        if (!gap_is_space(text, p->off + p->len, u->off) && !abbrev_gap(text, p, u->off)) break;
       }
       char f[64];
       size_t fl = fold(f, sizeof f, text + u->off, u->len);
@@ -486,6 +495,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     if (en && wl && has(NG_LEX_ent_places, whole, wl)) m.kind = NG_ENTITY_PLACE;
     else if (en && m.ntok > 1 && has(NG_LEX_ent_place_words, lf, lfl))
       m.kind = NG_ENTITY_PLACE;
+    else if (m.ntok > 1 && abbrev_gap(text, &doc->toks[toks[s0]], doc->toks[toks[s0] + 1].off))
+      m.kind = NG_ENTITY_PLACE; /* "St. Petersburg", "Mt. Everest" */
     else if (en && m.ntok > 1 && !titled && has(NG_LEX_ent_places, lf, lfl) &&
              !has(NG_LEX_ent_first_names, ff, ffl))
       m.kind = NG_ENTITY_PLACE; /* "Eastern Europe", "Downtown Paris" */

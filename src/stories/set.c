@@ -33,6 +33,7 @@
 #define MAX_TERMS_LIMIT 4096
 #define CENTROID_MAX 300
 #define CANDIDATES 12
+#define KEY_TERMS 32 /* names and dates kept per article, besides max_terms */
 #define ENTITY_BOOST 1.0
 #ifndef KEY_SHARE
 #define KEY_SHARE 0.5
@@ -41,9 +42,14 @@
 #define KEEP_SENTENCES 64
 #define TITLE_MAX 200
 
-/* Default join threshold: event level (set once on ECB+ dev and the
- * samples; see BENCHMARKS.md). Broad topics want about 0.12. */
-#define DEFAULT_THRESHOLD 0.25
+/* With NG_STORY_TOPICS the score is one IDF-weighted cosine and broad
+ * topics want about 0.12 (set on WikiRef220 dev; see BENCHMARKS.md). */
+#define TOPIC_THRESHOLD NG_STORY_TOPIC_THRESHOLD
+/* Event level: join when the event score (a probability) is >= 0.3. On
+ * ECB+ dev (split 0.3, merge 0.7) 0.15 gives B-cubed F1 0.899, 0.2 0.884,
+ * 0.25 0.870, 0.3 0.871; 0.3 is the lowest that keeps the five samples'
+ * four events apart (tests/cli/stories_samples.sh). */
+#define EVENT_THRESHOLD 0.3
 
 static int grow(const ng_allocator *alc, void **p, size_t *cap, size_t need,
                 size_t item) {
@@ -70,8 +76,13 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
   s->ctx = ctx;
   s->alc = &ctx->alc;
   s->flags = opts ? opts->flags : 0;
-  s->threshold = opts && opts->threshold > 0.0 ? opts->threshold : DEFAULT_THRESHOLD;
-  s->max_terms = opts && opts->max_terms ? opts->max_terms : ARTICLE_TERMS;
+  s->event = !(s->flags & NG_STORY_TOPICS);
+  s->max_terms = opts && opts->max_terms ? opts->max_terms
+                 : s->event                  ? ARTICLE_TERMS
+                                             : NG_STORY_TOPIC_TERMS;
+  s->threshold = opts && opts->threshold > 0.0 ? opts->threshold
+                 : s->event                    ? EVENT_THRESHOLD
+                                               : TOPIC_THRESHOLD;
   ng_arena_init(&s->arena, s->alc);
   ng_strmap_init(&s->terms, s->alc);
   *out = s;
@@ -112,6 +123,11 @@ static int cmp_tw_w(const void *pa, const void *pb) {
   const ng_tw *a = pa, *b = pb;
   if (a->w != b->w) return a->w < b->w ? 1 : -1;
   return a->term < b->term ? -1 : a->term > b->term;
+}
+
+static int cmp_u32(const void *pa, const void *pb) {
+  uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+  return a < b ? -1 : a > b;
 }
 
 static int cmp_tw_term(const void *pa, const void *pb) {
@@ -157,6 +173,129 @@ static double cosine(const ng_story_set *s, const ng_tw *a, size_t an,
   double keys = dot[1] / sqrt(na[1] * nc[1]);
   return KEY_SHARE * keys + (1.0 - KEY_SHARE) * words;
 }
+
+
+/* ---- Event-level score ------------------------------------------------
+ *
+ * One cosine mixes what two reports of one event share with what two
+ * events of one kind share (two earthquakes share "magnitude", "quake",
+ * "injuries"; two Klitschko fights share "Klitschko", "heavyweight"). The
+ * event score looks at the term classes apart, since they tell the two
+ * cases apart differently: names, numbers and dates are what differ
+ * between two events of one kind. For each class (words, numbers,
+ * names, dates) it takes the IDF-weighted cosine of the article with the
+ * story's mean vector, the share of the article's weight the story lacks
+ * and the share of the story's weight the article lacks; a logistic model
+ * over these (EVENT_W) gives the probability that the article reports the
+ * story's event. */
+enum { TC_WORD, TC_NUM, TC_NAME, TC_DATE, TC_COUNT };
+#define EVENT_NFEAT (3 * TC_COUNT + 5)
+
+/* The year a number term names (1900-2099), else 0. */
+static int term_year(const ng_story_set *s, uint32_t t) {
+  const char *x = s->terms.strs[t];
+  if (s->terms.lens[t] != 4 || !(x[0] == '1' || x[0] == '2')) return 0;
+  int y = 0;
+  for (int k = 0; k < 4; k++) {
+    if (x[k] < '0' || x[k] > '9') return 0;
+    y = y * 10 + (x[k] - '0');
+  }
+  return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+static int term_class(const ng_story_set *s, uint32_t t) {
+  const char *x = s->terms.strs[t];
+  if (x[0] == '#') return x[1] == 'd' ? TC_DATE : TC_NAME;
+  if (x[0] >= '0' && x[0] <= '9') return TC_NUM;
+  return TC_WORD;
+}
+
+/* f[EVENT_NFEAT]: per class {cosine, article weight missing from the story,
+ * story weight missing from the article} (0 when a side has none of the
+ * class), then "no numbers", "no dates" indicators, log story size, and
+ * the two year features. The centroid is divided by `members` so that
+ * the missing shares compare like with like. */
+static void event_features(double *f, const ng_story_set *s, const ng_tw *a,
+                           size_t an, const ng_tw *c, size_t cn, size_t members) {
+  double dot[TC_COUNT] = {0}, na[TC_COUNT] = {0}, nc[TC_COUNT] = {0};
+  double am[TC_COUNT] = {0}, at[TC_COUNT] = {0}, cm[TC_COUNT] = {0}, ct[TC_COUNT] = {0};
+  double m = members ? (double)members : 1.0;
+  /* The latest year each side names: reports of one event name its
+   * year, two events of one kind are often years apart. */
+  int ay = 0, cy = 0;
+  bool ay_in_c = false;
+  size_t i = 0, j = 0;
+  for (size_t q = 0; q < an; q++) {
+    int y = term_year(s, a[q].term);
+    if (y > ay) ay = y;
+  }
+  for (size_t q = 0; q < cn; q++) {
+    int y = term_year(s, c[q].term);
+    if (y > cy) cy = y;
+    if (y && y == ay) ay_in_c = true;
+  }
+  while (i < an || j < cn) {
+    if (j >= cn || (i < an && a[i].term < c[j].term)) {
+      double w = a[i].w * ng_set_idf(s, a[i].term);
+      int k = term_class(s, a[i].term);
+      na[k] += w * w;
+      am[k] += w;
+      at[k] += w;
+      i++;
+    } else if (i >= an || c[j].term < a[i].term) {
+      double w = c[j].w / m * ng_set_idf(s, c[j].term);
+      int k = term_class(s, c[j].term);
+      nc[k] += w * w;
+      cm[k] += w;
+      ct[k] += w;
+      j++;
+    } else {
+      double idf = ng_set_idf(s, a[i].term);
+      double x = a[i].w * idf, y = c[j].w / m * idf;
+      int k = term_class(s, a[i].term);
+      dot[k] += x * y;
+      na[k] += x * x;
+      nc[k] += y * y;
+      at[k] += x;
+      ct[k] += y;
+      i++;
+      j++;
+    }
+  }
+  for (int k = 0; k < TC_COUNT; k++) {
+    f[3 * k] = na[k] > 0 && nc[k] > 0 ? dot[k] / sqrt(na[k] * nc[k]) : 0.0;
+    f[3 * k + 1] = at[k] > 0 ? am[k] / at[k] : 0.0;
+    f[3 * k + 2] = ct[k] > 0 ? cm[k] / ct[k] : 0.0;
+  }
+  f[3 * TC_COUNT] = na[TC_NUM] > 0 && nc[TC_NUM] > 0 ? 0.0 : 1.0;
+  f[3 * TC_COUNT + 1] = na[TC_DATE] > 0 && nc[TC_DATE] > 0 ? 0.0 : 1.0;
+  f[3 * TC_COUNT + 2] = log(m);
+  f[3 * TC_COUNT + 3] = ay && cy && ay != cy ? 1.0 : 0.0;
+  f[3 * TC_COUNT + 4] = ay_in_c ? 1.0 : 0.0;
+}
+
+/* Fitted (logistic regression, L2 1e-3, on ECB+ dev) on the 7,787
+ * article-candidate pairs met while the stories follow the gold events (an
+ * oracle run, so the model learns from clean stories; fitted on the greedy
+ * run's pairs too it joins more and the samples merge). The story-size
+ * weight (-0.68) is set to 0: it pushed big stories apart. Order: per
+ * class {cosine, article missing, story missing} for words, numbers,
+ * names, dates; no numbers; no dates; log size; latest years differ;
+ * latest year shared; bias. */
+static const double EVENT_W[EVENT_NFEAT + 1] = {
+    2.438, -1.139, -0.710, 1.663, -0.874, -0.479, 3.181, -2.059, -1.518, 0.642, 0.007, -0.426, 0.060, 0.087, 0.000, -0.288, 0.549, 1.561};
+
+/* Event score of an article vector (sorted by term) against a centroid c
+ * (the sum of `members` unit vectors). */
+static double event_score(const ng_story_set *s, const ng_tw *a, size_t an,
+                          const ng_tw *c, size_t cn, size_t members) {
+  double f[EVENT_NFEAT];
+  event_features(f, s, a, an, c, cn, members);
+  double z = EVENT_W[EVENT_NFEAT];
+  for (int k = 0; k < EVENT_NFEAT; k++) z += EVENT_W[k] * f[k];
+  return 1.0 / (1.0 + exp(-z));
+}
+
 
 static int post_add(ng_story_set *s, uint32_t term, uint32_t story) {
   if (term >= s->npost) {
@@ -299,6 +438,311 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
 }
 
 
+/* ---- Splitting a story in two -------------------------------------------
+ *
+ * The join decision for a story's first few articles is a comparison of
+ * two articles, and two reports of two events of one kind often look
+ * closer than two reports of one event (the event score tells them apart
+ * for about 7 in 10 such pairs, against 9 in 10 once a story has 6
+ * members). So a story is re-examined as it grows (at 4 members, then
+ * each time it has grown by half, up to SPLIT_MAX members): its members
+ * are parted in two by 2-means, and when the members of each half do not
+ * look like reports of the other half's event (mean event score below
+ * SPLIT_THRESHOLD), the half without the story's first article becomes a
+ * story of its own. The work is
+ * bounded by the story's size, never by the corpus: the set stays
+ * incremental. */
+#define SPLIT_FIRST 4
+#define SPLIT_MAX 64
+#define SPLIT_ROUNDS 6
+#define SPLIT_THRESHOLD 0.3 /* mean event score below which halves part */
+
+/* Sum of the unit vectors of members[0..n) (sorted by term) into *out,
+ * a buffer of *cap items that grows as needed. */
+static int half_centroid(ng_story_set *s, ng_tw **out, size_t *cap, size_t *nout,
+                         const uint32_t *members, size_t n) {
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++) total += s->articles[members[k]].nvec;
+  int rc = grow(s->alc, (void **)out, cap, total + 1, sizeof **out);
+  if (rc) return rc;
+  size_t o = 0;
+  for (size_t k = 0; k < n; k++) {
+    const ng_article *a = &s->articles[members[k]];
+    double norm = 0;
+    for (size_t i = 0; i < a->nvec; i++) norm += a->vec[i].w * a->vec[i].w;
+    norm = norm > 0 ? sqrt(norm) : 1.0;
+    for (size_t i = 0; i < a->nvec; i++) {
+      (*out)[o].term = a->vec[i].term;
+      (*out)[o++].w = (float)(a->vec[i].w / norm);
+    }
+  }
+  if (o) qsort(*out, o, sizeof **out, cmp_tw_term);
+  size_t u = 0;
+  for (size_t i = 0; i < o; i++) {
+    if (u && (*out)[u - 1].term == (*out)[i].term) (*out)[u - 1].w += (*out)[i].w;
+    else (*out)[u++] = (*out)[i];
+  }
+  *nout = u;
+  return NG_OK;
+}
+
+/* Mean event score of the articles members[0..n) against a half's
+ * centroid c of m articles. */
+static double half_score(const ng_story_set *s, const uint32_t *members, size_t n,
+                         const ng_tw *c, size_t cn, size_t m) {
+  double sum = 0;
+  for (size_t k = 0; k < n; k++) {
+    const ng_article *a = &s->articles[members[k]];
+    sum += event_score(s, a->vec, a->nvec, c, cn, m);
+  }
+  return n ? sum / (double)n : 0.0;
+}
+
+/* Rebuilds story sid's centroid, dates and index from its members. */
+static int story_rebuild(ng_story_set *s, uint32_t sid) {
+  ng_story *st = &s->stories[sid];
+  st->ncent = 0;
+  st->first_date = st->last_date = INT32_MIN;
+  st->headline = NULL;
+  for (size_t k = 0; k < st->nmembers; k++) {
+    ng_article *a = &s->articles[st->members[k]];
+    a->story = sid;
+    if (a->date != INT32_MIN) {
+      if (st->first_date == INT32_MIN || a->date < st->first_date) st->first_date = a->date;
+      if (st->last_date == INT32_MIN || a->date > st->last_date) st->last_date = a->date;
+    }
+    int rc = story_absorb(s, sid, a->vec, a->nvec);
+    if (rc) return rc;
+  }
+  return NG_OK;
+}
+
+/* Keeps in story `to` the entities of story `from` that its members name
+ * (their "#n:" and "#d:" keys), and every keyphrase. */
+static int story_copy_entities(ng_story_set *s, uint32_t to, uint32_t from) {
+  ng_story *dst = &s->stories[to];
+  const ng_story *src = &s->stories[from];
+  size_t n = src->nents; /* to == from filters in place */
+  if (n > dst->ecap) {
+    size_t cap = dst->ecap;
+    int rc = grow(s->alc, (void **)&dst->ents, &cap, n, sizeof *dst->ents);
+    if (rc) return rc;
+    void *q = ng_mem_realloc(s->alc, dst->entok, dst->ecap * sizeof *dst->entok, cap * sizeof *dst->entok);
+    if (!q) return NG_ENOMEM;
+    dst->entok = q;
+    dst->ecap = cap;
+  }
+  size_t o = 0;
+  for (size_t k = 0; k < n; k++) {
+    const ng_entity *e = &src->ents[k];
+    bool keep = e->kind == NG_ENTITY_KEYPHRASE;
+    if (!keep) {
+      char key[200];
+      size_t kl;
+      if (e->kind <= NG_ENTITY_OTHER) kl = (size_t)snprintf(key, sizeof key, "#n:%s", e->key + 2);
+      else if (e->kind == NG_ENTITY_DATE && e->key[0]) kl = (size_t)snprintf(key, sizeof key, "#d:%s", e->key);
+      else kl = 0;
+      if (kl >= sizeof key) kl = sizeof key - 1;
+      uint32_t t = kl ? ng_strmap_find(&s->terms, key, kl) : UINT32_MAX;
+      for (size_t m = 0; t != UINT32_MAX && m < dst->nmembers && !keep; m++) {
+        const ng_article *a = &s->articles[dst->members[m]];
+        size_t lo = 0, hi = a->nvec;
+        while (lo < hi) {
+          size_t mid = (lo + hi) / 2;
+          if (a->vec[mid].term < t) lo = mid + 1;
+          else hi = mid;
+        }
+        keep = lo < a->nvec && a->vec[lo].term == t;
+      }
+    }
+    if (!keep) continue;
+    uint32_t nt = src->entok[k];
+    dst->ents[o] = *e;
+    dst->entok[o++] = nt;
+  }
+  dst->nents = o;
+  return NG_OK;
+}
+
+/* Tries to part story sid in two (see above). */
+static int story_maybe_split(ng_story_set *s, uint32_t sid) {
+  ng_story *st = &s->stories[sid];
+  size_t m = st->nmembers;
+  if (m < SPLIT_FIRST || m > SPLIT_MAX || m < st->next_split) return NG_OK;
+  st->next_split = m + m / 2;
+  int rc = NG_OK;
+  uint32_t side[SPLIT_MAX], part[2][SPLIT_MAX];
+  size_t np[2] = {0, 0};
+  ng_tw *c[2] = {NULL, NULL};
+  size_t cc[2] = {0, 0}, cn[2] = {0, 0};
+  /* Seeds: the member farthest from the centroid, then the member
+   * farthest from that one. */
+  size_t s0 = 0, s1 = 0;
+  double lo = 2.0;
+  for (size_t k = 0; k < m; k++) {
+    const ng_article *a = &s->articles[st->members[k]];
+    double x = cosine(s, a->vec, a->nvec, st->cent, st->ncent);
+    if (x < lo) {
+      lo = x;
+      s0 = k;
+    }
+  }
+  lo = 2.0;
+  for (size_t k = 0; k < m; k++) {
+    if (k == s0) continue;
+    const ng_article *a = &s->articles[st->members[k]];
+    const ng_article *b = &s->articles[st->members[s0]];
+    double x = cosine(s, a->vec, a->nvec, b->vec, b->nvec);
+    if (x < lo) {
+      lo = x;
+      s1 = k;
+    }
+  }
+  for (size_t k = 0; k < m; k++) side[k] = 2;
+  side[s0] = 0;
+  side[s1] = 1;
+  for (int round = 0; round < SPLIT_ROUNDS; round++) {
+    for (int h = 0; h < 2; h++) {
+      np[h] = 0;
+      for (size_t k = 0; k < m; k++)
+        if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
+      if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h]))) goto done;
+    }
+    bool moved = false;
+    for (size_t k = 0; k < m; k++) {
+      const ng_article *a = &s->articles[st->members[k]];
+      double x0 = cosine(s, a->vec, a->nvec, c[0], cn[0]);
+      double x1 = cosine(s, a->vec, a->nvec, c[1], cn[1]);
+      uint32_t h = x1 > x0 ? 1 : 0;
+      if (h != side[k]) moved = true;
+      side[k] = h;
+    }
+    if (!moved) break;
+  }
+  for (int h = 0; h < 2; h++) {
+    np[h] = 0;
+    for (size_t k = 0; k < m; k++)
+      if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
+    if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h]))) goto done;
+  }
+  if (np[0] < 2 || np[1] < 2) goto done;
+  double cross = 0.5 * (half_score(s, part[1], np[1], c[0], cn[0], np[0]) +
+                        half_score(s, part[0], np[0], c[1], cn[1], np[1]));
+  if (cross >= SPLIT_THRESHOLD) goto done;
+  /* Split: the half with the first member keeps the story. */
+  {
+    int keep = side[0] == 0 ? 0 : 1;
+    if ((rc = grow(s->alc, (void **)&s->stories, &s->scap, s->nstories + 1, sizeof *s->stories))) goto done;
+    if ((rc = grow(s->alc, (void **)&s->acc, &s->acccap, s->nstories + 2, sizeof *s->acc))) goto done;
+    st = &s->stories[sid];
+    uint32_t nid = (uint32_t)s->nstories;
+    ng_story *nw = &s->stories[nid];
+    memset(nw, 0, sizeof *nw);
+    if ((rc = grow(s->alc, (void **)&nw->members, &nw->mcap, np[1 - keep], sizeof *nw->members))) goto done;
+    s->nstories++;
+    s->acc[nid] = 0.0f;
+    memcpy(nw->members, part[1 - keep], np[1 - keep] * sizeof *nw->members);
+    nw->nmembers = np[1 - keep];
+    nw->next_split = nw->nmembers + nw->nmembers / 2;
+    memcpy(st->members, part[keep], np[keep] * sizeof *st->members);
+    st->nmembers = np[keep];
+    if ((rc = story_rebuild(s, sid)) || (rc = story_rebuild(s, nid))) goto done;
+    if ((rc = story_copy_entities(s, nid, sid))) goto done;
+    /* Then the kept half drops the entities only the other half names. */
+    if ((rc = story_copy_entities(s, sid, sid))) goto done;
+  }
+done:
+  ng_mem_free(s->alc, c[0], cc[0] * sizeof *c[0]);
+  ng_mem_free(s->alc, c[1], cc[1] * sizeof *c[1]);
+  return rc;
+}
+
+/* ---- Merging two stories -------------------------------------------------
+ *
+ * The other way round: an event whose first reports did not look alike
+ * starts as two stories, and each later report makes them look more
+ * alike. After an article joins story sid, sid is compared with the other
+ * stories the article's terms pointed at (its candidates, at most
+ * CANDIDATES: the cost is bounded), each story's centroid scored as an
+ * article against the other; the best pair at MERGE_THRESHOLD or more
+ * becomes one story. */
+#define MERGE_THRESHOLD 0.7
+
+/* Removes story id r from the posting lists of its indexed terms. */
+static void post_remove(ng_story_set *s, uint32_t r, uint32_t repl) {
+  const ng_story *st = &s->stories[r];
+  for (size_t k = 0; k < st->nindexed; k++) {
+    uint32_t t = st->indexed[k];
+    if (t >= s->npost) continue;
+    ng_posting *p = &s->post[t];
+    for (uint32_t i = 0; i < p->n; i++) {
+      if (p->v[i] != r) continue;
+      if (repl == UINT32_MAX) p->v[i] = p->v[--p->n];
+      else p->v[i] = repl;
+      break;
+    }
+  }
+}
+
+static int story_maybe_merge(ng_story_set *s, uint32_t sid, const uint32_t *cand, size_t ncand) {
+  double best = MERGE_THRESHOLD;
+  uint32_t other = UINT32_MAX;
+  for (size_t i = 0; i < ncand; i++) {
+    uint32_t c = cand[i];
+    if (c == sid || c >= s->nstories) continue;
+    const ng_story *a = &s->stories[sid], *b = &s->stories[c];
+    double x = 0.5 * (event_score(s, a->cent, a->ncent, b->cent, b->ncent, b->nmembers) +
+                      event_score(s, b->cent, b->ncent, a->cent, a->ncent, a->nmembers));
+    if (x >= best) {
+      best = x;
+      other = c;
+    }
+  }
+  if (other == UINT32_MAX) return NG_OK;
+  uint32_t keep = sid < other ? sid : other, gone = sid < other ? other : sid;
+  ng_story *k = &s->stories[keep], *g = &s->stories[gone];
+  int rc = grow(s->alc, (void **)&k->members, &k->mcap, k->nmembers + g->nmembers, sizeof *k->members);
+  if (rc) return rc;
+  /* The gone story's entities join the kept one's (as one article would). */
+  ng_entities tmp;
+  memset(&tmp, 0, sizeof tmp);
+  tmp.items = g->ents;
+  tmp.n = g->nents;
+  if ((rc = story_add_entities(s, k, &tmp))) return rc;
+  for (size_t i = 0; i < g->nmembers; i++) {
+    ng_article *a = &s->articles[g->members[i]];
+    k->members[k->nmembers++] = g->members[i];
+    a->story = keep;
+    if ((rc = story_absorb(s, keep, a->vec, a->nvec))) return rc;
+    if (a->date != INT32_MIN) {
+      if (k->first_date == INT32_MIN || a->date < k->first_date) k->first_date = a->date;
+      if (k->last_date == INT32_MIN || a->date > k->last_date) k->last_date = a->date;
+    }
+  }
+  k->headline = NULL;
+  /* Members in arrival order, as everywhere else. */
+  qsort(k->members, k->nmembers, sizeof *k->members, cmp_u32);
+  k->next_split = k->nmembers + k->nmembers / 2;
+  /* Drop the gone story; the last story takes its place. */
+  post_remove(s, gone, UINT32_MAX);
+  const ng_allocator *alc = s->alc;
+  ng_mem_free(alc, g->members, g->mcap * sizeof *g->members);
+  ng_mem_free(alc, g->cent, g->ccap * sizeof *g->cent);
+  ng_mem_free(alc, g->indexed, g->icap * sizeof *g->indexed);
+  ng_mem_free(alc, g->ents, g->ecap * sizeof *g->ents);
+  ng_mem_free(alc, g->entok, g->ecap * sizeof *g->entok);
+  uint32_t last = (uint32_t)s->nstories - 1;
+  if (gone != last) {
+    post_remove(s, last, gone);
+    s->stories[gone] = s->stories[last];
+    const ng_story *mv = &s->stories[gone];
+    for (size_t i = 0; i < mv->nmembers; i++) s->articles[mv->members[i]].story = gone;
+  }
+  memset(&s->stories[last], 0, sizeof s->stories[last]);
+  s->nstories--;
+  return NG_OK;
+}
+
 /* Keeps up to KEEP_SENTENCES body sentences for pairs and digests. */
 static int keep_sentences(ng_story_set *s, ng_article *a, const ng_doc *doc) {
   size_t n = 0;
@@ -413,7 +857,21 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
   if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_w);
-  if (nvec > s->max_terms) nvec = s->max_terms;
+  /* Names and dates are kept apart from the max_terms words (up to
+   * KEY_TERMS of them): a name said once ties with every word said once,
+   * and ties go to older terms, so a new name, the very thing that tells
+   * one event from another, would be cut first. Topics keep the heaviest
+   * max_terms of all kinds (WikiRef220 dev 0.938, against 0.919 with the
+   * names apart). */
+  if (!s->event && nvec > s->max_terms) nvec = s->max_terms;
+  if (s->event) {
+    size_t o = 0, nw = 0, nk = 0;
+    for (size_t i = 0; i < nvec; i++) {
+      bool key = is_key(s, vec[i].term);
+      if (key ? nk++ < KEY_TERMS : nw++ < s->max_terms) vec[o++] = vec[i];
+    }
+    nvec = o;
+  }
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
 
   /* Candidate stories through the index, heaviest terms first. */
@@ -459,7 +917,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     int32_t days = ng_date_days(date, date_len);
     for (size_t i = 0; i < ncand; i++) {
       const ng_story *st = &s->stories[cand[i]];
-      double sim = cosine(s, vec, nvec, st->cent, st->ncent);
+      double sim = s->event ? event_score(s, vec, nvec, st->cent, st->ncent, st->nmembers)
+                            : cosine(s, vec, nvec, st->cent, st->ncent);
       /* One event is reported within days: far dates halve similarity. */
       if (days != INT32_MIN && st->last_date != INT32_MIN &&
           (days > st->last_date + 7 || days < st->first_date - 7))
@@ -538,12 +997,15 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     }
     rc = story_absorb(s, sid, vec, nvec);
     if (rc == NG_OK) rc = story_add_entities(s, st, ents);
+    st->headline = NULL;
+    /* st may move from here on: stories are split, merged and moved. */
+    if (rc == NG_OK && s->event) rc = story_maybe_merge(s, sid, cand, ncand);
+    if (rc == NG_OK && s->event) rc = story_maybe_split(s, s->articles[s->narticles - 1].story);
     if (rc) {
       ng_fail(err, rc, "out of memory", 0);
       goto done;
     }
-    st->headline = NULL;
-    if (story) *story = sid;
+    if (story) *story = s->articles[s->narticles - 1].story;
   }
 done:
   ng_mem_free(alc, vec, (cap + 1) * sizeof *vec);

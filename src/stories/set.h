@@ -51,6 +51,7 @@ typedef struct ng_story {
   uint32_t *entok;
   size_t nents, ecap;
   int32_t first_date, last_date;
+  size_t next_split; /* members at the next split test */
   const char *headline;
   size_t headline_len;
 } ng_story;
@@ -65,6 +66,7 @@ struct ng_story_set {
   const ng_allocator *alc;
   unsigned flags;
   double threshold;
+  bool event; /* event-level score (event_score) rather than one cosine */
   size_t max_terms;
   ng_arena arena;
   ng_strmap terms;
