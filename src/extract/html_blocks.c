@@ -186,15 +186,17 @@ static bool ad_token(const char *t, size_t n) {
 
 static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   bool strong = false, weak = false, pos = false, author = false, bio = false,
-       close = false, ad_only = true;
+       close = false, ad_only = true, modifier = false;
   char tok[48];
   size_t i = 0;
   if (n > 400) n = 400;
   while (i < n) {
     while (i < n && !((s[i] >= 'a' && s[i] <= 'z') ||
                       (s[i] >= 'A' && s[i] <= 'Z') ||
-                      (s[i] >= '0' && s[i] <= '9')))
+                      (s[i] >= '0' && s[i] <= '9'))) {
+      if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') modifier = false;
       i++;
+    }
     /* "js-..." class names are script hooks, not semantics
      * ("js-dynamic-adverto" on an article's text): skip the whole name. */
     if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') && i + 3 <= n && (s[i] == 'j' || s[i] == 'J') &&
@@ -210,6 +212,17 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
       i++;
     }
     if (l == 0 || l >= sizeof tok) continue;
+    /* State modifiers say what an element has or lacks, not what it is:
+     * "o-section--has-ads", "no-sidebar", "with-comments". */
+    if (modifier) {
+      modifier = false;
+      continue;
+    }
+    if ((l == 3 && memcmp(tok, "has", 3) == 0) || (l == 2 && memcmp(tok, "no", 2) == 0) ||
+        (l == 4 && memcmp(tok, "with", 4) == 0) || (l == 7 && memcmp(tok, "without", 7) == 0)) {
+      modifier = true;
+      continue;
+    }
     if ((l == 6 && memcmp(tok, "author", 6) == 0) || (l == 5 && memcmp(tok, "autor", 5) == 0) ||
         (l == 7 && memcmp(tok, "authors", 7) == 0))
       author = true;

@@ -75,7 +75,7 @@
 #define SIB_LD 0.25f
 #endif
 #ifndef HEAD_BOX_WORDS
-#define HEAD_BOX_WORDS 15
+#define HEAD_BOX_WORDS 10
 #endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
