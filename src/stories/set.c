@@ -107,16 +107,46 @@ void ng_story_set_free(ng_story_set *s) {
   ng_mem_free(alc, s->articles, s->acap * sizeof *s->articles);
   ng_mem_free(alc, s->acc, s->acccap * sizeof *s->acc);
   ng_mem_free(alc, s->scratch, s->scratchcap * sizeof *s->scratch);
+  ng_mem_free(alc, s->tinfo, s->tinfocap * sizeof *s->tinfo);
   ng_strmap_dispose(&s->terms);
   ng_arena_dispose(&s->arena);
   ng_mem_free(alc, s, sizeof *s);
 }
 
-double ng_set_idf(const ng_story_set *s, uint32_t term) {
+static double idf_now(const ng_story_set *s, uint32_t term) {
   double N = (double)s->ndf;
   double df = term < s->terms.n ? s->terms.count[term] : 0.0;
   if (df > N) df = N;
   return log((N + 1.0) / (df + 1.0)) + 1.0;
+}
+
+double ng_set_idf(const ng_story_set *s, uint32_t term) {
+  if (term >= s->ntinfo) return idf_now(s, term);
+  /* The cache is scratch, not state: s stays logically const. */
+  ng_tinfo *c = &s->tinfo[term];
+  uint32_t df = s->terms.count[term];
+  if (!c->ndf || c->df != df || (s->ndf - c->ndf) * 64 > s->ndf) {
+    c->idf = (float)idf_now(s, term);
+    c->ndf = (uint32_t)s->ndf;
+    c->df = df;
+  }
+  return c->idf;
+}
+
+/* Makes room in the term cache for every term interned so far. */
+static int tinfo_reserve(ng_story_set *s) {
+  size_t n = s->terms.n;
+  if (n <= s->ntinfo) return NG_OK;
+  int rc = grow(s->alc, (void **)&s->tinfo, &s->tinfocap, n, sizeof *s->tinfo);
+  if (rc) return rc;
+  for (size_t t = s->ntinfo; t < n; t++) {
+    s->tinfo[t].idf = 0.0f;
+    s->tinfo[t].ndf = s->tinfo[t].df = 0;
+    s->tinfo[t].year = -1;
+    s->tinfo[t].cls = 0xff;
+  }
+  s->ntinfo = n;
+  return NG_OK;
 }
 
 static int cmp_tw_w(const void *pa, const void *pb) {
@@ -192,7 +222,7 @@ enum { TC_WORD, TC_NUM, TC_NAME, TC_DATE, TC_COUNT };
 #define EVENT_NFEAT (3 * TC_COUNT + 5)
 
 /* The year a number term names (1900-2099), else 0. */
-static int term_year(const ng_story_set *s, uint32_t t) {
+static int term_year_now(const ng_story_set *s, uint32_t t) {
   const char *x = s->terms.strs[t];
   if (s->terms.lens[t] != 4 || !(x[0] == '1' || x[0] == '2')) return 0;
   int y = 0;
@@ -203,11 +233,25 @@ static int term_year(const ng_story_set *s, uint32_t t) {
   return y >= 1900 && y <= 2099 ? y : 0;
 }
 
-static int term_class(const ng_story_set *s, uint32_t t) {
+static int term_class_now(const ng_story_set *s, uint32_t t) {
   const char *x = s->terms.strs[t];
   if (x[0] == '#') return x[1] == 'd' ? TC_DATE : TC_NAME;
   if (x[0] >= '0' && x[0] <= '9') return TC_NUM;
   return TC_WORD;
+}
+
+static int term_year(const ng_story_set *s, uint32_t t) {
+  if (t >= s->ntinfo) return term_year_now(s, t);
+  ng_tinfo *c = &s->tinfo[t];
+  if (c->year < 0) c->year = (int16_t)term_year_now(s, t);
+  return c->year;
+}
+
+static int term_class(const ng_story_set *s, uint32_t t) {
+  if (t >= s->ntinfo) return term_class_now(s, t);
+  ng_tinfo *c = &s->tinfo[t];
+  if (c->cls == 0xff) c->cls = (uint8_t)term_class_now(s, t);
+  return c->cls;
 }
 
 /* f[EVENT_NFEAT]: per class {cosine, article weight missing from the story,
@@ -663,10 +707,15 @@ done:
  * starts as two stories, and each later report makes them look more
  * alike. After an article joins story sid, sid is compared with the other
  * stories the article's terms pointed at (its candidates, at most
- * CANDIDATES: the cost is bounded), each story's centroid scored as an
+ * CANDIDATES, that it scored >= MERGE_FLOOR against: the cost is bounded),
+ * each story's centroid scored as an
  * article against the other; the best pair at MERGE_THRESHOLD or more
  * becomes one story. */
 #define MERGE_THRESHOLD 0.7
+/* Only the stories the article itself scored at least this against are
+ * tried: the others are unlikely partners, and each try compares two
+ * centroids of up to 600 terms twice. */
+#define MERGE_FLOOR 0.2
 
 /* Removes story id r from the posting lists of its indexed terms. */
 static void post_remove(ng_story_set *s, uint32_t r, uint32_t repl) {
@@ -851,6 +900,10 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     }
     nvec = o;
   }
+  if ((rc = tinfo_reserve(s))) {
+    ng_fail(err, rc, "out of memory", 0);
+    goto done;
+  }
   /* Corpus statistics first, so this article's terms have a DF. */
   for (size_t i = 0; i < nvec; i++) s->terms.count[vec[i].term]++;
   s->ndf++;
@@ -876,8 +929,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
 
   /* Candidate stories through the index, heaviest terms first. */
   NG_TRY(grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 1, sizeof *s->acc));
-  uint32_t cand[64];
-  size_t ncand = 0;
+  uint32_t cand[64], near[64];
+  size_t ncand = 0, nnear = 0;
   uint32_t pending_story;
   int32_t pending_days;
   {
@@ -927,6 +980,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         best = sim;
         bsid = cand[i];
       }
+      if (sim >= MERGE_FLOOR) near[nnear++] = cand[i];
     }
     for (size_t i = 0; i < touched; i++) s->acc[s->touch[i]] = 0.0f;
     if (bsid == UINT32_MAX || best < s->threshold) bsid = UINT32_MAX;
@@ -999,7 +1053,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     if (rc == NG_OK) rc = story_add_entities(s, st, ents);
     st->headline = NULL;
     /* st may move from here on: stories are split, merged and moved. */
-    if (rc == NG_OK && s->event) rc = story_maybe_merge(s, sid, cand, ncand);
+    if (rc == NG_OK && s->event) rc = story_maybe_merge(s, sid, near, nnear);
     if (rc == NG_OK && s->event) rc = story_maybe_split(s, s->articles[s->narticles - 1].story);
     if (rc) {
       ng_fail(err, rc, "out of memory", 0);

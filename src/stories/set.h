@@ -56,6 +56,17 @@ typedef struct ng_story {
   size_t headline_len;
 } ng_story;
 
+/* Per global term, what scoring asks again and again: the IDF (kept
+ * while the term's count is unchanged and the corpus has grown by under
+ * 1/64 since), its class and the year it names. */
+typedef struct ng_tinfo {
+  float idf;
+  uint32_t ndf; /* corpus size when idf was computed; 0: not yet */
+  uint32_t df;  /* the term's count then */
+  int16_t year; /* -1: not known yet */
+  uint8_t cls;  /* 0xff: not known yet */
+} ng_tinfo;
+
 typedef struct ng_posting {
   uint32_t *v;
   uint32_t n, cap;
@@ -82,6 +93,8 @@ struct ng_story_set {
   uint32_t touch[TOUCH_MAX];
   ng_tw *scratch;
   size_t scratchcap;
+  ng_tinfo *tinfo; /* by term id, up to ntinfo */
+  size_t ntinfo, tinfocap;
 };
 
 /* IDF of a global term with the current statistics. */
