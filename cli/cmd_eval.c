@@ -29,7 +29,9 @@ static const char eval_usage[] =
     "summarize: summarize every article of a set with nutgraf and score it.\n"
     "  --set NAME           cnndm | cnndm_raw | bbc | xsum\n"
     "  -m, --method M       default | lead | textrank | lexrank (default: default)\n"
-    "  -n, --sentences N    summary length (default: 3; xsum: 1)\n"
+    "  -n, --sentences N    summary length (default: 3; xsum: 1; the default\n"
+    "                       method on cnndm and cnndm_raw: the library's own\n"
+    "                       default length, 3 sentences or 2 of 60+ words)\n"
     "      --limit K        only the first K articles\n"
     "      --data DIR       data folder (default: $NG_DATA or ../shared/data)\n"
     "      --out FILE       also write the summaries as JSON Lines\n"
@@ -325,13 +327,16 @@ typedef struct eval_set {
   const char *name;
   const char *file; /* under the data folder */
   size_t sentences; /* default summary length */
+  bool own_length;  /* the default method at the library's default length */
 } eval_set;
 
 static const eval_set sets[] = {
-    {"cnndm", "cnndm/dev.jsonl.gz", 3},
-    {"cnndm_raw", "cnndm_raw/dev.jsonl", 3},
-    {"bbc", "bbc_news_summary/dev.jsonl", 3},
-    {"xsum", "xsum_frank/dev.jsonl", 1},
+    /* The baselines at three sentences, as published (Lead-3); the targets
+     * for bbc are at -n 3 and xsum's references are one sentence. */
+    {"cnndm", "cnndm/dev.jsonl.gz", 3, true},
+    {"cnndm_raw", "cnndm_raw/dev.jsonl", 3, true},
+    {"bbc", "bbc_news_summary/dev.jsonl", 3, false},
+    {"xsum", "xsum_frank/dev.jsonl", 1, false},
 };
 
 /* Summary sentences joined by '\n' (line breaks inside a sentence become
@@ -390,7 +395,8 @@ static int eval_summarize(const char *set_name, const char *data_dir,
     rc = EXIT_FAIL;
     goto done;
   }
-  if (!nsent) nsent = set->sentences;
+  if (!nsent && !(set->own_length && method == NG_METHOD_DEFAULT))
+    nsent = set->sentences;
   ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
   so.method = method;
   so.max_sentences = nsent;
@@ -458,10 +464,15 @@ static int eval_summarize(const char *set_name, const char *data_dir,
   }
   if (failed) cli_error("%zu articles could not be summarized (scored as empty)", failed);
   if (!tsv)
-    printf("set %s, method %s, %zu sentences, %zu articles (%.0f articles/s "
+  {
+    char len[32];
+    if (nsent) snprintf(len, sizeof len, "%zu sentences", nsent);
+    else snprintf(len, sizeof len, "default length");
+    printf("set %s, method %s, %s, %zu articles (%.0f articles/s "
            "parse+summarize)\n",
-           set->name, ng_method_name(method), nsent, arts.n,
+           set->name, ng_method_name(method), len, arts.n,
            t_sum > 0 ? (double)arts.n / t_sum : 0.0);
+  }
   agg_print(&a, set->name, ng_method_name(method), tsv);
 done:
   if (outf) fclose(outf);

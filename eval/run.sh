@@ -15,5 +15,11 @@ for set in cnndm cnndm_raw bbc xsum; do
     nice "$NUTGRAF" eval summarize --data "$DATA" --set "$set" --method "$m" --tsv >> "$tmp"
   done
 done
+# The default method at a flat three sentences, beside its own default
+# length (cnndm and cnndm_raw), so the two can be compared.
+for set in cnndm cnndm_raw; do
+  nice "$NUTGRAF" eval summarize --data "$DATA" --set "$set" -n 3 --tsv |
+    sed 's/\tdefault\t/\tdefault-n3\t/' >> "$tmp"
+done
 mv "$tmp" "$out"
 grep -E 'rouge(1|2|Lsum)_f' "$out" | grep -v -E '\t(cnn|dm)\.' | column -t

@@ -386,7 +386,8 @@ NG_EXPORT int ng_method_from_name(ng_method *out, const char *name);
 
 /**
  * Length control: the summary stops at the first limit reached. With every
- * limit 0, three sentences. Sentences are never cut.
+ * limit 0, a short paragraph: three sentences, or two when those two
+ * already carry 60 words. Sentences are never cut.
  */
 typedef struct ng_summary_options {
   unsigned version;     /**< NG_SUMMARY_OPTIONS_VERSION */

@@ -30,6 +30,15 @@
  *   31-32  first / second sentence x log(1 + n): how much the lede counts
  *          depends on the length of the story
  *   33     relative position i/n x log(1 + n)
+ *   34     share of the sentence's content bigrams that occur again
+ *          elsewhere in the story (repeated phrases are what highlights
+ *          restate; stems, so "bird flu" and "bird flus" count)
+ *   35     mean log in-story frequency of the sentence's content terms
+ *   36     log(1 + repeated content bigrams)
+ *   37     log of the highest in-story count among its content bigrams
+ *   38     log(1 + content bigrams first said here and said again later):
+ *          the sentence that introduces a phrase the story keeps using
+ *   39     the same for content terms
  *
  * IDF is background IDF from the language's table (src/data/idf_en.inc,
  * tools/gen-idf) or, without one, in-document sentence frequencies. Every
@@ -143,6 +152,75 @@ static bool ends_open(const ng_doc *doc, const ng_sent *s) {
   return true;
 }
 
+/* Two adjacent word tokens, not both stop words ("of the" says nothing). */
+static bool content_bigram(const ng_tok *a, const ng_tok *b) {
+  const uint32_t word = NG_TOK_ALPHA | NG_TOK_DIGIT;
+  return (a->flags & word) && (b->flags & word) &&
+         !(a->flags & b->flags & NG_TOK_STOP);
+}
+
+/* Counts of the story's content bigrams (term id pairs): open addressing,
+ * sized from the token count, one allocation. */
+typedef struct bigram_slot {
+  uint64_t key; /* (a + 1) << 32 | (b + 1); 0 is empty */
+  uint32_t count;
+  uint32_t first; /* sentence of the first occurrence */
+} bigram_slot;
+typedef struct bigram_table {
+  bigram_slot *slots;
+  size_t cap; /* a power of two */
+} bigram_table;
+
+static size_t bigram_find(const bigram_table *bt, uint64_t key) {
+  size_t mask = bt->cap - 1;
+  size_t h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+  while (bt->slots[h].key && bt->slots[h].key != key) h = (h + 1) & mask;
+  return h;
+}
+
+static uint64_t bigram_key(uint32_t a, uint32_t b) {
+  return ((uint64_t)a + 1) << 32 | ((uint64_t)b + 1);
+}
+
+static const bigram_slot *bigram_get(const bigram_table *bt, uint32_t a,
+                                     uint32_t b) {
+  return &bt->slots[bigram_find(bt, bigram_key(a, b))];
+}
+
+/* Bigrams are counted over the first BIGRAM_MAX_TOKENS tokens only, so the
+ * table stays small (2 MB) however long the input; later bigrams are
+ * looked up but not counted. News stories are far shorter. */
+#define BIGRAM_MAX_TOKENS (1u << 16)
+
+/* Fills the bigram table, tf (occurrences of each term in the story) and
+ * first (the sentence each term first occurs in). */
+static int count_bigrams(bigram_table *bt, ng_ctx *ctx, const ng_doc *doc,
+                         uint32_t *tf, uint32_t *first) {
+  memset(tf, 0, (doc->nterm + 1) * sizeof(uint32_t));
+  size_t cap = 64;
+  while (cap < 2 * doc->ntok + 2 && cap < 2 * BIGRAM_MAX_TOKENS) cap *= 2;
+  bt->slots = ng_mem_alloc(&ctx->alc, cap * sizeof(bigram_slot));
+  if (!bt->slots) return NG_ENOMEM;
+  bt->cap = cap;
+  memset(bt->slots, 0, cap * sizeof(bigram_slot));
+  for (size_t i = 0; i < doc->nsent; i++) {
+    const ng_sent *s = &doc->sents[i];
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+      const ng_tok *t = &doc->toks[k];
+      if (tf[t->term]++ == 0) first[t->term] = (uint32_t)i;
+      if (k < BIGRAM_MAX_TOKENS && k + 1 < s->tok_end &&
+          content_bigram(t, t + 1)) {
+        uint64_t key = bigram_key(t->term, t[1].term);
+        size_t h = bigram_find(bt, key);
+        if (!bt->slots[h].key) bt->slots[h].first = (uint32_t)i;
+        bt->slots[h].key = key;
+        bt->slots[h].count++;
+      }
+    }
+  }
+  return NG_OK;
+}
+
 int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   size_t n = doc->nsent;
   if (n == 0) return NG_OK;
@@ -152,6 +230,8 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   memset(&bags, 0, sizeof bags);
   double *idf = NULL, *w = NULL, *cent = NULL, *central = NULL;
   double *w2 = NULL, *central2 = NULL;
+  uint32_t *tf = NULL, *first = NULL;
+  bigram_table bg = {NULL, 0};
   size_t wn = m * m + 2 * m;
   idf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
   cent = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
@@ -159,7 +239,9 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   w = ng_mem_alloc(&ctx->alc, wn * sizeof(double));
   w2 = ng_mem_alloc(&ctx->alc, wn * sizeof(double));
   central2 = ng_mem_alloc(&ctx->alc, m * sizeof(double));
-  if (!idf || !cent || !central || !w || !w2 || !central2) {
+  tf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(uint32_t));
+  first = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(uint32_t));
+  if (!idf || !cent || !central || !w || !w2 || !central2 || !tf || !first) {
     rc = NG_ENOMEM;
     goto done;
   }
@@ -238,6 +320,9 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
     tmass += idf[t->term];
   }
 
+  rc = count_bigrams(&bg, ctx, doc, tf, first);
+  if (rc) goto done;
+
   double logn = log(1.0 + (double)n);
   double mean_words = (double)(doc->title_tok_begin ? doc->title_tok_begin : 1) /
                       (double)n;
@@ -314,6 +399,36 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
     f[31] = i == 0 ? logn : 0.0;
     f[32] = i == 1 ? logn : 0.0;
     f[33] = f[7] * logn;
+    size_t nb = 0, rep = 0, nc = 0, bnew = 0, tnew = 0;
+    uint32_t bmax = 1;
+    double ltf = 0.0;
+    for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+      const ng_tok *t = &doc->toks[k];
+      if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT))) continue;
+      if (!(t->flags & NG_TOK_STOP)) {
+        nc++;
+        ltf += log((double)tf[t->term]);
+        /* Counted once per term: at its first token in its first sentence. */
+        if (first[t->term] == i && tf[t->term] >= 2) {
+          tnew++;
+          first[t->term] = UINT32_MAX;
+        }
+      }
+      if (k + 1 < s->tok_end && content_bigram(t, t + 1)) {
+        nb++;
+        const bigram_slot *b = bigram_get(&bg, t->term, t[1].term);
+        uint32_t bc = b->count;
+        rep += bc >= 2;
+        bnew += bc >= 2 && b->first == i;
+        if (bc > bmax) bmax = bc;
+      }
+    }
+    f[34] = nb ? (double)rep / (double)nb : 0.0;
+    f[35] = nc ? ltf / (double)nc : 0.0;
+    f[36] = log(1.0 + (double)rep);
+    f[37] = log((double)bmax);
+    f[38] = log(1.0 + (double)bnew);
+    f[39] = log(1.0 + (double)tnew);
   }
 done:
   ng_bags_dispose(&bags, ctx);
@@ -323,6 +438,9 @@ done:
   ng_mem_free(&ctx->alc, w, wn * sizeof(double));
   ng_mem_free(&ctx->alc, w2, wn * sizeof(double));
   ng_mem_free(&ctx->alc, central2, m * sizeof(double));
+  ng_mem_free(&ctx->alc, tf, (doc->nterm + 1) * sizeof(uint32_t));
+  ng_mem_free(&ctx->alc, first, (doc->nterm + 1) * sizeof(uint32_t));
+  ng_mem_free(&ctx->alc, bg.slots, bg.cap * sizeof(bigram_slot));
   return rc;
 }
 
