@@ -96,7 +96,8 @@ static int non_nesting(const char *t, size_t n) {
       NM("colgroup")};
 #undef NM
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (names[i].n == n && memcmp(names[i].s, t, n) == 0) return 1;
+    if (names[i].n == n && names[i].s[0] == t[0] && memcmp(names[i].s, t, n) == 0)
+      return 1;
   return 0;
 }
 
