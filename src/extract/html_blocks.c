@@ -419,7 +419,20 @@ static void add_text(walk *k, const char *s, size_t n) {
           t->ptr[t->len - 1] == '\t' || t->ptr[t->len - 1] == '\n')
         k->words++;
     }
-    t->ptr[t->len++] = (char)c;
+    /* A no-break space in <pre> is a space (c is its lead byte). */
+    t->ptr[t->len++] = sp && c == 0xC2 ? ' ' : (char)c;
+    if (sp) continue;
+    /* The rest of a run of ordinary bytes (no white space, control
+     * character, or lead byte handled above): copied, counting characters;
+     * no word starts inside a run. */
+    size_t j = i + 1;
+    for (; j < n; j++) {
+      unsigned char d = (unsigned char)s[j];
+      if (d <= ' ' || d == 0xC2 || d == 0xE2 || d == 0xEF) break;
+      chars += (d & 0xC0) != 0x80;
+      t->ptr[t->len++] = (char)d;
+    }
+    i = j - 1;
   }
   if (t->ptr) t->ptr[t->len] = '\0';
   k->chars += chars;
