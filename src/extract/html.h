@@ -34,7 +34,8 @@ enum {
   NG_EL_STRONG_NEG = 1u << 5, /* navigation, cookie, comment: never body */
   NG_EL_HAS_POS = 1u << 6,     /* has a positive descendant: a wrapper */
   NG_EL_CLOSE = 1u << 7,       /* a "close" control: its parent is a popup */
-  NG_EL_AD = 1u << 8           /* negative only for an advertising name */
+  NG_EL_AD = 1u << 8,          /* negative only for an advertising name */
+  NG_EL_REPLY = 1u << 9        /* a "reply" control: its item is a comment */
 };
 
 typedef struct ng_helem {

@@ -154,6 +154,9 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
 #ifndef AD_PROSE
 #define AD_PROSE 500
 #endif
+#ifndef REPLY_ITEM
+#define REPLY_ITEM 1
+#endif
 #ifndef CLOSE_POPUP
 #define CLOSE_POPUP 1
 #endif
@@ -192,7 +195,7 @@ static bool ad_token(const char *t, size_t n) {
 
 static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
   bool strong = false, weak = false, pos = false, author = false, bio = false,
-       close = false, ad_only = true, modifier = false;
+       close = false, ad_only = true, modifier = false, reply = false;
   char tok[48];
   size_t i = 0;
   if (n > 400) n = 400;
@@ -238,6 +241,8 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
       author = bio = true; /* "sabox...": the Simple Author Box plugin */
     if ((l == 5 && memcmp(tok, "close", 5) == 0) || (l == 7 && memcmp(tok, "dismiss", 7) == 0))
       close = true;
+    else if ((l == 5 && memcmp(tok, "reply", 5) == 0) || (l == 9 && memcmp(tok, "antworten", 9) == 0))
+      reply = true;
     int c = token_class(x, tok, l);
     if (c == 0) {
       strong = true;
@@ -246,7 +251,7 @@ static unsigned name_class_idx(const pat_index *x, const char *s, size_t n) {
     else if (c == 1) weak = true;
     else if (c == 2) pos = true;
   }
-  unsigned cl = close && CLOSE_POPUP ? NG_EL_CLOSE : 0;
+  unsigned cl = (close && CLOSE_POPUP ? NG_EL_CLOSE : 0) | (reply && REPLY_ITEM ? NG_EL_REPLY : 0);
   if (BIO && author && bio) return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl;
   if (strong)
     return NG_EL_NEGATIVE | NG_EL_STRONG_NEG | cl | (ad_only && AD_PROSE ? NG_EL_AD : 0);
@@ -628,6 +633,19 @@ static void leave(walk *k, ng_htag tag) {
     if ((e->flags & NG_EL_CLOSE) && e->chars <= 20 && p->tag != NG_TAG_BODY &&
         p->tag != NG_TAG_HTML)
       p->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+    /* A short "reply" control ("antworten") makes the list item or
+     * <article> around it, a few levels up, a reader comment, whatever the
+     * comment thread is called. */
+    if ((e->flags & NG_EL_REPLY) && e->chars > 0 && e->chars <= 40) {
+      uint32_t a = e->parent;
+      for (int up = 0; up < 4 && a != NG_NONE; up++, a = el(k, a)->parent) {
+        ng_helem *x = el(k, a);
+        if (x->tag == NG_TAG_LI || x->tag == NG_TAG_ARTICLE) {
+          x->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+          break;
+        }
+      }
+    }
     p->chars += e->chars;
     p->link_chars += e->link_chars;
     p->nblocks += e->nblocks;
