@@ -24,6 +24,13 @@ int ng_sniff_html(const char *data, size_t len) {
                                        "<h2", "<ul", "<style", "<nav"};
   for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
     if (ng_ascii_iprefix(data + i, len - i, starts[k])) return 1;
+  /* A page whose server printed something first ("<br /><b>Warning</b>:
+   * ..." from PHP) still has its document start near the top. */
+  size_t head = len - i < 16384 ? len - i : 16384;
+  if (ng_ascii_icontains(data + i, head, "<!doctype html") ||
+      ng_ascii_icontains(data + i, head, "<html") ||
+      ng_ascii_icontains(data + i, head, "<body"))
+    return 1;
   return 0;
 }
 

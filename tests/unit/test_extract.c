@@ -3,6 +3,7 @@
  * and the sample articles inside a page full of furniture. */
 #include "harness.h"
 
+#include "extract/article.h"
 #include "extract/charset.h"
 #include "extract/html.h"
 #include "extract/html_parse.h"
@@ -340,6 +341,69 @@ void test_extract__class_semantics(void) {
   CHECK(!(v & NG_EL_STRONG_NEG));
   v = ng_html_name_class("headline", 8);
   CHECK_INT(v, 0); /* "ad" must not match inside words */
+  /* Script hooks and state modifiers do not classify. */
+  v = ng_html_name_class("s-article-text js-dynamic-adverto", 33);
+  CHECK(v & NG_EL_POSITIVE);
+  CHECK(!(v & NG_EL_NEGATIVE));
+  v = ng_html_name_class("o-section o-section--has-ads", 28);
+  CHECK(!(v & NG_EL_NEGATIVE));
+  /* Author boxes, not bylines, are strongly negative. */
+  CHECK(ng_html_name_class("author-box", 10) & NG_EL_STRONG_NEG);
+  CHECK(ng_html_name_class("saboxplugin-wrap", 16) & NG_EL_STRONG_NEG);
+  CHECK(!(ng_html_name_class("byline author", 13) & NG_EL_STRONG_NEG));
+  /* An ad name alone is marked, so that an "ad" box of prose can be let
+   * through; close and reply controls are marked for their parents. */
+  CHECK(ng_html_name_class("cuerpo-ad", 9) & NG_EL_AD);
+  CHECK(!(ng_html_name_class("ad comments", 11) & NG_EL_AD));
+  CHECK(ng_html_name_class("btn-close", 9) & NG_EL_CLOSE);
+  CHECK(ng_html_name_class("reply", 5) & NG_EL_REPLY);
+}
+
+/* An "ad" box of prose, a comment thread known by its reply links, a popup
+ * known by its close control. */
+void test_extract__boxes_by_content(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *html =
+      "<html><body><div class=\"story\"><h1>Harbour</h1>"
+      "<div class=\"cuerpo-ad\"><p>The crane has stood at the end of the east quay since 1912, "
+      "and for most of the last thirty years it has been slowly rusting away.</p>"
+      "<p>In March the harbour authority said it could no longer pay for the insurance, "
+      "and a group of retired dock workers started to collect money for it.</p>"
+      "<p>By the end of April they had enough for the insurance and a structural survey, "
+      "which found the steel in much better shape than anyone had feared.</p>"
+      "<p>The city has now agreed to pay for new foundations, and the volunteers want to "
+      "open the cab to visitors on summer weekends once the stairs are safe.</p>"
+      "<p>Tours would start at the customs hall, where a small exhibition on the dock "
+      "workers and their cranes is being planned for next year.</p></div>"
+      "<ul class=\"thread\"><li><a class=\"person\">Pat</a><p>Nice story, I remember the crane "
+      "from when I was a child and we used to watch the ships being unloaded there.</p>"
+      "<ul class=\"toolbar\"><li class=\"reply\"><a>antworten</a></li></ul></li>"
+      "<li><a class=\"person\">Ola</a><p>They should have done this years ago, before the "
+      "rust got so bad and the whole quay had to be fenced off for everybody.</p>"
+      "<ul class=\"toolbar\"><li class=\"reply\"><a>antworten</a></li></ul></li></ul>"
+      "</div><div id=\"vk\"><div class=\"close\">Close [X]</div><p>The printed edition is "
+      "delivered every Saturday morning before eight, call our service line if it does "
+      "not arrive and we will send a new copy.</p></div></body></html>";
+  int rc;
+  ng_article *a = extract(ctx, html, strlen(html), &rc);
+  CHECK_INT(rc, NG_OK);
+  CHECK(body_has(a, "since 1912"));
+  CHECK(body_has(a, "structural survey"));
+  CHECK(!body_has(a, "remember the crane"));
+  CHECK(!body_has(a, "antworten"));
+  CHECK(!body_has(a, "printed edition"));
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+/* Server messages before the document do not make a page plain text. */
+void test_extract__sniff_html(void) {
+  CHECK(ng_sniff_html("<!DOCTYPE html><p>x", 19));
+  const char *php = "<br />\n<b>Warning</b>:  mysql_connect() failed in <b>x.php</b>"
+                    "<br />\n<!DOCTYPE html>\n<html><body><p>Text</p></body></html>";
+  CHECK(ng_sniff_html(php, strlen(php)));
+  CHECK(!ng_sniff_html("<b>Note</b> plain text about <html> tags", 20));
+  CHECK(!ng_sniff_html("Plain text.", 11));
 }
 
 /* --- pathological input ----------------------------------------------------- */
