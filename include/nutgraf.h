@@ -558,7 +558,9 @@ NG_EXPORT void ng_story_set_free(ng_story_set *set);
  * event level a later add may split, merge and renumber stories, so read
  * assignments with ng_story_set_article_story() when they are needed.
  * Returns NG_OK, NG_EINVAL or NG_ENOMEM; on failure the set is unchanged
- * except for corpus statistics.
+ * except for corpus statistics, or, when memory ran out while splitting
+ * or merging stories after the article was placed, holds the article
+ * with every story still consistent.
  */
 NG_EXPORT int ng_story_set_add(ng_story_set *set, const ng_doc *doc,
                                const char *id, size_t id_len,
