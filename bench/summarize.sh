@@ -1,14 +1,18 @@
 #!/bin/sh
 # make bench-summarize: speed of nutgraf's default summarizer against the
-# Open Text Summarizer (Debian ots / libots-dev) on cnndm dev articles.
+# Open Text Summarizer (Debian ots / libots-dev) and the npm LexRank
+# (package "lexrank", installed here on first use) on cnndm dev articles.
 #   1. in process, one core (taskset), median of rounds: articles/s, and
 #      peak RSS from /usr/bin/time -v (the corpus is held in memory);
 #   2. libots in process on the first 200 articles (it is ~300x slower);
-#   3. both command-line tools once per article file (process start-up
+#   3. npm lexrank in one Node.js process, one core, all articles: its
+#      articles/s, peak RSS, and the ROUGE of its 3 sentences;
+#   4. both command-line tools once per article file (process start-up
 #      included), on the first 100 articles.
 # Not a test: figures go to BENCHMARKS.md by hand, with this command.
 set -eu
 NUTGRAF=$1 BENCH=$2 OTSB=$3 DATA=$4
+here=$(cd "$(dirname "$0")" && pwd)
 DEV=$DATA/cnndm/dev.jsonl.gz
 PIN="taskset -c 0"
 command -v taskset >/dev/null || PIN=""
@@ -31,6 +35,20 @@ echo "$(cat "$tmp/ots"); peak RSS $(rss "$tmp/otst") kB"
 a=$(sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p' "$tmp/ng")
 b=$(sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p' "$tmp/ots")
 [ -n "$a" ] && [ -n "$b" ] && [ "$b" -gt 0 ] && echo "ratio nutgraf/libots: $(echo "$a / $b" | bc)x"
+
+echo "== npm lexrank (Node.js $(node --version)), all cnndm dev articles, 3 sentences"
+if [ ! -d "$here/node_modules/lexrank" ]; then
+  # One install of every bench peer: npm --no-save drops what it is not told.
+  npm install --prefix "$here" --no-save --no-package-lock --no-audit --no-fund \
+    @mozilla/readability@0.6.0 jsdom lexrank@1.0.5 > /dev/null
+fi
+$PIN /usr/bin/time -v node "$here/lexrank.js" "$DEV" 3 0 "$tmp/lx.jsonl" > "$tmp/lx" 2> "$tmp/lxt"
+echo "$(cat "$tmp/lx"); peak RSS $(rss "$tmp/lxt") kB"
+"$NUTGRAF" eval rouge --refs "$DEV" --system "$tmp/lx.jsonl" | tail -n 5
+$PIN "$BENCH" "$DEV" default 3 > "$tmp/ng3"
+a=$(sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p' "$tmp/ng3")
+b=$(sed -n 's/.*: \([0-9.]*\) articles\/s.*/\1/p' "$tmp/lx")
+[ -n "$a" ] && [ -n "$b" ] && echo "ratio nutgraf/npm lexrank: $(echo "$a / $b" | bc)x (nutgraf $a articles/s CPU, lexrank $b wall)"
 
 echo "== command line, one process per article, first 100 articles"
 python3 - "$DEV" "$tmp" <<'PY'
