@@ -16,7 +16,8 @@
  *    wrapper with the same text stands for the choice, so the sections
  *    of an article split below one wrapper are siblings.
  * 4. Inside the chosen containers a block is dropped when it sits in a
- *    negative sub-container, is mostly link text, a furniture phrase, a
+ *    negative sub-container or a teaser list (3+ items under linked
+ *    headlines, short excerpts), is mostly link text, a furniture phrase, a
  *    consent / newsletter notice or a bare date; prose right before, between
  *    and after the containers joins; headings of emptied sections and short
  *    labels after the last sentence go.
@@ -76,6 +77,12 @@
 #endif
 #ifndef HEAD_BOX_WORDS
 #define HEAD_BOX_WORDS 10
+#endif
+#ifndef TEASER_LIST
+#define TEASER_LIST 1
+#endif
+#ifndef TEASER_CHARS
+#define TEASER_CHARS 500
 #endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
@@ -326,6 +333,30 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     }
   }
   out->main = best;
+#if TEASER_LIST
+  /* Teaser lists inside the container ("more from the blog"): three or
+   * more items, each under a linked headline, with short excerpts. The
+   * item is the <li>/<article> around the headline, else its parent; the
+   * list is the item's parent. tcount is scratch, one per element. */
+  uint16_t *tcount = ng_mem_alloc(w->elems.alc, ne * sizeof *tcount);
+  if (tcount) {
+    memset(tcount, 0, ne * sizeof *tcount);
+    for (size_t i = 0; i < nb; i++) {
+      const ng_hblock *b = &bl[i];
+      if (b->kind != NG_BLOCK_HEADING || b->words < 2 || b->link_chars * 2 <= b->chars)
+        continue;
+      uint32_t item = E(w, b->elem)->parent;
+      for (uint32_t x = item, up = 0; x != NG_NONE && up < 3; x = E(w, x)->parent, up++)
+        if (E(w, x)->tag == NG_TAG_LI || E(w, x)->tag == NG_TAG_ARTICLE) {
+          item = x;
+          break;
+        }
+      if (item == NG_NONE || E(w, item)->parent == NG_NONE) continue;
+      uint32_t list = E(w, item)->parent;
+      if (tcount[list] < UINT16_MAX) tcount[list]++;
+    }
+  }
+#endif
   size_t kept = 0, teasers = 0;
   for (size_t i = 0; i < nb; i++) {
     ng_hblock *b = &bl[i];
@@ -340,6 +371,12 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     if (c == NG_NONE) continue;
     b->why = NG_DROP_NEGATIVE;
     if (neg_between(w, c, b->elem)) continue;
+#if TEASER_LIST
+    bool teaser_list = false;
+    for (uint32_t x = b->elem; tcount && x != c && x != NG_NONE; x = E(w, x)->parent)
+      if (tcount[x] >= 3 && E(w, x)->chars < TEASER_CHARS * tcount[x]) teaser_list = true;
+    if (teaser_list) continue;
+#endif
 #if PRUNE_ON
     /* A box of more boilerplate than prose inside the article (link
      * lists, address boxes, teaser strips), found by its net prose. */
@@ -478,5 +515,8 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
   out->teasers = teasers;
   out->prose_blocks = prose;
   ng_mem_free(w->elems.alc, seen, ne);
+#if TEASER_LIST
+  if (tcount) ng_mem_free(w->elems.alc, tcount, ne * sizeof *tcount);
+#endif
   if (net) ng_mem_free(w->elems.alc, net, ne * sizeof *net);
 }

@@ -396,6 +396,35 @@ void test_extract__boxes_by_content(void) {
   ng_ctx_free(ctx);
 }
 
+/* Teasers inside the article container: linked headlines with short
+ * excerpts that are not links. */
+void test_extract__teaser_list(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *html =
+      "<html><body><article><h1>Harbour</h1>"
+      "<p>The crane has stood at the end of the east quay since 1912, and for most of "
+      "the last thirty years it has been slowly rusting away in the salt air.</p>"
+      "<p>In March the harbour authority said it could no longer pay for the insurance, "
+      "and a group of retired dock workers started to collect money for it.</p>"
+      "<ul class=\"more\">"
+      "<li><h3><a href=\"/a\">Ferry timetable changes in May</a></h3><p>From the first of "
+      "May the early ferry leaves ten minutes later.</p></li>"
+      "<li><h3><a href=\"/b\">The fish market moves indoors</a></h3><p>After forty years "
+      "in the open the market gets a hall of its own.</p></li>"
+      "<li><h3><a href=\"/c\">Lighthouse open on Sundays</a></h3><p>Visitors can climb "
+      "the tower every Sunday afternoon this summer.</p></li></ul>"
+      "</article></body></html>";
+  int rc;
+  ng_article *a = extract(ctx, html, strlen(html), &rc);
+  CHECK_INT(rc, NG_OK);
+  CHECK(body_has(a, "since 1912"));
+  CHECK(body_has(a, "collect money"));
+  CHECK(!body_has(a, "early ferry"));
+  CHECK(!body_has(a, "hall of its own"));
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
 /* Server messages before the document do not make a page plain text. */
 void test_extract__sniff_html(void) {
   CHECK(ng_sniff_html("<!DOCTYPE html><p>x", 19));
