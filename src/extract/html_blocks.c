@@ -124,6 +124,13 @@ static void pat_index_build(pat_index *x) {
   }
 }
 
+/* Patterns are a few bytes long: an inline loop beats a memcmp call. */
+static bool same(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 /* The strongest class (0 strong, 1 weak, 2 positive) of a token, 3 if no
  * pattern matches. */
 static int token_class(const pat_index *x, const char *t, size_t n) {
@@ -134,7 +141,7 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
       int cls;
       const pat *p = pat_at(x->pre[f][k], &cls);
       if (cls >= best || n < p->len || (p->exact && n != p->len)) continue;
-      if (memcmp(t, p->s, p->len) == 0) best = cls;
+      if (same(t, p->s, p->len)) best = cls;
     }
   }
   if (l >= 0 && l < 26) {
@@ -142,7 +149,7 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
       int cls;
       const pat *p = pat_at(x->suf[l][k], &cls);
       if (cls >= best || n < p->len) continue;
-      if (memcmp(t + n - p->len, p->s, p->len) == 0) best = cls;
+      if (same(t + n - p->len, p->s, p->len)) best = cls;
     }
   }
   return best;

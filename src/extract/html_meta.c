@@ -443,6 +443,36 @@ static void meta_tag(ng_hmeta *m, const ng_hnode *n) {
   }
 }
 
+/* Does a class name say date or byline ("date", "datum", "time",
+ * "publish", "posted", "byline", "meta", any case, anywhere)? One pass:
+ * this runs for every element with a class until a date is found. */
+static bool date_class(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const char *p = s + i;
+    size_t r = n - i;
+    switch (ng_ascii_lower(s[i])) {
+    case 'd':
+      if (ng_ascii_iprefix(p, r, "date") || ng_ascii_iprefix(p, r, "datum")) return true;
+      break;
+    case 't':
+      if (ng_ascii_iprefix(p, r, "time")) return true;
+      break;
+    case 'p':
+      if (ng_ascii_iprefix(p, r, "publish") || ng_ascii_iprefix(p, r, "posted")) return true;
+      break;
+    case 'b':
+      if (ng_ascii_iprefix(p, r, "byline")) return true;
+      break;
+    case 'm':
+      if (ng_ascii_iprefix(p, r, "meta")) return true;
+      break;
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
 int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
                          const ng_hattrs *at, bool boiler) {
   const char *cls = at->cls ? at->cls : "";
@@ -497,11 +527,7 @@ int ng_html_meta_element(ng_hmeta *m, const ng_hnode *n, ng_htag tag,
   }
   if (boiler) return NG_OK;
   /* A date written in a date or byline element. */
-  if (!m->v[NG_M_TEXT_DATE].n && cls_n &&
-      (ng_ascii_icontains(cls, cls_n, "date") || ng_ascii_icontains(cls, cls_n, "datum") ||
-       ng_ascii_icontains(cls, cls_n, "time") || ng_ascii_icontains(cls, cls_n, "publish") ||
-       ng_ascii_icontains(cls, cls_n, "posted") || ng_ascii_icontains(cls, cls_n, "byline") ||
-       ng_ascii_icontains(cls, cls_n, "meta"))) {
+  if (!m->v[NG_M_TEXT_DATE].n && cls_n && date_class(cls, cls_n)) {
     int rc = subtree_text(m, NG_M_TEXT_DATE, n);
     if (rc) return rc;
     ng_hstr *td = &m->v[NG_M_TEXT_DATE];

@@ -80,7 +80,7 @@ static int is_alpha(char c) {
 
 /* Elements that never nest in practice: void ones, and those the tree
  * builder closes implicitly when the next sibling starts. */
-static int non_nesting(const char *t, size_t n) {
+static inline int non_nesting(const char *t, size_t n) {
 #define NM(x) {x, sizeof(x) - 1}
   static const struct {
     const char *s;
