@@ -84,6 +84,9 @@
 #ifndef TEASER_CHARS
 #define TEASER_CHARS 500
 #endif
+#ifndef LEAD_BOX_SKIPS
+#define LEAD_BOX_SKIPS 24
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -410,18 +413,23 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       b->why = NG_DROP_NONE;
       kept += b->chars;
     }
-    unsigned skipped = 0;
+    unsigned skipped = 0, boxed_skips = 0;
     for (size_t i = first; i-- > 0 && skipped <= LEAD_SKIPS;) {
       ng_hblock *b = &bl[i];
       if (b->keep) continue;
       /* Short blocks of the container that sat in a negative box there
        * (a caption above the text) stay out; a longer one is a lead in a
        * header box. */
-      bool ok = !(b->why == NG_DROP_NEGATIVE && b->words < LEAD_NEG) && !in_strong_neg(w, b) &&
+      bool strong = in_strong_neg(w, b);
+      bool ok = !(b->why == NG_DROP_NEGATIVE && b->words < LEAD_NEG) && !strong &&
                 b->link_chars * 10 <= b->chars &&
                 keep_block(w, b) &&
                 (b->words >= 8 || b->kind == NG_BLOCK_HEADING);
       if (!ok) {
+        /* A box of furniture (share bar, "read also" aside) between the
+         * headline and the text is passed over, up to a point; other
+         * prose that is not the article ends the search. */
+        if (strong && LEAD_BOX_SKIPS && ++boxed_skips <= LEAD_BOX_SKIPS) continue;
         if (b->words > LEAD_SKIP_WORDS) break;
         skipped++;
         continue;
