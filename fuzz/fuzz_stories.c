@@ -1,7 +1,8 @@
 /* fuzz_stories.c - libFuzzer target for story grouping, entities, pairs and
  * digests. The input is split into articles at form feeds ('\f'); the first
- * byte chooses the threshold and whether sentences are kept. Invariants:
- * every article is in exactly one story, story sizes add up, entity and
+ * byte chooses the threshold, whether sentences are kept and event or
+ * topic level (event level splits and merges stories as they grow).
+ * Invariants: every article is in exactly one story, story sizes add up, entity and
  * digest spans point into their texts, pairs name two articles of the set,
  * and a second run over the same input groups identically (determinism). */
 #include "nutgraf.h"
@@ -18,8 +19,8 @@ static size_t run(const uint8_t *data, size_t size, size_t *assign) {
   ng_ctx *ctx = NULL;
   if (ng_ctx_new(&ctx, NULL, NULL)) return 0;
   ng_story_options so = NG_STORY_OPTIONS_INIT;
-  so.flags = (data[0] & 1) ? NG_STORY_KEEP_SENTENCES : 0;
-  so.threshold = (double)(data[0] >> 1) / 127.0;
+  so.flags = ((data[0] & 1) ? NG_STORY_KEEP_SENTENCES : 0u) | ((data[0] & 2) ? NG_STORY_TOPICS : 0u);
+  so.threshold = (double)(data[0] >> 2) / 63.0;
   ng_story_set *set = NULL;
   if (ng_story_set_new(&set, ctx, &so, NULL)) {
     ng_ctx_free(ctx);
