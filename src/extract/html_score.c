@@ -192,6 +192,23 @@ static bool credit_line(const char *s, size_t n) {
   return false;
 }
 
+/* A server's error message printed into the page: "Warning: mysql_...()
+ * ... in /www/.../file.php on line 12". */
+static bool server_message(const char *s, size_t n) {
+  static const char *const pre[] = {"Warning:", "Deprecated:", "Notice:",
+                                    "Fatal error:", "Strict Standards:", "Parse error:"};
+  if (n < 8 || !memchr("WDNFSP", s[0], 6)) return false;
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+    size_t l = strlen(pre[k]);
+    if (n > l && memcmp(s, pre[k], l) == 0) {
+      for (size_t i = l; i + 4 <= n; i++)
+        if (memcmp(s + i, ".php", 4) == 0) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   const char *s = w->text.ptr + b->off;
   /* Cheapest checks first: link text, dates, credits, then the lexicon. */
@@ -210,6 +227,7 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
     if (digits * 10 >= (size_t)b->chars * 3) return false;
   }
   if (ng_furniture_is_symbols(s, b->len)) return false;
+  if (server_message(s, b->len)) return false;
   if (b->words <= 12 && ng_furniture_is_phrase(s, b->len)) return false;
   if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
   return true;

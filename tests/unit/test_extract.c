@@ -433,6 +433,23 @@ void test_extract__sniff_html(void) {
   CHECK(ng_sniff_html(php, strlen(php)));
   CHECK(!ng_sniff_html("<b>Note</b> plain text about <html> tags", 20));
   CHECK(!ng_sniff_html("Plain text.", 11));
+  /* And the messages do not reach the text. */
+  ng_ctx *ctx = ctx_new();
+  const char *page =
+      "<html><body><article><h1>Harbour</h1><p>The crane has stood at the end of the "
+      "east quay since 1912, and for most of the last thirty years it has been rusting.</p>"
+      "<b>Warning</b>:  Creating default object from empty value in "
+      "<b>/www/htdocs/theme/footer.php</b> on line <b>1503</b><br />"
+      "<p>In March the harbour authority said it could no longer pay for the insurance, "
+      "and a group of retired dock workers started to collect money for it.</p>"
+      "</article></body></html>";
+  int rc;
+  ng_article *a = extract(ctx, page, strlen(page), &rc);
+  CHECK_INT(rc, NG_OK);
+  CHECK(body_has(a, "collect money"));
+  CHECK(!body_has(a, "footer.php"));
+  ng_article_free(a);
+  ng_ctx_free(ctx);
 }
 
 /* --- pathological input ----------------------------------------------------- */
