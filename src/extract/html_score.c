@@ -87,6 +87,9 @@
 #ifndef LEAD_BOX_SKIPS
 #define LEAD_BOX_SKIPS 24
 #endif
+#ifndef TAIL_LIST
+#define TAIL_LIST 1
+#endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
 #endif
@@ -515,6 +518,13 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
     ng_line_shape sh;
     ng_line_shape_of(&sh, w->text.ptr + b->off, b->len);
     if (sh.prose || b->words > TAIL_WORDS) break;
+#if TAIL_LIST
+    /* A numbered item ("100. Ray Gillen") ends a list, not a label. */
+    const char *t = w->text.ptr + b->off;
+    size_t d = 0;
+    while (d < b->len && t[d] >= '0' && t[d] <= '9') d++;
+    if (d > 0 && d < b->len && (t[d] == '.' || t[d] == ')')) break;
+#endif
     b->keep = 0;
     b->why = NG_DROP_FURNITURE;
     kept -= b->chars;
