@@ -106,21 +106,28 @@ static const pat *pat_at(size_t i, int *cls) {
  * letter (suffix match), so a token is checked against a handful of
  * patterns instead of all of them. Built once per page (a few hundred
  * steps); 2 x 26 x 32 bytes. */
+typedef struct pat_ent {
+  const char *s;
+  uint8_t len, exact, cls;
+} pat_ent;
+
 typedef struct pat_index {
-  uint8_t pre[26][32], suf[26][32];
+  pat_ent pre[26][32], suf[26][32];
   uint8_t npre[26], nsuf[26];
 } pat_index;
 
+/* Entries go in pattern order, so each bucket is sorted by class: a scan
+ * stops at the first entry no stronger than what was found. */
 static void pat_index_build(pat_index *x) {
   memset(x->npre, 0, sizeof x->npre);
   memset(x->nsuf, 0, sizeof x->nsuf);
   for (size_t i = 0; i < N_STRONG + N_WEAK + N_POS && i < 256; i++) {
     int cls;
     const pat *p = pat_at(i, &cls);
+    pat_ent e = {p->s, p->len, p->exact, (uint8_t)cls};
     int f = p->s[0] - 'a', l = p->s[p->len - 1] - 'a';
-    if (f >= 0 && f < 26 && x->npre[f] < 32) x->pre[f][x->npre[f]++] = (uint8_t)i;
-    if (!p->exact && l >= 0 && l < 26 && x->nsuf[l] < 32)
-      x->suf[l][x->nsuf[l]++] = (uint8_t)i;
+    if (f >= 0 && f < 26 && x->npre[f] < 32) x->pre[f][x->npre[f]++] = e;
+    if (!p->exact && l >= 0 && l < 26 && x->nsuf[l] < 32) x->suf[l][x->nsuf[l]++] = e;
   }
 }
 
@@ -138,18 +145,18 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
   int f = t[0] - 'a', l = t[n - 1] - 'a';
   if (f >= 0 && f < 26) {
     for (size_t k = 0; k < x->npre[f]; k++) {
-      int cls;
-      const pat *p = pat_at(x->pre[f][k], &cls);
-      if (cls >= best || n < p->len || (p->exact && n != p->len)) continue;
-      if (same(t, p->s, p->len)) best = cls;
+      const pat_ent *p = &x->pre[f][k];
+      if (p->cls >= best) break;
+      if (n < p->len || (p->exact && n != p->len)) continue;
+      if (same(t, p->s, p->len)) best = p->cls;
     }
   }
   if (l >= 0 && l < 26) {
     for (size_t k = 0; k < x->nsuf[l]; k++) {
-      int cls;
-      const pat *p = pat_at(x->suf[l][k], &cls);
-      if (cls >= best || n < p->len) continue;
-      if (same(t + n - p->len, p->s, p->len)) best = cls;
+      const pat_ent *p = &x->suf[l][k];
+      if (p->cls >= best) break;
+      if (n < p->len) continue;
+      if (same(t + n - p->len, p->s, p->len)) best = p->cls;
     }
   }
   return best;

@@ -79,26 +79,28 @@ static int is_alpha(char c) {
 }
 
 /* Elements that never nest in practice: void ones, and those the tree
- * builder closes implicitly when the next sibling starts. */
+ * builder closes implicitly when the next sibling starts. By length, as
+ * this runs for every tag of the page. */
 static inline int non_nesting(const char *t, size_t n) {
-#define NM(x) {x, sizeof(x) - 1}
-  static const struct {
-    const char *s;
-    size_t n;
-  } names[] = {
-      NM("area"), NM("base"), NM("br"), NM("col"), NM("embed"), NM("hr"),
-      NM("img"), NM("input"), NM("link"), NM("meta"), NM("source"),
-      NM("track"), NM("wbr"), NM("param"), NM("keygen"), NM("p"), NM("li"),
-      NM("td"), NM("th"), NM("tr"), NM("option"), NM("dt"), NM("dd"),
-      NM("tbody"), NM("thead"), NM("tfoot"), NM("html"), NM("head"),
-      NM("body"), NM("basefont"), NM("bgsound"), NM("frame"), NM("image"),
-      NM("optgroup"), NM("rb"), NM("rp"), NM("rt"), NM("rtc"),
-      NM("colgroup")};
-#undef NM
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (names[i].n == n && names[i].s[0] == t[0] && memcmp(names[i].s, t, n) == 0)
-      return 1;
-  return 0;
+#define IS(x) (memcmp(t, x, sizeof(x) - 1) == 0)
+  switch (n) {
+  case 1: return t[0] == 'p';
+  case 2:
+    return IS("br") || IS("hr") || IS("li") || IS("td") || IS("th") || IS("tr") ||
+           IS("dt") || IS("dd") || IS("rb") || IS("rp") || IS("rt");
+  case 3: return IS("col") || IS("img") || IS("wbr") || IS("rtc");
+  case 4:
+    return IS("area") || IS("base") || IS("link") || IS("meta") || IS("html") ||
+           IS("head") || IS("body");
+  case 5:
+    return IS("embed") || IS("input") || IS("track") || IS("param") || IS("tbody") ||
+           IS("thead") || IS("tfoot") || IS("frame") || IS("image");
+  case 6: return IS("source") || IS("keygen") || IS("option");
+  case 7: return IS("bgsound");
+  case 8: return IS("basefont") || IS("optgroup") || IS("colgroup");
+  default: return 0;
+  }
+#undef IS
 }
 
 static int raw_text(const char *t, size_t n) {
