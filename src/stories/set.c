@@ -273,11 +273,6 @@ static void event_features(double *f, const ng_story_set *s, const ng_tw *a,
     int y = term_year(s, a[q].term);
     if (y > ay) ay = y;
   }
-  for (size_t q = 0; q < cn; q++) {
-    int y = term_year(s, c[q].term);
-    if (y > cy) cy = y;
-    if (y && y == ay) ay_in_c = true;
-  }
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
       double w = a[i].w * ng_set_idf(s, a[i].term);
@@ -289,6 +284,10 @@ static void event_features(double *f, const ng_story_set *s, const ng_tw *a,
     } else if (i >= an || c[j].term < a[i].term) {
       double w = c[j].w / m * ng_set_idf(s, c[j].term);
       int k = term_class(s, c[j].term);
+      if (k == TC_NUM) {
+        int yr = term_year(s, c[j].term);
+        if (yr > cy) cy = yr;
+      }
       nc[k] += w * w;
       cm[k] += w;
       ct[k] += w;
@@ -297,6 +296,11 @@ static void event_features(double *f, const ng_story_set *s, const ng_tw *a,
       double idf = ng_set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w / m * idf;
       int k = term_class(s, a[i].term);
+      if (k == TC_NUM) {
+        int yr = term_year(s, c[j].term);
+        if (yr > cy) cy = yr;
+        if (yr && yr == ay) ay_in_c = true;
+      }
       dot[k] += x * y;
       na[k] += x * x;
       nc[k] += y * y;
