@@ -12,6 +12,7 @@
 #include "../text/errors.h"
 #include "../text/mem.h"
 
+#include <stddef.h>
 #include <string.h>
 
 void ng_hwalk_init(ng_hwalk *w, const ng_allocator *alc, ng_arena *arena) {
@@ -683,13 +684,18 @@ static void cell_sep(walk *k) {
 
 int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
   walk k;
-  memset(&k, 0, sizeof k);
+  /* All but the pattern index, which pat_index_build fills (26 KiB that
+   * need no zeroing for every page). */
+  memset(&k, 0, offsetof(walk, names));
   k.w = w;
   pat_index_build(&k.names);
   ng_vec_init(&k.stack, sizeof(uint32_t), w->elems.alc);
   const ng_hnode *root = ng_html_root(h);
   const ng_hnode *n = root;
-  bool down = enter(&k, n, ng_hnode_tag(n));
+  /* nt is n's tag, looked up once per node: the ancestors left on the way
+   * up are elements on the stack, which keeps their tags. */
+  ng_htag nt = ng_hnode_tag(n);
+  bool down = enter(&k, n, nt);
   while (n && !k.rc) {
     const ng_hnode *c = down ? ng_hnode_first_child(n) : NULL;
     if (c) {
@@ -697,8 +703,7 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
     } else {
       /* Leave n and its finished ancestors; go to the next sibling. */
       for (;;) {
-        ng_htag t = ng_hnode_tag(n);
-        if (t != NG_TAG_TEXT && t != NG_TAG_COMMENT) leave(&k, t);
+        if (nt != NG_TAG_TEXT && nt != NG_TAG_COMMENT) leave(&k, nt);
         if (n == root) {
           n = NULL;
           break;
@@ -710,10 +715,12 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
         }
         n = ng_hnode_parent(n);
         if (!n) break;
+        uint32_t up = top(&k);
+        nt = up != NG_NONE ? (ng_htag)el(&k, up)->tag : ng_hnode_tag(n);
       }
       if (!n) break;
     }
-    ng_htag t = ng_hnode_tag(n);
+    ng_htag t = nt = ng_hnode_tag(n);
     if (t == NG_TAG_TEXT) {
       size_t len;
       const char *s = ng_hnode_text(n, &len);
