@@ -9,12 +9,19 @@
  *
  *   article --top terms--> inverted index (term -> stories that hold it)
  *           --> candidate stories (shared weight, long lists skipped)
- *           --> IDF-weighted cosine with each candidate's centroid
+ *           --> score with each candidate's centroid: the event score
+ *               (event level, the default) or one IDF-weighted cosine
+ *               (NG_STORY_TOPICS)
  *           --> join the best if >= threshold, else start a story
+ *           --> event level: merge the story with a candidate that now
+ *               looks like the same event; split it in two by 2-means
+ *               when its halves look like two events
  *
  * A story's centroid is the sum of its articles' unit vectors, pruned to
- * its heaviest NG_CENTROID_MAX terms, so both the index and the comparison
- * cost are bounded per article: adding is about constant time. */
+ * its heaviest CENTROID_MAX terms, so both the index and the comparison
+ * cost are bounded per article, and a split or merge reads only the
+ * stored vectors of one story's members (at most SPLIT_MAX for a split):
+ * adding is about constant time. */
 #include "stories.h"
 
 #include "../text/ctx.h"

@@ -2,10 +2,13 @@
  *
  *   articles[i]  id, title, date, story, vec (top terms: {id, log tf}),
  *                kept sentences + their rewrite features, MinHash
- *   stories[s]   members, centroid (sorted by term), indexed terms,
- *                merged entities, cached headline
+ *   stories[s]   members (in arrival order), centroid (sorted by term),
+ *                indexed terms, merged entities, cached headline, the
+ *                size at which it is next tried for a split; stories are
+ *                split, merged and renumbered (the last one fills a gap)
  *   post[term]   stories that hold the term (inverted index)
- *   terms        global term ids; counters are document frequencies */
+ *   terms        global term ids; counters are document frequencies
+ *   tinfo[term]  cached IDF, class and year of a term */
 #ifndef NG_STORIES_SET_H
 #define NG_STORIES_SET_H
 
