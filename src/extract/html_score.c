@@ -10,7 +10,8 @@
  *    comments, share bars, cookie notices) and a little for short lines.
  *    The element with the most net prose beats the best local score when
  *    it has more (an article split into sections, a lead in its own box),
- *    and the choice climbs while the parent has clearly more.
+ *    and the choice climbs while the parent has clearly more; a paragraph
+ *    or list item that wins alone stands for its parent container.
  * 3. Siblings of the choice join when they score close to it or are prose
  *    (a paragraph, or a section with much net prose and few links); a
  *    wrapper with the same text stands for the choice, so the sections
@@ -89,6 +90,9 @@
 #endif
 #ifndef TAIL_LIST
 #define TAIL_LIST 1
+#endif
+#ifndef BLOCK_UP
+#define BLOCK_UP 1
 #endif
 #ifndef PROMOTE
 #define PROMOTE 1.4f
@@ -316,6 +320,13 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
       best = p;
     }
   }
+#if BLOCK_UP
+  /* The choice is a container: a paragraph or list item that won on its
+   * own (a short post with one long paragraph) stands for its parent. */
+  while (!container_tag(E(w, best)->tag) && E(w, best)->parent != NG_NONE &&
+         E(w, E(w, best)->parent)->tag != NG_TAG_HTML)
+    best = E(w, best)->parent;
+#endif
 #if WRAP_CLIMB
   /* A wrapper holding exactly the same text is the same container; its
    * siblings are the ones to look at (an article split into sibling
@@ -403,10 +414,11 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
 #endif
 #if PRUNE_ON
     /* A box of more boilerplate than prose inside the article (link
-     * lists, address boxes, teaser strips), found by its net prose. */
+     * lists, address boxes, teaser strips), found by its net prose. A
+     * <p> of short lines split by <br> is text, not a box. */
     bool boxed = false;
     for (uint32_t x = b->elem; net && x != c && x != NG_NONE; x = E(w, x)->parent)
-      if (E(w, x)->nblocks >= 2 && net[x] < PRUNE &&
+      if (E(w, x)->nblocks >= 2 && net[x] < PRUNE && E(w, x)->tag != NG_TAG_P &&
           !(BOX_POS && (E(w, x)->flags & NG_EL_HAS_POS)))
         boxed = true;
     if (boxed) continue;
