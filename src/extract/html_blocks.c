@@ -172,6 +172,9 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
 #ifndef REPLY_ITEM
 #define REPLY_ITEM 1
 #endif
+#ifndef COMMENT_MAX
+#define COMMENT_MAX 3000
+#endif
 #ifndef CLOSE_POPUP
 #define CLOSE_POPUP 1
 #endif
@@ -648,15 +651,15 @@ static void leave(walk *k, ng_htag tag) {
     if ((e->flags & NG_EL_CLOSE) && e->chars <= 20 && p->tag != NG_TAG_BODY &&
         p->tag != NG_TAG_HTML)
       p->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
-    /* A short "reply" control ("antworten") makes the list item or
-     * <article> around it, a few levels up, a reader comment, whatever the
-     * comment thread is called. */
+    /* A short "reply" control ("antworten") makes the list item around
+     * it, a few levels up, a candidate reader comment, whatever the thread
+     * is called; ng_html_blocks decides once the item's text is counted. */
     if ((e->flags & NG_EL_REPLY) && e->chars > 0 && e->chars <= 40) {
       uint32_t a = e->parent;
       for (int up = 0; up < 4 && a != NG_NONE; up++, a = el(k, a)->parent) {
         ng_helem *x = el(k, a);
-        if (x->tag == NG_TAG_LI || x->tag == NG_TAG_ARTICLE) {
-          x->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+        if (x->tag == NG_TAG_LI) {
+          x->flags |= NG_EL_COMMENT;
           break;
         }
       }
@@ -745,6 +748,10 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
     if ((e->flags & NG_EL_NEGATIVE) && (e->flags & NG_EL_HAS_POS) &&
         e->tag != NG_TAG_NAV)
       e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
+    /* A list item with a reply control is a comment unless it is long:
+     * an article that happens to sit in an <li> keeps its text. */
+    if ((e->flags & NG_EL_COMMENT) && e->chars <= COMMENT_MAX)
+      e->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
     /* An "ad" box of long prose with hardly a link is not an ad. */
     if ((e->flags & NG_EL_AD) && e->chars >= AD_PROSE && e->link_chars * 10 < e->chars)
       e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
