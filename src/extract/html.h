@@ -36,7 +36,8 @@ enum {
   NG_EL_CLOSE = 1u << 7,       /* a "close" control: its parent is a popup */
   NG_EL_AD = 1u << 8,          /* negative only for an advertising name */
   NG_EL_REPLY = 1u << 9,       /* a "reply" control: its item is a comment */
-  NG_EL_COMMENT = 1u << 10     /* a list item holding a reply control */
+  NG_EL_COMMENT = 1u << 10,    /* a list item holding a reply control */
+  NG_EL_POPUP = 1u << 11       /* the parent of a close control */
 };
 
 typedef struct ng_helem {

@@ -172,6 +172,9 @@ static int token_class(const pat_index *x, const char *t, size_t n) {
 #ifndef REPLY_ITEM
 #define REPLY_ITEM 1
 #endif
+#ifndef POPUP_MAX
+#define POPUP_MAX 2000
+#endif
 #ifndef COMMENT_MAX
 #define COMMENT_MAX 3000
 #endif
@@ -647,10 +650,11 @@ static void leave(walk *k, ng_htag tag) {
   if (e->parent != NG_NONE) {
     ng_helem *p = el(k, e->parent);
     /* A short "close" control ("Schließen [X]", "×") makes its parent a
-     * popup or dialog, whatever the parent is called. */
+     * candidate popup or dialog, whatever the parent is called;
+     * ng_html_blocks decides once the parent's text is counted. */
     if ((e->flags & NG_EL_CLOSE) && e->chars <= 20 && p->tag != NG_TAG_BODY &&
         p->tag != NG_TAG_HTML)
-      p->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
+      p->flags |= NG_EL_POPUP;
     /* A short "reply" control ("antworten") makes the list item around
      * it, a few levels up, a candidate reader comment, whatever the thread
      * is called; ng_html_blocks decides once the item's text is counted. */
@@ -748,6 +752,10 @@ int ng_html_blocks(ng_hwalk *w, const ng_html *h) {
     if ((e->flags & NG_EL_NEGATIVE) && (e->flags & NG_EL_HAS_POS) &&
         e->tag != NG_TAG_NAV)
       e->flags &= (uint16_t)~(NG_EL_NEGATIVE | NG_EL_STRONG_NEG);
+    /* A popup is short and holds nothing article-like: a close button
+     * inside the article's own box does not make the article a popup. */
+    if ((e->flags & NG_EL_POPUP) && e->chars <= POPUP_MAX && !(e->flags & NG_EL_HAS_POS))
+      e->flags |= NG_EL_NEGATIVE | NG_EL_STRONG_NEG;
     /* A list item with a reply control is a comment unless it is long:
      * an article that happens to sit in an <li> keeps its text. */
     if ((e->flags & NG_EL_COMMENT) && e->chars <= COMMENT_MAX)
