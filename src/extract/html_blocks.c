@@ -199,12 +199,14 @@ static bool bio_token(const char *t, size_t n) {
   }
 }
 
-/* Advertising names ("ad", "advert...", "sponsor...", "banner"): strongly
- * negative, but a Spanish "cuerpo-ad" holds the article, and an ad slot
- * never holds long link-free prose (see ng_html_blocks). */
+/* Advertising names ("ad", "advert...", "sponsor...", "banner",
+ * "affiliate", "disclosure"): strongly negative, but a Spanish "cuerpo-ad"
+ * holds the article, and an ad slot or notice never holds long prose with
+ * hardly a link (see ng_html_blocks). */
 static bool ad_token(const char *t, size_t n) {
-  static const char *const pre[] = {"advert", "adslot", "adsense", "anzeige",
-                                    "werbung", "sponsor", "promo", "banner"};
+  static const char *const pre[] = {"advert",  "adslot",    "adsense",   "anzeige",
+                                    "werbung", "sponsor",   "promo",     "banner",
+                                    "affiliate", "disclosure"};
   if ((n == 2 && memcmp(t, "ad", 2) == 0) || (n == 3 && memcmp(t, "ads", 3) == 0))
     return true;
   for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
