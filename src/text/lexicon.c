@@ -1,39 +1,49 @@
 /* lexicon.c - lookups in the generated word lists. */
 #include "lexicon.h"
 
+#include "hash.h"
+
+#include <stdint.h>
 #include <string.h>
+
+typedef struct ng_lex_word {
+  const char *s;
+  size_t n;
+} ng_lex_word;
 
 #include "../data/lexicons.inc"
 
 typedef struct lex_list {
-  const char *const *words;
+  const ng_lex_word *words; /* byte-sorted */
   size_t count;
+  const uint16_t *slots; /* FNV-1a open addressing: entry index + 1, 0 empty */
+  size_t mask;           /* slots - 1 */
 } lex_list;
 
 static const lex_list lists[NG_LEX_COUNT] = {
-#define X(name) {lex_##name, sizeof(lex_##name) / sizeof(lex_##name[0])},
+#define X(name, count)                                                   \
+  {lex_##name, count, lex_##name##_slots,                                \
+   sizeof(lex_##name##_slots) / sizeof(lex_##name##_slots[0]) - 1},
     NG_LEXICON_TABLE
 #undef X
 };
 
-static int cmp_bytes(const char *a, size_t an, const char *b) {
-  size_t bn = strlen(b);
-  size_t n = an < bn ? an : bn;
-  int c = memcmp(a, b, n);
+static int cmp_bytes(const char *a, size_t an, const ng_lex_word *b) {
+  size_t n = an < b->n ? an : b->n;
+  int c = memcmp(a, b->s, n);
   if (c) return c;
-  return an < bn ? -1 : an > bn ? 1 : 0;
+  return an < b->n ? -1 : an > b->n ? 1 : 0;
 }
 
+/* Stop-word tests run for every token in nine languages (language
+ * detection) and furniture tests for every line: a hash probe, not a
+ * binary search, is what keeps them off the profile. */
 bool ng_lex_has(ng_lex_id id, const char *s, size_t n) {
   if ((unsigned)id >= NG_LEX_COUNT) return false;
   const lex_list *l = &lists[id];
-  size_t lo = 0, hi = l->count;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = cmp_bytes(s, n, l->words[mid]);
-    if (c == 0) return true;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+  for (size_t h = ng_fnv32(s, n) & l->mask; l->slots[h]; h = (h + 1) & l->mask) {
+    const ng_lex_word *w = &l->words[l->slots[h] - 1];
+    if (w->n == n && memcmp(w->s, s, n) == 0) return true;
   }
   return false;
 }
@@ -56,13 +66,14 @@ bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
     size_t lo = 0, hi = l->count; /* first entry > suffix */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      if (cmp_bytes(s + i, n - i, l->words[mid]) >= 0) lo = mid + 1;
+      if (cmp_bytes(s + i, n - i, &l->words[mid]) >= 0) lo = mid + 1;
       else hi = mid;
     }
     while (lo > 0) {
-      const char *w = l->words[--lo];
+      const ng_lex_word *e = &l->words[--lo];
+      const char *w = e->s;
       if (w[0] != s[i]) break;
-      size_t wn = strlen(w);
+      size_t wn = e->n;
       if (wn <= n - i && memcmp(s + i, w, wn) == 0 &&
           (i + wn == n || !is_word_byte((unsigned char)s[i + wn])))
         return true;

@@ -1,6 +1,7 @@
 /* lexicon.h - read-only word lists generated into src/data/lexicons.inc
- * (stop words, abbreviations, furniture phrases). Lookups are binary
- * searches over byte-sorted static arrays: no allocation, no global state. */
+ * (stop words, abbreviations, furniture phrases) by tools/gen-lexicons.
+ * Exact lookups probe a static hash table; the word-boundary scan binary-
+ * searches the byte-sorted entries. No allocation, no global state. */
 #ifndef NG_TEXT_LEXICON_H
 #define NG_TEXT_LEXICON_H
 
@@ -10,7 +11,7 @@
 #include <stddef.h>
 
 typedef enum ng_lex_id {
-#define X(name) NG_LEX_##name,
+#define X(name, count) NG_LEX_##name,
 #include "../data/lexicon_ids.inc"
   NG_LEXICON_TABLE
 #undef X
@@ -21,7 +22,7 @@ typedef enum ng_lex_id {
 bool ng_lex_has(ng_lex_id id, const char *s, size_t n);
 
 /* True if any entry of the list occurs in s[0..n) as a substring starting
- * and ending at word boundaries. Linear in list size: for short cue lists. */
+ * and ending at word boundaries: a binary search per word start. */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n);
 
 /* The stop-word list of a language, or NG_LEX_COUNT if it has none. */
