@@ -409,7 +409,9 @@ void ng_html_score(ng_hverdict *out, ng_hwalk *w) {
 #if TEASER_LIST
     bool teaser_list = false;
     for (uint32_t x = b->elem; tcount && x != c && x != NG_NONE; x = E(w, x)->parent)
-      if (tcount[x] >= 3 && E(w, x)->chars < TEASER_CHARS * tcount[x]) teaser_list = true;
+      if (tcount[x] >= 3 && E(w, x)->chars < TEASER_CHARS * tcount[x] &&
+          E(w, x)->chars * 10 < E(w, best)->chars * 7) /* not the article itself */
+        teaser_list = true;
     if (teaser_list) continue;
 #endif
 #if PRUNE_ON

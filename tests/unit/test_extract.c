@@ -422,6 +422,24 @@ void test_extract__teaser_list(void) {
   CHECK(!body_has(a, "early ferry"));
   CHECK(!body_has(a, "hall of its own"));
   ng_article_free(a);
+  /* A list article whose items have linked headlines is the article. */
+  const char *listicle =
+      "<html><body><article><h1>Four harbour walks</h1>"
+      "<p>Short walks along the water, all of them free.</p><ol>"
+      "<li><h3><a href=\"/a\">East quay</a></h3><p>Start at the old crane and follow the "
+      "quay to the lighthouse; the walk takes about forty minutes each way.</p></li>"
+      "<li><h3><a href=\"/b\">Fish market</a></h3><p>Go early on a Saturday, when the boats "
+      "come in and the market hall is at its busiest and loudest.</p></li>"
+      "<li><h3><a href=\"/c\">Customs hall</a></h3><p>The old customs hall has a small "
+      "exhibition on the dock workers, open every afternoon but Monday.</p></li>"
+      "<li><h3><a href=\"/d\">North pier</a></h3><p>The longest walk: out to the end of the "
+      "north pier and back along the beach, best at low tide.</p></li>"
+      "</ol></article></body></html>";
+  a = extract(ctx, listicle, strlen(listicle), &rc);
+  CHECK_INT(rc, NG_OK);
+  CHECK(body_has(a, "about forty minutes"));
+  CHECK(body_has(a, "best at low tide"));
+  ng_article_free(a);
   ng_ctx_free(ctx);
 }
 
