@@ -267,3 +267,86 @@ void test_summarize__dev_sets_verbatim(void) {
   }
   ng_ctx_free(ctx);
 }
+
+/* The inputs the summarization issue names as bad: one sentence, 50,000
+ * sentences, no punctuation, all capitals, cnndm-style tokenized lower
+ * case, mixed languages. Every method gives a summary of verbatim spans
+ * within the limit (the graph steps see at most NG_GRAPH_MAX_SENTENCES). */
+static void check_every_method(const char *what, const char *text, size_t len,
+                               size_t want_min) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  if (!ctx) return;
+  ng_doc_options o = NG_DOC_OPTIONS_INIT;
+  ng_doc *doc = NULL;
+  CHECK_INT(ng_doc_parse(&doc, ctx, text, len, &o, NULL), NG_OK);
+  for (int m = 0; doc && m < NG_METHOD_COUNT; m++) {
+    ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+    so.method = (ng_method)m;
+    ng_summary *s = NULL;
+    CHECK_INT(ng_summarize(&s, ctx, doc, &so, NULL), NG_OK);
+    if (!s) continue;
+    size_t n = ng_summary_count(s);
+    if (n < want_min || n > 3) { /* the default length */
+      char msg[200];
+      snprintf(msg, sizeof msg, "%s, method %s: %zu sentences", what,
+               ng_method_name((ng_method)m), n);
+      ng_test_fail(__FILE__, __LINE__, msg);
+    }
+    for (size_t i = 0; i < n; i++) {
+      const ng_summary_sentence *x = ng_summary_sentence_at(s, i);
+      CHECK(x->len > 0 && x->off + x->len <= len);
+    }
+    ng_summary_free(s);
+  }
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+static char *repeat_text(const char *unit, size_t times, size_t *len) {
+  size_t ul = strlen(unit);
+  char *t = malloc(ul * times + 1);
+  if (!t) return NULL;
+  for (size_t i = 0; i < times; i++) memcpy(t + i * ul, unit, ul);
+  t[ul * times] = '\0';
+  *len = ul * times;
+  return t;
+}
+
+void test_summarize__odd_inputs(void) {
+  const char *one = "The council approved the new budget on Tuesday.";
+  check_every_method("one sentence", one, strlen(one), 1);
+  size_t len;
+  char *many = repeat_text("Officials counted the votes again in the north. "
+                           "The result was due before midnight. ",
+                           25000, &len);
+  if (many) check_every_method("50,000 sentences", many, len, 1);
+  free(many);
+  char *flat = repeat_text("officials counted the votes again in the north and "
+                           "the result was due before midnight ",
+                           2000, &len);
+  if (flat) check_every_method("no punctuation", flat, len, 1);
+  free(flat);
+  const char *caps =
+      "FLOODS HIT THE CITY CENTRE AFTER A NIGHT OF RAIN. RIVER LEVELS ROSE "
+      "BY TWO METRES IN SIX HOURS. HUNDREDS OF HOMES WERE EVACUATED. THE "
+      "MAYOR SAID SHELTERS WOULD STAY OPEN ALL WEEK. MORE RAIN IS FORECAST.";
+  check_every_method("all capitals", caps, strlen(caps), 3);
+  const char *tok =
+      "marseille , france ( cnn ) the prosecutor said wednesday that he was "
+      "not aware of any video . robin 's comments follow claims by two "
+      "magazines . all 150 on board were killed . the two publications "
+      "described the video , but did not post it . the prosecutor 's "
+      "office said the investigation would take months . officials in "
+      "germany said the airline would cooperate fully with investigators .";
+  /* (The segmenter treats text as caseless from 200 lower-case letters.) */
+  check_every_method("tokenized lower case", tok, strlen(tok), 3);
+  const char *mixed =
+      "The ministers met in Minsk on Monday to discuss trade. They agreed "
+      "to meet again in spring.\n\n"
+      "Министры встретились в Минске в понедельник. Они обсудили торговлю "
+      "и энергетику.\n\n"
+      "Die Minister trafen sich am Montag in Minsk. Sie sprachen über den "
+      "Handel.";
+  check_every_method("mixed languages", mixed, strlen(mixed), 3);
+}
