@@ -4,6 +4,7 @@
 #include "doc.h"
 
 #include "errors.h"
+#include "hash.h"
 #include "mem.h"
 
 #include <libstemmer.h>
@@ -38,6 +39,8 @@ void ng_ctx_free(ng_ctx *ctx) {
   ng_vec_dispose(&ctx->floats);
   ng_vec_dispose(&ctx->words);
   if (ctx->reader && ctx->reader_free) ctx->reader_free(ctx->reader);
+  ng_mem_free(&ctx->alc, ctx->terms.slots, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
+  ng_mem_free(&ctx->alc, ctx->terms.bytes, NG_TERM_CACHE_BYTES);
   ng_allocator alc = ctx->alc;
   alc.free(alc.ctx, ctx, sizeof *ctx);
 }
@@ -75,4 +78,65 @@ const char *ng_ctx_stem(ng_ctx *ctx, ng_lang lang, const char *w, size_t n,
   if (!r) return w; /* libstemmer's only failure is out of memory */
   *out_len = (size_t)sb_stemmer_length(st);
   return (const char *)r;
+}
+
+static size_t term_slot(ng_lang lang, const char *s, size_t n) {
+  return (ng_fnv32(s, n) ^ ((uint32_t)lang * 0x9E3779B9u)) &
+         (NG_TERM_CACHE_SLOTS - 1);
+}
+
+bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
+                       size_t n, const char **term, size_t *term_len,
+                       uint32_t *flags) {
+  ng_term_cache *c = &ctx->terms;
+  if (!c->slots) return false;
+  for (size_t h = term_slot(lang, surface, n); c->slots[h];
+       h = (h + 1) & (NG_TERM_CACHE_SLOTS - 1)) {
+    const unsigned char *r = (const unsigned char *)c->bytes + c->slots[h] - 1;
+    if (r[0] == (unsigned)lang && r[2] == n && memcmp(r + 4, surface, n) == 0) {
+      *flags = r[1];
+      *term_len = r[3];
+      *term = (const char *)r + 4 + n;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,
+                       size_t n, const char *term, size_t term_len,
+                       uint32_t flags) {
+  ng_term_cache *c = &ctx->terms;
+  if (n > 255 || term_len > 255 || flags > 255) return;
+  if (!c->slots) {
+    c->slots = ng_mem_alloc(&ctx->alc, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
+    c->bytes = ng_mem_alloc(&ctx->alc, NG_TERM_CACHE_BYTES);
+    if (!c->slots || !c->bytes) {
+      ng_mem_free(&ctx->alc, c->slots, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
+      ng_mem_free(&ctx->alc, c->bytes, NG_TERM_CACHE_BYTES);
+      c->slots = NULL;
+      c->bytes = NULL;
+      return;
+    }
+    memset(c->slots, 0, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
+    c->used = c->blen = 0;
+  }
+  size_t need = 4 + n + term_len;
+  if ((c->used + 1) * 2 > NG_TERM_CACHE_SLOTS || c->blen + need > NG_TERM_CACHE_BYTES) {
+    /* Full: start over rather than evict one by one. */
+    memset(c->slots, 0, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
+    c->used = c->blen = 0;
+  }
+  size_t h = term_slot(lang, surface, n);
+  while (c->slots[h]) h = (h + 1) & (NG_TERM_CACHE_SLOTS - 1);
+  unsigned char *r = (unsigned char *)c->bytes + c->blen;
+  r[0] = (unsigned char)lang;
+  r[1] = (unsigned char)flags;
+  r[2] = (unsigned char)n;
+  r[3] = (unsigned char)term_len;
+  memcpy(r + 4, surface, n);
+  memcpy(r + 4 + n, term, term_len);
+  c->slots[h] = (uint32_t)(c->blen + 1);
+  c->blen += need;
+  c->used++;
 }

@@ -11,6 +11,22 @@
 
 struct sb_stemmer;
 
+/* What a word's spelling becomes in every document of a language: its
+ * folded, stemmed term and whether it is a stop word. Kept across
+ * documents, since most words of the next article were in the last ones;
+ * bounded (at most 32,768 of the NG_TERM_CACHE_SLOTS filled, 2 MB of text:
+ * about 2.3 MB a context in all) and
+ * emptied when full, so memory stays flat over a batch. Records in bytes:
+ * lang, flags, surface length, term length (one byte each), the surface,
+ * the term. */
+#define NG_TERM_CACHE_SLOTS 65536u
+#define NG_TERM_CACHE_BYTES (2048u * 1024u)
+typedef struct ng_term_cache {
+  uint32_t *slots; /* record offset + 1; 0 empty */
+  char *bytes;
+  size_t used, blen;
+} ng_term_cache;
+
 struct ng_ctx {
   ng_allocator alc;
   struct sb_stemmer *stemmer[NG_LANG_COUNT];
@@ -27,7 +43,21 @@ struct ng_ctx {
    * to free it, so the dependency rule holds. */
   void *reader;
   void (*reader_free)(void *reader);
+  ng_term_cache terms;
 };
+
+/* Looks up the term of a surface spelling in lang; on a hit sets *term,
+ * *term_len (pointing into the cache, valid until the next insert) and
+ * *flags. */
+bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
+                       size_t n, const char **term, size_t *term_len,
+                       uint32_t *flags);
+
+/* Remembers a surface spelling's term; silently does nothing when the
+ * entry does not fit (over 255 bytes) or memory is short. */
+void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,
+                       size_t n, const char *term, size_t term_len,
+                       uint32_t flags);
 
 /* Returns the stem of a case-folded word: either a pointer into the
  * stemmer's buffer (valid until the next call) or `w` itself when the

@@ -122,23 +122,31 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
     if (hit) continue;
     sf.slots[h] = (uint32_t)(k + 1);
     sf.used++;
-    size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
-    if (n >= sizeof fold) n = strlen(fold);
-    /* Possessive 's is not part of the term: Russia's ~ Russia. */
-    if (n > 3 && fold[n - 2] == '\'' && fold[n - 1] == 's') n -= 2;
-    else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
-             (unsigned char)fold[n - 3] == 0x80 &&
-             (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
-      n -= 4;
     uint32_t flags = 0;
-    if (stop != NG_LEX_COUNT && ng_lex_has(stop, fold, n)) {
-      t->flags |= NG_TOK_STOP;
-      flags = NG_TOK_STOP;
-    }
     size_t sl;
-    const char *stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
-                           ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
-                           : (sl = n, fold);
+    const char *stem;
+    if (ng_term_cache_get(ctx, doc->lang, raw, t->len, &stem, &sl, &flags)) {
+      t->flags |= flags;
+    } else {
+      size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
+      if (n >= sizeof fold) n = strlen(fold);
+      /* Possessive 's is not part of the term: Russia's ~ Russia. */
+      if (n > 3 && fold[n - 2] == '\'' && fold[n - 1] == 's') n -= 2;
+      else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
+               (unsigned char)fold[n - 3] == 0x80 &&
+               (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
+        n -= 4;
+      if (stop != NG_LEX_COUNT && ng_lex_has(stop, fold, n)) {
+        t->flags |= NG_TOK_STOP;
+        flags = NG_TOK_STOP;
+      }
+      stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
+                 ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
+                 : (sl = n, fold);
+      ng_term_cache_put(ctx, doc->lang, raw, t->len, stem, sl, flags);
+      /* The put may have reused the cache: stem still points at the
+       * stemmer's buffer or at fold, which it did not touch. */
+    }
     uint32_t id;
     if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) {
       rc = NG_ENOMEM;
