@@ -719,8 +719,12 @@ NG_EXPORT int ng_render_summary(ng_buf *out, const ng_doc *doc,
                                 ng_error *err);
 
 /**
- * Appends an article to `out` in the given format; with a non-NULL summary,
- * JSON output carries it under "summary". Returns NG_OK, NG_EINVAL or
+ * Appends an article to `out` in the given format: text is the body's
+ * paragraphs separated by blank lines (the title and the other metadata
+ * are fields, as in other extractors' text output); Markdown starts with
+ * the title as a "# " heading; JSON has every field, the body as "text"
+ * and as "blocks". With a non-NULL summary, text and Markdown end with it
+ * and JSON carries it under "summary". Returns NG_OK, NG_EINVAL or
  * NG_ENOMEM.
  */
 NG_EXPORT int ng_render_article(ng_buf *out, const ng_article *a,

@@ -36,10 +36,13 @@ int ng_render_article(ng_buf *out, const ng_article *a, const ng_summary *s,
     rc = ng_render_article_json(out, a, s);
     return rc ? ng_fail(err, rc, "out of memory", 0) : NG_OK;
   }
+  /* Plain text is the body alone, as Readability's textContent and
+   * trafilatura's text output are: what a reader of the article reads
+   * and what extraction benchmarks compare. The title is a field. */
   size_t tl;
   const char *title = ng_article_field(a, NG_FIELD_TITLE, &tl);
-  if (title) {
-    if (fmt == NG_FORMAT_MARKDOWN) rc |= ng_buf_puts(out, "# ");
+  if (title && fmt == NG_FORMAT_MARKDOWN) {
+    rc |= ng_buf_puts(out, "# ");
     rc |= ng_buf_put(out, title, tl);
     rc |= ng_buf_puts(out, "\n\n");
   }
