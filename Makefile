@@ -259,7 +259,16 @@ $(B)/tools/train-rewrite: tools/train-rewrite.c $(STATIC)
 gen-rewrite: $(B)/tools/train-rewrite
 	nice $(B)/tools/train-rewrite $(NG_DATA)/mrpc/dev.jsonl src/data/rewrite_weights.inc
 
-.PHONY: gen-rewrite bench-stories
+# The event score's weights and thresholds src/stories/event_weights.inc,
+# chosen by cross-validation over ECB+ dev topics (tools/train-events.c).
+$(B)/tools/train-events: tools/train-events.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -o $@ $< $(STATIC) $(LIB_LIBS)
+
+gen-events: $(B)/tools/train-events
+	nice $(B)/tools/train-events $(NG_DATA)/ecbplus/dev.jsonl samples/news src/stories/event_weights.inc
+
+.PHONY: gen-rewrite gen-events bench-stories
 bench-stories: $(BIN)
 	sh bench/stories.sh $(BIN) $(NG_DATA)
 

@@ -70,6 +70,27 @@ typedef struct ng_tinfo {
   uint8_t cls;  /* 0xff: not known yet */
 } ng_tinfo;
 
+/* The event score's model: logistic weights over NG_EVENT_NFEAT features
+ * (set.c event_features) plus a bias, and the four decision thresholds.
+ * Every set starts from the shipped model (src/stories/event_weights.inc,
+ * written by tools/train-events); the training tool swaps it to
+ * cross-validate. */
+#define NG_EVENT_NFEAT 17
+typedef struct ng_event_model {
+  double w[NG_EVENT_NFEAT + 1];
+  double join; /* the set's default threshold (options may override it) */
+  double split, merge, rejoin;
+} ng_event_model;
+
+/* Training hooks (tools/train-events; NULL in normal use). pair_fn sees
+ * the features of every article-candidate pair scored at a join; when
+ * oracle_fn is set, the article joins the story it returns (UINT32_MAX: a
+ * new story) and no story is merged or split, so story ids stay in order
+ * of creation. */
+typedef void (*ng_event_pair_fn)(void *user, const double *f, size_t article,
+                                 uint32_t story);
+typedef uint32_t (*ng_event_oracle_fn)(void *user, size_t article);
+
 typedef struct ng_posting {
   uint32_t *v;
   uint32_t n, cap;
@@ -98,7 +119,19 @@ struct ng_story_set {
   size_t scratchcap;
   ng_tinfo *tinfo; /* by term id, up to ntinfo */
   size_t ntinfo, tinfocap;
+  ng_event_model model;
+  ng_event_pair_fn pair_fn;
+  ng_event_oracle_fn oracle_fn;
+  void *hook_user;
 };
+
+/* The shipped event model. */
+extern const ng_event_model ng_event_model_default;
+
+/* Features of an article vector (sorted by term) against a centroid of
+ * `members` articles, as the event score reads them. */
+void ng_event_features(double *f, const ng_story_set *s, const ng_tw *a,
+                       size_t an, const ng_tw *c, size_t cn, size_t members);
 
 /* IDF of a global term with the current statistics. */
 double ng_set_idf(const ng_story_set *s, uint32_t term);
