@@ -180,6 +180,63 @@ static int cmp_tw_term(const void *pa, const void *pb) {
   return a->term < b->term ? -1 : a->term > b->term;
 }
 
+/* The orders of cmp_tw_w (weight down, then term) and cmp_tw_term, for
+ * sort_tw. Both are total on a vector without repeated terms, so the
+ * result is the one qsort gives. */
+static inline bool tw_before(const ng_tw *a, const ng_tw *b, bool by_w) {
+  if (by_w && a->w != b->w) return a->w > b->w;
+  return a->term < b->term;
+}
+
+/* Sorts v[0..n) by weight (by_w) or by term: a quicksort with the
+ * comparison inlined (qsort's indirect calls were about 5% of a stories
+ * stream), insertion sort below 16 items, qsort past a depth bound. */
+static void sort_tw(ng_tw *v, size_t n, bool by_w) {
+  int depth = 0;
+  for (size_t k = n; k > 1; k >>= 1) depth += 2;
+  while (n > 16) {
+    if (depth-- <= 0) {
+      qsort(v, n, sizeof *v, by_w ? cmp_tw_w : cmp_tw_term);
+      return;
+    }
+    /* Median of three to v[0], then Hoare partition. */
+    size_t mid = n / 2;
+    ng_tw t;
+    if (tw_before(&v[mid], &v[0], by_w)) t = v[mid], v[mid] = v[0], v[0] = t;
+    if (tw_before(&v[n - 1], &v[0], by_w)) t = v[n - 1], v[n - 1] = v[0], v[0] = t;
+    if (tw_before(&v[n - 1], &v[mid], by_w)) t = v[n - 1], v[n - 1] = v[mid], v[mid] = t;
+    ng_tw pivot = v[mid];
+    size_t i = 0, j = n - 1;
+    for (;;) {
+      while (tw_before(&v[i], &pivot, by_w)) i++;
+      while (tw_before(&pivot, &v[j], by_w)) j--;
+      if (i >= j) break;
+      t = v[i], v[i] = v[j], v[j] = t;
+      i++;
+      j--;
+    }
+    /* v[0..j] <= pivot <= v[j+1..n): recurse on the smaller side. */
+    size_t left = j + 1;
+    if (left < n - left) {
+      sort_tw(v, left, by_w);
+      v += left;
+      n -= left;
+    } else {
+      sort_tw(v + left, n - left, by_w);
+      n = left;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    ng_tw x = v[i];
+    size_t j = i;
+    while (j > 0 && tw_before(&x, &v[j - 1], by_w)) {
+      v[j] = v[j - 1];
+      j--;
+    }
+    v[j] = x;
+  }
+}
+
 /* Is a global term an entity or date key ("#n:...", "#d:...")? */
 static bool is_key(const ng_story_set *s, uint32_t term) {
   return s->terms.strs[term][0] == '#';
@@ -401,9 +458,9 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
     }
   }
   if (o > 2 * CENTROID_MAX) {
-    if (o) qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_w);
+    sort_tw(s->scratch, o, true);
     o = CENTROID_MAX;
-    if (o) qsort(s->scratch, o, sizeof *s->scratch, cmp_tw_term);
+    sort_tw(s->scratch, o, false);
   }
   rc = grow(s->alc, (void **)&st->cent, &st->ccap, o, sizeof *st->cent);
   if (rc) return rc;
@@ -535,7 +592,7 @@ static int half_centroid(ng_story_set *s, ng_tw **out, size_t *cap, size_t *nout
       (*out)[o++].w = (float)(a->vec[i].w / norm);
     }
   }
-  if (o) qsort(*out, o, sizeof **out, cmp_tw_term);
+  sort_tw(*out, o, false);
   size_t u = 0;
   for (size_t i = 0; i < o; i++) {
     if (u && (*out)[u - 1].term == (*out)[i].term) (*out)[u - 1].w += (*out)[i].w;
@@ -937,7 +994,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   }
   /* Entity keys may repeat a stem's id? No: '#' never starts a stem. But two
    * entities can share a name key (person and other): merge duplicates. */
-  if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_term);
+  sort_tw(vec, nvec, false);
   {
     size_t o = 0;
     for (size_t i = 0; i < nvec; i++) {
@@ -958,7 +1015,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   s->ndf++;
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
-  if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_w);
+  sort_tw(vec, nvec, true);
   /* Names and dates are kept apart from the max_terms words (up to
    * KEY_TERMS of them): a name said once ties with every word said once,
    * and ties go to older terms, so a new name, the very thing that tells
@@ -1013,7 +1070,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         if (w > s->acc[cand[worst]]) cand[worst] = sid;
       }
     }
-    if (nvec) qsort(vec, nvec, sizeof *vec, cmp_tw_term);
+    sort_tw(vec, nvec, false);
     double best = 0.0;
     uint32_t bsid = UINT32_MAX;
     int32_t days = ng_date_days(date, date_len);
