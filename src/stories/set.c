@@ -48,6 +48,7 @@
 #define CENTROID_MAX 300
 #define CANDIDATES 12
 #define KEY_TERMS 32 /* names and dates kept per article, besides max_terms */
+#define PREP_MAX 512 /* article terms looked up once per add (ev_prep) */
 #define ENTITY_BOOST 1.0
 #ifndef KEY_SHARE
 #define KEY_SHARE 0.5
@@ -237,6 +238,47 @@ static void sort_tw(ng_tw *v, size_t n, bool by_w) {
   }
 }
 
+/* Puts the k first of v[0..n) in weight order (cmp_tw_w), sorted, at the
+ * front: what sorting all of v and keeping k gives, without sorting the
+ * long tail (a long article has thousands of terms and keeps 100). */
+static void top_tw(ng_tw *v, size_t n, size_t k) {
+  if (k >= n) {
+    sort_tw(v, n, true);
+    return;
+  }
+  ng_tw *b = v;
+  size_t m = n, want = k;
+  for (int depth = 64; m > 16 && depth > 0; depth--) {
+    size_t mid = m / 2;
+    ng_tw t;
+    if (tw_before(&b[mid], &b[0], true)) t = b[mid], b[mid] = b[0], b[0] = t;
+    if (tw_before(&b[m - 1], &b[0], true)) t = b[m - 1], b[m - 1] = b[0], b[0] = t;
+    if (tw_before(&b[m - 1], &b[mid], true)) t = b[m - 1], b[m - 1] = b[mid], b[mid] = t;
+    ng_tw pivot = b[mid];
+    size_t i = 0, j = m - 1;
+    for (;;) {
+      while (tw_before(&b[i], &pivot, true)) i++;
+      while (tw_before(&pivot, &b[j], true)) j--;
+      if (i >= j) break;
+      t = b[i], b[i] = b[j], b[j] = t;
+      i++;
+      j--;
+    }
+    size_t left = j + 1; /* b[0..left) come before b[left..m) */
+    if (want == left) break;
+    if (want < left) {
+      m = left;
+    } else {
+      b += left;
+      m -= left;
+      want -= left;
+    }
+  }
+  /* Whatever part is left unresolved is small (or deep): sorting the
+   * prefix up to the end of that part settles the first k. */
+  sort_tw(v, (size_t)(b - v) + m, true);
+}
+
 /* Is a global term an entity or date key ("#n:...", "#d:...")? */
 static bool is_key(const ng_story_set *s, uint32_t term) {
   return s->terms.strs[term][0] == '#';
@@ -332,8 +374,38 @@ static int term_class(const ng_story_set *s, uint32_t t) {
  * class), then "no numbers", "no dates" indicators, log story size, and
  * the two year features. The centroid is divided by `members` so that
  * the missing shares compare like with like. */
+/* What the event score reads of an article's own terms (IDF, class,
+ * latest year), looked up once when the article is scored against all of
+ * its candidates: the same values as looked up term by term. */
+typedef struct ev_prep {
+  const double *idf;
+  const uint8_t *cls;
+  int year;
+} ev_prep;
+
+static void prep_article(ev_prep *p, double *idf, uint8_t *cls, const ng_story_set *s,
+                         const ng_tw *a, size_t an) {
+  p->year = 0;
+  for (size_t q = 0; q < an; q++) {
+    idf[q] = ng_set_idf(s, a[q].term);
+    cls[q] = (uint8_t)term_class(s, a[q].term);
+    int y = term_year(s, a[q].term);
+    if (y > p->year) p->year = y;
+  }
+  p->idf = idf;
+  p->cls = cls;
+}
+
+static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, size_t an,
+                             const ev_prep *pre, const ng_tw *c, size_t cn, size_t members);
+
 void ng_event_features(double *f, const ng_story_set *s, const ng_tw *a,
                        size_t an, const ng_tw *c, size_t cn, size_t members) {
+  event_features_p(f, s, a, an, NULL, c, cn, members);
+}
+
+static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, size_t an,
+                             const ev_prep *pre, const ng_tw *c, size_t cn, size_t members) {
   double dot[TC_COUNT] = {0}, na[TC_COUNT] = {0}, nc[TC_COUNT] = {0};
   double am[TC_COUNT] = {0}, at[TC_COUNT] = {0}, cm[TC_COUNT] = {0}, ct[TC_COUNT] = {0};
   double m = members ? (double)members : 1.0;
@@ -342,14 +414,18 @@ void ng_event_features(double *f, const ng_story_set *s, const ng_tw *a,
   int ay = 0, cy = 0;
   bool ay_in_c = false;
   size_t i = 0, j = 0;
-  for (size_t q = 0; q < an; q++) {
-    int y = term_year(s, a[q].term);
-    if (y > ay) ay = y;
+  if (pre) {
+    ay = pre->year;
+  } else {
+    for (size_t q = 0; q < an; q++) {
+      int y = term_year(s, a[q].term);
+      if (y > ay) ay = y;
+    }
   }
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * ng_set_idf(s, a[i].term);
-      int k = term_class(s, a[i].term);
+      double w = a[i].w * (pre ? pre->idf[i] : ng_set_idf(s, a[i].term));
+      int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       na[k] += w * w;
       am[k] += w;
       at[k] += w;
@@ -366,9 +442,9 @@ void ng_event_features(double *f, const ng_story_set *s, const ng_tw *a,
       ct[k] += w;
       j++;
     } else {
-      double idf = ng_set_idf(s, a[i].term);
+      double idf = pre ? pre->idf[i] : ng_set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w / m * idf;
-      int k = term_class(s, a[i].term);
+      int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       if (k == TC_NUM) {
         int yr = term_year(s, c[j].term);
         if (yr > cy) cy = yr;
@@ -402,14 +478,19 @@ const ng_event_model ng_event_model_default = {
 
 /* Event score of an article vector (sorted by term) against a centroid c
  * (the sum of `members` unit vectors). */
-static double event_score(const ng_story_set *s, const ng_tw *a, size_t an,
-                          const ng_tw *c, size_t cn, size_t members) {
+static double event_score_p(const ng_story_set *s, const ng_tw *a, size_t an,
+                            const ev_prep *pre, const ng_tw *c, size_t cn, size_t members) {
   double f[EVENT_NFEAT];
-  ng_event_features(f, s, a, an, c, cn, members);
+  event_features_p(f, s, a, an, pre, c, cn, members);
   const double *w = s->model.w;
   double z = w[EVENT_NFEAT];
   for (int k = 0; k < EVENT_NFEAT; k++) z += w[k] * f[k];
   return 1.0 / (1.0 + exp(-z));
+}
+
+static double event_score(const ng_story_set *s, const ng_tw *a, size_t an,
+                          const ng_tw *c, size_t cn, size_t members) {
+  return event_score_p(s, a, an, NULL, c, cn, members);
 }
 
 
@@ -1015,21 +1096,39 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   s->ndf++;
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
-  sort_tw(vec, nvec, true);
   /* Names and dates are kept apart from the max_terms words (up to
    * KEY_TERMS of them): a name said once ties with every word said once,
    * and ties go to older terms, so a new name, the very thing that tells
    * one event from another, would be cut first. Topics keep the heaviest
    * max_terms of all kinds (WikiRef220 dev 0.938, against 0.919 with the
    * names apart). */
-  if (!s->event && nvec > s->max_terms) nvec = s->max_terms;
-  if (s->event) {
-    size_t o = 0, nw = 0, nk = 0;
+  if (!s->event) {
+    top_tw(vec, nvec, s->max_terms);
+    if (nvec > s->max_terms) nvec = s->max_terms;
+  } else {
+    /* Words to the front, keys to the back; the heaviest of each, then
+     * the two merged in weight order: the order a full sort and the
+     * per-kind cut would give. */
+    size_t nw = 0, nk = 0;
     for (size_t i = 0; i < nvec; i++) {
-      bool key = is_key(s, vec[i].term);
-      if (key ? nk++ < KEY_TERMS : nw++ < s->max_terms) vec[o++] = vec[i];
+      if (is_key(s, vec[i].term)) continue;
+      ng_tw t = vec[nw];
+      vec[nw++] = vec[i];
+      vec[i] = t;
     }
-    nvec = o;
+    nk = nvec - nw;
+    top_tw(vec + nw, nk, KEY_TERMS);
+    if (nk > KEY_TERMS) nk = KEY_TERMS;
+    ng_tw keys[KEY_TERMS];
+    if (nk) memcpy(keys, vec + nw, nk * sizeof *keys);
+    top_tw(vec, nw, s->max_terms);
+    if (nw > s->max_terms) nw = s->max_terms;
+    size_t i = nw, j = nk, o = nw + nk;
+    while (j > 0) {
+      if (i > 0 && tw_before(&keys[j - 1], &vec[i - 1], true)) vec[--o] = vec[--i];
+      else vec[--o] = keys[--j];
+    }
+    nvec = nw + nk;
   }
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
 
@@ -1074,6 +1173,15 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     double best = 0.0;
     uint32_t bsid = UINT32_MAX;
     int32_t days = ng_date_days(date, date_len);
+    /* The article's IDF, classes and year, once for all candidates. */
+    double pidf[PREP_MAX];
+    uint8_t pcls[PREP_MAX];
+    ev_prep prep;
+    const ev_prep *pre = NULL;
+    if (s->event && ncand > 1 && nvec <= PREP_MAX) {
+      prep_article(&prep, pidf, pcls, s, vec, nvec);
+      pre = &prep;
+    }
     for (size_t i = 0; i < ncand; i++) {
       const ng_story *st = &s->stories[cand[i]];
       if (s->pair_fn) {
@@ -1081,7 +1189,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         ng_event_features(f, s, vec, nvec, st->cent, st->ncent, st->nmembers);
         s->pair_fn(s->hook_user, f, s->narticles, cand[i]);
       }
-      double sim = s->event ? event_score(s, vec, nvec, st->cent, st->ncent, st->nmembers)
+      double sim = s->event ? event_score_p(s, vec, nvec, pre, st->cent, st->ncent, st->nmembers)
                             : cosine(s, vec, nvec, st->cent, st->ncent);
       /* One event is reported within days: far dates halve similarity. */
       if (days != INT32_MIN && st->last_date != INT32_MIN &&
