@@ -534,8 +534,9 @@ int main(int argc, char **argv) {
     printf("  (best split)\n");
   }
 
-  printf("refit per fold with the shipped recipe (L2 0.01, join %.2f, split %.2f): F1 %.3f\n",
-         d->join, d->split, f1[jd * NS + sd]);
+  for (size_t l = 0; l < NL; l++)
+    printf("refit per fold, L2 %g with the shipped join %.2f and split %.2f: F1 %.3f\n",
+           LAMBDAS[l], d->join, d->split, f1[(l * NJ + jd) * NS + sd]);
 
   /* 3. Nested CV of the whole recipe. */
   double nested = nested_cv(all, nitems);
