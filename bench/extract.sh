@@ -29,7 +29,9 @@ echo
 echo "== nutgraf: metadata against the annotations"
 nice python3 "$here/extract_meta.py" "$NUTGRAF" "$DATA"
 echo
-echo "== nutgraf: speed in process, one core"
+echo "== nutgraf: speed in process, one core (extract-body: as nutgraf extract"
+echo "   without --summary; extract: with the body's sentences and tokens)"
+nice "$XB" "$DATA/pages" extract-body "$ROUNDS"
 nice "$XB" "$DATA/pages" extract "$ROUNDS"
 echo "== bare myhtml parse of the same pages (a parser per page, as html_parse.c)"
 nice "$XB" "$DATA/pages" parse "$ROUNDS"

@@ -2,8 +2,11 @@
  * core, in process (no start-up, no output), and of the bare myhtml parse
  * of the same pages, for the "extraction <= 2x parse" check.
  *
- *   extract_bench DIR [extract|parse|parse-reuse] [ROUNDS]
+ *   extract_bench DIR [extract|extract-body|parse|parse-reuse] [ROUNDS]
  *
+ * extract is ng_extract as a summarizing caller uses it (the body's
+ * sentences, tokens and stems included); extract-body is what `nutgraf
+ * extract` without --summary does (NG_EXTRACT_BODY_ONLY).
  * DIR holds the pages (*.html; extraction-dev's pages/ folder). All pages
  * are read into memory first; each round runs over all of them; the median
  * round is reported, with the peak RSS of the process and the RSS before
@@ -64,7 +67,7 @@ static char *read_file(const char *path, size_t *len) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: extract_bench DIR [extract|parse|parse-reuse] [ROUNDS]\n");
+    fprintf(stderr, "usage: extract_bench DIR [extract|extract-body|parse|parse-reuse] [ROUNDS]\n");
     return 2;
   }
   const char *mode = argc > 2 ? argv[2] : "extract";
@@ -117,10 +120,11 @@ int main(int argc, char **argv) {
     failed = listings = out_bytes = 0;
     double t0 = now();
     for (size_t i = 0; i < n; i++) {
-      if (strcmp(mode, "extract") == 0) {
+      if (strncmp(mode, "extract", 7) == 0) {
         ng_article *a = NULL;
         ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
         o.kind = NG_INPUT_HTML;
+        if (strcmp(mode, "extract-body") == 0) o.flags |= NG_EXTRACT_BODY_ONLY;
         if (ng_extract(&a, ctx, pages[i], lens[i], &o, NULL)) {
           failed++;
           continue;
@@ -155,7 +159,7 @@ int main(int argc, char **argv) {
          "%.1f us/page\n",
          med, t[0], t[rounds - 1], (double)n / med, (double)bytes / 1e6 / med,
          med / (double)n * 1e6);
-  if (strcmp(mode, "extract") == 0)
+  if (strncmp(mode, "extract", 7) == 0)
     printf("failed %zu, listings %zu, body text %.1f MB\n", failed, listings,
            (double)out_bytes / 1e6);
   printf("RSS before first round %ld KiB, peak %ld KiB (working memory %ld KiB)\n",

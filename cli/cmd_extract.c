@@ -71,6 +71,8 @@ int cmd_extract(int argc, char **argv) {
     return EXIT_USAGE;
   }
   eo.max_bytes = max_bytes;
+  /* Without a summary, sentences and tokens are not needed. */
+  if (!nsum) eo.flags |= NG_EXTRACT_BODY_ONLY;
   char *data;
   size_t len;
   if (cli_read(path, max_bytes, &data, &len)) return EXIT_FAIL;

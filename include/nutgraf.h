@@ -278,7 +278,18 @@ typedef enum ng_input_kind {
   NG_INPUT_HTML = 2  /**< an HTML page */
 } ng_input_kind;
 
-#define NG_EXTRACT_OPTIONS_VERSION 1
+/** Flags of ng_extract_options. */
+enum {
+  /** For extraction alone: the article's document (ng_article_doc) gets
+   * the body's paragraphs and language but no sentences or tokens, which
+   * saves about a fifth of an HTML page's extraction time. Summarizing
+   * such a document gives an empty summary. Scraped-text input is always
+   * analysed in full (its furniture is found sentence by sentence). */
+  NG_EXTRACT_BODY_ONLY = 1u << 0
+};
+
+/* Version 2 added `flags`; version-1 structs are still accepted. */
+#define NG_EXTRACT_OPTIONS_VERSION 2
 
 /** Options for ng_extract(). Initialise with NG_EXTRACT_OPTIONS_INIT. */
 typedef struct ng_extract_options {
@@ -288,10 +299,11 @@ typedef struct ng_extract_options {
   size_t max_bytes;     /**< 0: NG_DEFAULT_MAX_BYTES */
   const char *url;      /**< the page's address if known, or NULL */
   const char *charset;  /**< a charset from HTTP headers, or NULL */
+  unsigned flags;       /**< NG_EXTRACT_* bits (version 2) */
 } ng_extract_options;
 
 #define NG_EXTRACT_OPTIONS_INIT \
-  {NG_EXTRACT_OPTIONS_VERSION, NG_INPUT_AUTO, NG_LANG_UNKNOWN, 0u, NULL, NULL}
+  {NG_EXTRACT_OPTIONS_VERSION, NG_INPUT_AUTO, NG_LANG_UNKNOWN, 0u, NULL, NULL, 0u}
 
 /** An extracted article: metadata and body. Immutable; one arena. */
 typedef struct ng_article ng_article;

@@ -7,6 +7,7 @@
 #include "../text/errors.h"
 #include "../text/mem.h"
 
+#include <stddef.h>
 #include <string.h>
 
 int ng_sniff_html(const char *data, size_t len) {
@@ -55,10 +56,17 @@ int ng_extract(ng_article **out, ng_ctx *ctx, const char *data, size_t len,
   if (!out || !ctx || (!data && len))
     return ng_fail(err, NG_EINVAL, "ng_extract: NULL argument", 0);
   *out = NULL;
-  ng_extract_options def = NG_EXTRACT_OPTIONS_INIT;
-  if (!opts) opts = &def;
-  if (opts->version != NG_EXTRACT_OPTIONS_VERSION)
-    return ng_fail(err, NG_EINVAL, "unsupported ng_extract_options version", 0);
+  ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+  if (opts && opts->version == 1) {
+    /* A caller built against version 1 has no `flags` field. */
+    memcpy(&o, opts, offsetof(ng_extract_options, flags));
+    o.version = NG_EXTRACT_OPTIONS_VERSION;
+  } else if (opts) {
+    if (opts->version != NG_EXTRACT_OPTIONS_VERSION)
+      return ng_fail(err, NG_EINVAL, "unsupported ng_extract_options version", 0);
+    o = *opts;
+  }
+  opts = &o;
   if (len == 0) return ng_fail(err, NG_EEMPTY, "empty input", 0);
 
   int rc = NG_OK;

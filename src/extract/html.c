@@ -377,7 +377,9 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
     goto done;
   }
   NG_TRY(ng_doc_build(&a->doc, ctx, body.ptr, body.len, blocks.ptr, blocks.len,
-                      tspan, NULL, 0, lang, err));
+                      tspan, NULL, 0, lang,
+                      (opts->flags & NG_EXTRACT_BODY_ONLY) ? NG_BUILD_PARAS_ONLY : 0,
+                      err));
   a->lang = a->doc->lang;
 done:
   ng_vec_dispose(&blocks);

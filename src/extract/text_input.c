@@ -149,7 +149,7 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
     goto done;
   }
   rc = ng_doc_build(out, ctx, text, len, blocks.ptr, blocks.len, title,
-                    furn.ptr, furn.len, opts->lang, err);
+                    furn.ptr, furn.len, opts->lang, 0, err);
   if (rc == NG_OK && !(opts->flags & NG_DOC_KEEP_FURNITURE))
     ng_furniture_mark_sentences(*out);
 done:

@@ -161,7 +161,7 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
 int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
                  const ng_block_in *blocks, size_t nblocks, ng_span title,
                  const ng_span *furn, size_t nfurn, ng_lang lang,
-                 ng_error *err) {
+                 unsigned build, ng_error *err) {
   int rc = NG_OK;
   ng_doc *doc = NULL;
   ng_vec terms;
@@ -191,7 +191,7 @@ int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   /* Sentences and tokens into the context's scratch vectors. */
   ng_vec *sents = &ctx->sents, *toks = &ctx->toks, *spans = &ctx->spans;
   sents->len = toks->len = 0;
-  for (size_t b = 0; b < nblocks; b++) {
+  for (size_t b = 0; b < nblocks && !(build & NG_BUILD_PARAS_ONLY); b++) {
     spans->len = 0;
     NG_CHECK_ALLOC(ng_sentences_split(spans, doc->text, blocks[b].off,
                                       blocks[b].len, lang) == NG_OK);
@@ -205,7 +205,7 @@ int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
     }
   }
   doc->title_tok_begin = toks->len;
-  if (title.len)
+  if (title.len && !(build & NG_BUILD_PARAS_ONLY))
     NG_CHECK_ALLOC(ng_tokenize(toks, doc->text, title.off, title.len) == NG_OK);
   doc->title_tok_end = toks->len;
 

@@ -72,10 +72,14 @@ struct ng_doc {
 /* Builds a document over a copy of text[0..len), which must be valid UTF-8
  * of at most UINT32_MAX - 1 bytes. `blocks` are the body blocks (spans of
  * text); `title` may be {0,0}; `furn` lists furniture lines (may be NULL).
- * `lang` NG_LANG_UNKNOWN is detected from the body. The caller owns *out. */
+ * `lang` NG_LANG_UNKNOWN is detected from the body. With
+ * NG_BUILD_PARAS_ONLY in `build` the document has its paragraphs and
+ * language but no sentences, tokens or terms (NG_EXTRACT_BODY_ONLY). The
+ * caller owns *out. */
+enum { NG_BUILD_PARAS_ONLY = 1u << 0 };
 int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
                  const ng_block_in *blocks, size_t nblocks, ng_span title,
                  const ng_span *furn, size_t nfurn, ng_lang lang,
-                 ng_error *err);
+                 unsigned build, ng_error *err);
 
 #endif

@@ -722,3 +722,60 @@ void test_extract__unknown_caller_charset(void) {
   ng_article_free(a);
   ng_ctx_free(ctx);
 }
+
+/* NG_EXTRACT_BODY_ONLY gives the same body and fields without sentences;
+ * a caller built against version 1 of the options (no flags) still works. */
+void test_extract__body_only_and_v1_options(void) {
+  static const char page[] =
+      "<html><head><title>Pier vote | Port Ellery Times</title></head><body>"
+      "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
+      "<h1>Pier vote</h1><p>Residents of Port Ellery voted on Tuesday to "
+      "rebuild the wooden pier that storms destroyed two winters ago.</p>"
+      "<p>The council will borrow most of the money, and work is expected "
+      "to start in the autumn once the fishing season is over.</p>"
+      "</article></body></html>";
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  if (!ctx) return;
+  ng_extract_options full = NG_EXTRACT_OPTIONS_INIT, body = full;
+  body.flags = NG_EXTRACT_BODY_ONLY;
+  ng_article *a = NULL, *b = NULL;
+  CHECK_INT(ng_extract(&a, ctx, page, sizeof page - 1, &full, NULL), NG_OK);
+  CHECK_INT(ng_extract(&b, ctx, page, sizeof page - 1, &body, NULL), NG_OK);
+  if (a && b) {
+    size_t la, lb;
+    const char *ta = ng_doc_text(ng_article_doc(a), &la);
+    const char *tb = ng_doc_text(ng_article_doc(b), &lb);
+    CHECK(la == lb && memcmp(ta, tb, la) == 0);
+    CHECK_INT(ng_article_block_count(a), ng_article_block_count(b));
+    CHECK(ng_doc_sentence_count(ng_article_doc(a)) >= 2);
+    CHECK_INT(ng_doc_sentence_count(ng_article_doc(b)), 0);
+    CHECK_INT(ng_doc_lang(ng_article_doc(b)), ng_doc_lang(ng_article_doc(a)));
+    /* Summarizing a body-only document is not an error: nothing to pick. */
+    ng_summary *s = NULL;
+    CHECK_INT(ng_summarize(&s, ctx, ng_article_doc(b), NULL, NULL), NG_OK);
+    if (s) CHECK_INT(ng_summary_count(s), 0);
+    ng_summary_free(s);
+  }
+  ng_article_free(a);
+  ng_article_free(b);
+  /* Version 1: the struct as it was, without `flags`. */
+  struct v1 {
+    unsigned version;
+    ng_input_kind kind;
+    ng_lang lang;
+    size_t max_bytes;
+    const char *url;
+    const char *charset;
+  } old = {1, NG_INPUT_AUTO, NG_LANG_UNKNOWN, 0, NULL, NULL};
+  ng_article *c = NULL;
+  CHECK_INT(ng_extract(&c, ctx, page, sizeof page - 1,
+                       (const ng_extract_options *)(const void *)&old, NULL),
+            NG_OK);
+  if (c) CHECK(ng_doc_sentence_count(ng_article_doc(c)) >= 2);
+  ng_article_free(c);
+  ng_extract_options bad = NG_EXTRACT_OPTIONS_INIT;
+  bad.version = 99;
+  CHECK_INT(ng_extract(&c, ctx, page, sizeof page - 1, &bad, NULL), NG_EINVAL);
+  ng_ctx_free(ctx);
+}
