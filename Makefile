@@ -219,7 +219,7 @@ man:
 # Summarization statistics learned from cnndm train (issue 5): the IDF table
 # src/data/idf_en.inc. Tools link the library's internals.
 NG_DATA ?= ../shared/data
-$(B)/tools/%: tools/%.c tools/tool_common.h $(STATIC)
+$(B)/tools/%: tools/%.c tools/tool_common.h tools/linsolve.h $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -Itools -o $@ $< $(STATIC) $(LIB_LIBS) -lz
 

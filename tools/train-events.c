@@ -25,6 +25,7 @@
  * articles' four events apart (000 | 001,003 | 002 | 004), refitted on all
  * of dev. Deterministic. */
 #include "stories/set.h"
+#include "linsolve.h"
 
 #include <dirent.h>
 #include <jansson.h>
@@ -116,35 +117,6 @@ static void collect(pairs *p, const size_t *sub, size_t n) {
 }
 
 /* ---- L2 logistic regression (Newton) ---- */
-static int solve(double *A, double *b, double *x, int n) {
-  for (int c = 0; c < n; c++) {
-    int p = c;
-    for (int r = c + 1; r < n; r++)
-      if (fabs(A[r * n + c]) > fabs(A[p * n + c])) p = r;
-    if (fabs(A[p * n + c]) < 1e-12) return -1;
-    if (p != c) {
-      for (int k = 0; k < n; k++) {
-        double t = A[c * n + k];
-        A[c * n + k] = A[p * n + k];
-        A[p * n + k] = t;
-      }
-      double t = b[c];
-      b[c] = b[p];
-      b[p] = t;
-    }
-    for (int r = c + 1; r < n; r++) {
-      double f = A[r * n + c] / A[c * n + c];
-      for (int k = c; k < n; k++) A[r * n + k] -= f * A[c * n + k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (int r = n - 1; r >= 0; r--) {
-    double s = b[r];
-    for (int k = r + 1; k < n; k++) s -= A[r * n + k] * x[k];
-    x[r] = s / A[r * n + r];
-  }
-  return 0;
-}
 
 static void fit(double *w, const pairs *p, double l2) {
   for (int k = 0; k < NW; k++) w[k] = 0.0;
@@ -167,7 +139,7 @@ static void fit(double *w, const pairs *p, double l2) {
       g[k] += l2 * w[k];
       H[k * NW + k] += k == SIZE_FEAT ? 1.0 : l2;
     }
-    if (solve(H, g, dx, NW)) break;
+    if (tc_solve(H, g, dx, NW)) break;
     double step = 0;
     for (int k = 0; k < NW; k++) {
       w[k] -= dx[k];

@@ -10,6 +10,7 @@
  * method on standardized features; the standardization is folded back into
  * the weights. Deterministic. */
 #include "stories/set.h"
+#include "linsolve.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -25,36 +26,6 @@ typedef struct pair {
   int label, train;
 } pair;
 
-/* Solves A x = b (n x n, Gaussian elimination with partial pivoting). */
-static int solve(double *A, double *b, double *x, int n) {
-  for (int c = 0; c < n; c++) {
-    int p = c;
-    for (int r = c + 1; r < n; r++)
-      if (fabs(A[r * n + c]) > fabs(A[p * n + c])) p = r;
-    if (fabs(A[p * n + c]) < 1e-12) return -1;
-    if (p != c) {
-      for (int k = 0; k < n; k++) {
-        double t = A[c * n + k];
-        A[c * n + k] = A[p * n + k];
-        A[p * n + k] = t;
-      }
-      double t = b[c];
-      b[c] = b[p];
-      b[p] = t;
-    }
-    for (int r = c + 1; r < n; r++) {
-      double f = A[r * n + c] / A[c * n + c];
-      for (int k = c; k < n; k++) A[r * n + k] -= f * A[c * n + k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (int r = n - 1; r >= 0; r--) {
-    double s = b[r];
-    for (int k = r + 1; k < n; k++) s -= A[r * n + k] * x[k];
-    x[r] = s / A[r * n + r];
-  }
-  return 0;
-}
 
 /* Newton's method for L2-regularized logistic regression on the rows
  * whose index modulo 5 is not `skip` (skip -1: all rows). */
@@ -77,7 +48,7 @@ static void fit(double *w, const double *X, const int *y, size_t m, int skip) {
       g[k] += L2 * w[k];
       H[k * NF + k] += L2;
     }
-    if (solve(H, g, dx, NF)) break;
+    if (tc_solve(H, g, dx, NF)) break;
     double step = 0;
     for (int k = 0; k < NF; k++) {
       w[k] -= dx[k];
