@@ -11,7 +11,6 @@
 #include "tool_common.h"
 
 #include <stdio.h>
-#include <time.h>
 
 typedef struct OtsArticle OtsArticle;
 OtsArticle *ots_new_article(void);
@@ -22,19 +21,6 @@ void ots_grade_doc(OtsArticle *doc);
 void ots_highlight_doc(OtsArticle *doc, int percent);
 unsigned char *ots_get_doc_text(const OtsArticle *doc, size_t *out_len);
 void g_free(void *p);
-
-/* CPU time of this process: on a shared machine wall-clock time counts
- * other people's work; CPU time is what one core spent on ours. */
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -50,7 +36,7 @@ int main(int argc, char **argv) {
   double times[101];
   size_t out_bytes = 0;
   for (int round = 0; round < rounds; round++) {
-    double t0 = now();
+    double t0 = tc_cpu_seconds();
     for (size_t i = 0; i < n; i++) {
       OtsArticle *art = ots_new_article();
       if (!ots_load_xml_dictionary(art, (const unsigned char *)"en")) {
@@ -66,9 +52,9 @@ int main(int argc, char **argv) {
       g_free(t);
       ots_free_article(art);
     }
-    times[round] = now() - t0;
+    times[round] = tc_cpu_seconds() - t0;
   }
-  qsort(times, (size_t)rounds, sizeof(double), cmp_d);
+  qsort(times, (size_t)rounds, sizeof(double), tc_cmp_double);
   double med = times[rounds / 2];
   printf("libots: %zu articles (%.1f MB), median of %d rounds %.3f s CPU: "
          "%.0f articles/s, %.1f MB/s\n",

@@ -24,8 +24,8 @@ rss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
 
 echo "== in process, all cnndm dev articles"
 for m in default lead lexrank; do
-  $PIN /usr/bin/time -v "$BENCH" "$DEV" $m 5 > "$tmp/out" 2> "$tmp/time"
-  echo "$(cat "$tmp/out"); peak RSS $(rss "$tmp/time") kB"
+  $PIN /usr/bin/time -v "$BENCH" "$DEV" $m 5 > "$tmp/$m" 2> "$tmp/time"
+  echo "$(cat "$tmp/$m"); peak RSS $(rss "$tmp/time") kB"
 done
 echo "== in process, first 200 articles: nutgraf vs libots (ratio 20%)"
 $PIN /usr/bin/time -v "$BENCH" "$DEV" default 5 200 > "$tmp/ng" 2> "$tmp/ngt"
@@ -45,8 +45,7 @@ fi
 $PIN /usr/bin/time -v node "$here/lexrank.js" "$DEV" 3 0 "$tmp/lx.jsonl" > "$tmp/lx" 2> "$tmp/lxt"
 echo "$(cat "$tmp/lx"); peak RSS $(rss "$tmp/lxt") kB"
 "$NUTGRAF" eval rouge --refs "$DEV" --system "$tmp/lx.jsonl" | tail -n 5
-$PIN "$BENCH" "$DEV" default 3 > "$tmp/ng3"
-a=$(sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p' "$tmp/ng3")
+a=$(sed -n 's/.* \([0-9]*\) articles\/s.*/\1/p' "$tmp/default")
 b=$(sed -n 's/.*: \([0-9.]*\) articles\/s.*/\1/p' "$tmp/lx")
 [ -n "$a" ] && [ -n "$b" ] && echo "ratio nutgraf/npm lexrank: $(echo "$a / $b" | bc)x (nutgraf $a articles/s CPU, lexrank $b wall)"
 

@@ -1,6 +1,6 @@
 /* tool_common.h - what the generators in tools/ share: reading JSON Lines
  * (plain or gzipped) one object at a time, and turning cnndm's tokenized
- * one-line text into one sentence per paragraph (the same rule as
+ * one-line text into one sentence per paragraph, and timing the benches (the same rule as
  * `nutgraf eval summarize --set cnndm`, cli/cmd_eval.c). Header-only:
  * each tool is a single C file. */
 #ifndef NG_TOOL_COMMON_H
@@ -10,7 +10,22 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
+
+/* CPU time of this process: on a shared machine wall-clock time counts
+ * other people's work; CPU time is what one core spent on ours. */
+static inline double tc_cpu_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* qsort order of doubles (for medians of rounds). */
+static inline int tc_cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
 
 typedef struct jl_reader {
   gzFile f;
@@ -18,7 +33,7 @@ typedef struct jl_reader {
   size_t cap;
 } jl_reader;
 
-static int jl_open(jl_reader *r, const char *path) {
+static inline int jl_open(jl_reader *r, const char *path) {
   memset(r, 0, sizeof *r);
   r->f = gzopen(path, "rb");
   if (!r->f) return -1;
@@ -29,7 +44,7 @@ static int jl_open(jl_reader *r, const char *path) {
 }
 
 /* The next object, or NULL at the end (the caller json_decref()s it). */
-static json_t *jl_next(jl_reader *r) {
+static inline json_t *jl_next(jl_reader *r) {
   for (;;) {
     size_t len = 0;
     while (gzgets(r->f, r->line + len, (int)(r->cap - len))) {
@@ -47,12 +62,12 @@ static json_t *jl_next(jl_reader *r) {
   }
 }
 
-static void jl_close(jl_reader *r) {
+static inline void jl_close(jl_reader *r) {
   if (r->f) gzclose(r->f);
   free(r->line);
 }
 
-static bool tc_is_term(const char *s, size_t n) {
+static inline bool tc_is_term(const char *s, size_t n) {
   if (!n) return false;
   for (size_t i = 0; i < n; i++)
     if (s[i] != '.' && s[i] != '!' && s[i] != '?') return false;
@@ -62,7 +77,7 @@ static bool tc_is_term(const char *s, size_t n) {
 /* A blank line after every `.`/`!`/`?` token and the closing quote or
  * bracket tokens that close something opened in its sentence. Returns a
  * malloc'd string of *out_len bytes. */
-static char *tc_presplit(const char *a, size_t n, size_t *out_len) {
+static inline char *tc_presplit(const char *a, size_t n, size_t *out_len) {
   char *o = malloc(2 * n + 2);
   if (!o) return NULL;
   size_t w = 0, i = 0;
@@ -109,7 +124,7 @@ static char *tc_presplit(const char *a, size_t n, size_t *out_len) {
 /* The "article" strings of a JSON Lines set (at most `limit`, 0 = all) as
  * malloc'd texts; cnndm's tokenized text is presplit as in training.
  * Returns the count, or 0 on a read error; *bytes sums the lengths. */
-static size_t tc_load_articles(const char *path, size_t limit, char ***texts_out,
+static inline size_t tc_load_articles(const char *path, size_t limit, char ***texts_out,
                                size_t **lens_out, size_t *bytes) {
   jl_reader r;
   if (jl_open(&r, path)) return 0;
