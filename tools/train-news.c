@@ -21,6 +21,7 @@
 #include "nutgraf.h"
 #include "summarize/summarize.h"
 #include "text/doc.h"
+#include "linsolve.h"
 #include "tool_common.h"
 
 #include <math.h>
@@ -61,31 +62,6 @@ static void add_row(const double *x, double y) {
   }
   for (int k = 0; k < D; k++) X[nrows * D + k] = (float)x[k];
   Y[nrows++] = y > 0;
-}
-
-/* Solves A x = b (n unknowns, A row-major n x n, destroyed) by Gaussian
- * elimination with partial pivoting. */
-static void solve(double *A, double *b, double *x, int n) {
-  for (int c = 0; c < n; c++) {
-    int piv = c;
-    for (int r = c + 1; r < n; r++)
-      if (fabs(A[r * n + c]) > fabs(A[piv * n + c])) piv = r;
-    for (int k = 0; k < n; k++) {
-      double t = A[c * n + k];
-      A[c * n + k] = A[piv * n + k];
-      A[piv * n + k] = t;
-    }
-    double t = b[c];
-    b[c] = b[piv];
-    b[piv] = t;
-    for (int r = 0; r < n; r++) {
-      if (r == c || A[c * n + c] == 0.0) continue;
-      double f = A[r * n + c] / A[c * n + c];
-      for (int k = c; k < n; k++) A[r * n + k] -= f * A[c * n + k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (int r = 0; r < n; r++) x[r] = A[r * n + r] != 0.0 ? b[r] / A[r * n + r] : 0.0;
 }
 
 /* Conditional logit (a softmax over each story's sentences; every oracle
@@ -144,7 +120,8 @@ static void fit_clogit(double *w) {
       H[u * nf + u] += lambda;
       for (int v = 0; v < u; v++) H[v * nf + u] = H[u * nf + v];
     }
-    solve(H, g, step, nf);
+    /* H is positive definite (the L2 term): the solve cannot fail. */
+    if (tc_solve(H, g, step, nf)) break;
     double delta = 0.0;
     for (int u = 0; u < nf; u++) {
       w[free_idx[u]] += step[u];
@@ -189,7 +166,8 @@ static void fit_logistic(double *w) {
       H[a * nf + a] += lambda;
       for (int b = 0; b < a; b++) H[b * nf + a] = H[a * nf + b];
     }
-    solve(H, g, step, nf);
+    /* H is positive definite (the L2 term): the solve cannot fail. */
+    if (tc_solve(H, g, step, nf)) break;
     double delta = 0.0;
     for (int a = 0; a < nf; a++) {
       w[free_idx[a]] += step[a];
