@@ -4,7 +4,6 @@
  * libnutgraf.a; not part of the public API). */
 #include "cli.h"
 
-#include "../src/eval/rouge.h"
 
 #include <getopt.h>
 #include <jansson.h>

@@ -446,6 +446,58 @@ NG_EXPORT const ng_summary_sentence *ng_summary_sentence_at(
 NG_EXPORT ng_method ng_summary_method(const ng_summary *s);
 
 /* ------------------------------------------------------------------------
+ * Evaluation
+ * ---------------------------------------------------------------------- */
+
+/**
+ * ROUGE-1/2/L/Lsum with the semantics of Google's rouge-score package
+ * (use_stemmer=True), so that figures compare with published ones.
+ * Tokens: lower-case ASCII, every run of bytes other than [a-z0-9]
+ * separates, tokens longer than 3 bytes go through the Porter stemmer.
+ * ROUGE-N is clipped n-gram overlap; ROUGE-L the LCS of the two token
+ * sequences; ROUGE-Lsum the summary-level LCS over '\n'-separated
+ * sentences (as ROUGE-1.5.5). F is 2PR/(P+R), 0 when P+R is 0.
+ */
+typedef struct ng_rouge_prf {
+  double p, r, f;
+} ng_rouge_prf;
+
+/** Metric indexes into ng_rouge_result.m. */
+enum { NG_ROUGE_1 = 0, NG_ROUGE_2, NG_ROUGE_L, NG_ROUGE_LSUM, NG_ROUGE_COUNT };
+
+/** Precision, recall and F of each metric. */
+typedef struct ng_rouge_result {
+  ng_rouge_prf m[NG_ROUGE_COUNT];
+} ng_rouge_result;
+
+/** Short name of a metric: "rouge1", "rouge2", "rougeL", "rougeLsum". */
+NG_EXPORT const char *ng_rouge_metric_name(int metric);
+
+/**
+ * A scorer interns each distinct token with its stem, so a corpus run
+ * stems every word form once. Not thread-safe: one per thread.
+ */
+typedef struct ng_rouge_scorer ng_rouge_scorer;
+
+/**
+ * Creates a scorer. `alc` may be NULL (C library allocator). Returns NG_OK,
+ * NG_ENOMEM, or NG_EINVAL when libstemmer has no "porter" algorithm. The
+ * caller owns *out (ng_rouge_scorer_free()).
+ */
+NG_EXPORT int ng_rouge_scorer_new(ng_rouge_scorer **out, const ng_allocator *alc);
+
+/** Frees a scorer. Takes NULL. */
+NG_EXPORT void ng_rouge_scorer_free(ng_rouge_scorer *sc);
+
+/**
+ * Scores system text `sys` against reference `ref` (any bytes; sentences
+ * separated by '\n'). Returns NG_OK or NG_ENOMEM.
+ */
+NG_EXPORT int ng_rouge_score(ng_rouge_result *out, ng_rouge_scorer *sc,
+                             const char *ref, size_t ref_len, const char *sys,
+                             size_t sys_len);
+
+/* ------------------------------------------------------------------------
  * Stories
  * ---------------------------------------------------------------------- */
 

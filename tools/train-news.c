@@ -17,7 +17,6 @@
  * fitted on the other nine tenths). Features
  * that are constant in cnndm (capitalization: it is lower-cased; the
  * title: it has none) get a hand-set weight, stated below. */
-#include "eval/rouge.h"
 #include "nutgraf.h"
 #include "summarize/summarize.h"
 #include "text/doc.h"

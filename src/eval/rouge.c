@@ -1,4 +1,14 @@
-/* rouge.c - see rouge.h for the metric definitions.
+/* rouge.c - ROUGE-1/2/L/Lsum as Google's rouge-score computes them (the
+ * public API and the metric definitions are in nutgraf.h, "Evaluation").
+ * Pure computation, no I/O.
+ *
+ * Tokens (rouge-score tokenize.py): lower-case ASCII, every run of bytes
+ * other than [a-z0-9] is a separator, and tokens longer than 3 bytes go
+ * through the Porter stemmer (libstemmer's "porter", with NLTK's extra
+ * rules where they differ). ROUGE-Lsum is ROUGE-1.5.5's summary-level
+ * LCS: for each reference sentence, the union of its LCS positions
+ * against every system sentence, each token counted at most as often as
+ * it occurs on both sides.
  *
  * Layout of a scorer:
  *
@@ -7,7 +17,7 @@
  *   pool    the bytes of every interned string
  *   scratch token ids, sentence starts, n-gram keys, LCS tables; they only
  *           grow, so a corpus run settles at its largest item. */
-#include "rouge.h"
+#include "nutgraf.h"
 #include "../text/hash.h"
 
 #include "../text/mem.h"

@@ -4,7 +4,7 @@
  * rouge-score). */
 #include "harness.h"
 
-#include "eval/rouge.h"
+#include "nutgraf.h"
 
 #include <jansson.h>
 #include <math.h>
