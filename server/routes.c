@@ -147,7 +147,8 @@ static bool summary_args(const ng_req *req, ng_res *res, int *sentences,
     ng_res_error(res, 400, "words must be a number from 1 to 10000");
     return false;
   }
-  if (!s && !w) s = 3;
+  /* Neither given: 0/0, the library's default length (three sentences,
+   * or two when those carry 60 words), as the CLI gives. */
   *sentences = (int)s;
   *words = (int)w;
   return true;
@@ -481,12 +482,14 @@ static void api_summary(const ng_req *req, ng_res *res) {
   if (ng_summary_json(req, res, req->id, sentences, words, &json, &len, &hit))
     return;
   /* The hot path: no JSON parsing, the cached text is spliced in. */
-  char head[160];
+  /* "sentences"/"words" echo the limits asked for; null: none given. */
+  char head[160], sbuf[16] = "null", wbuf[16] = "null";
+  if (sentences) snprintf(sbuf, sizeof sbuf, "%d", sentences);
+  if (words) snprintf(wbuf, sizeof wbuf, "%d", words);
   int n = snprintf(head, sizeof head,
-                   "{\"id\":%lld,\"sentences\":%d,\"words\":%d,"
+                   "{\"id\":%lld,\"sentences\":%s,\"words\":%s,"
                    "\"cached\":%s,\"summary\":",
-                   (long long)req->id, sentences, words,
-                   hit ? "true" : "false");
+                   (long long)req->id, sbuf, wbuf, hit ? "true" : "false");
   res->content_type = "application/json";
   ng_buf_put(&res->body, head, (size_t)n);
   ng_buf_put(&res->body, json, len);

@@ -280,7 +280,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   memset(&err, 0, sizeof err);
   int sum_status = 0;
   if (show)
-    sum_status = ng_summary_json(req, &err, a.id, 3, 0, &json, &jlen, &hit);
+    sum_status = ng_summary_json(req, &err, a.id, 0, 0, &json, &jlen, &hit);
   ng_buf_dispose(&err.body);
 
   html_res(res);
@@ -312,7 +312,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
     putn(out, a.id);
     lit(out, "?summary=1#summary\" data-api=\"/api/articles/");
     putn(out, a.id);
-    lit(out, "/summary?sentences=3\">No time to read? Get a summary</a>");
+    lit(out, "/summary\">No time to read? Get a summary</a>");
     if (show)
       lit(out, "<p class=\"error\">This article could not be summarized.</p>");
     lit(out, "<section id=\"summary\" class=\"summary\" aria-live=\"polite\" "

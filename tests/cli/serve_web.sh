@@ -29,7 +29,7 @@ echo "article page escapes content"
 expect 200 GET /a/2
 has 'id="get-summary"'
 has 'href="/a/2?summary=1#summary"'
-has 'data-api="/api/articles/2/summary?sentences=3"'
+has 'data-api="/api/articles/2/summary"'
 has 'href="/a/1"'
 has 'href="/a/3"'
 has 'Related articles'
