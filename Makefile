@@ -256,7 +256,13 @@ $(B)/tools/train-rewrite: tools/train-rewrite.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_APP) -Wno-missing-prototypes -Isrc -o $@ $< $(STATIC) $(LIB_LIBS)
 
+# First the WordNet synonym table src/data/rewrite_synonyms.inc, read from
+# Debian's wordnet-base (scripts/install-deps.sh; needed only here, not to
+# build or run), then the tool rebuilt with it, then the weights.
+WORDNET ?= /usr/share/wordnet
 gen-rewrite: $(B)/tools/train-rewrite
+	nice $(B)/tools/train-rewrite --wordnet $(WORDNET) src/data/rewrite_synonyms.inc
+	$(MAKE) B=$(B) $(B)/tools/train-rewrite
 	nice $(B)/tools/train-rewrite $(NG_DATA)/mrpc/dev.jsonl src/data/rewrite_weights.inc
 
 # The event score's weights and thresholds src/stories/event_weights.inc,

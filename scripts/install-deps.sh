@@ -26,6 +26,7 @@ sqlite3
 zlib1g-dev
 python3
 time
+wordnet-base
 "
 BENCH_PKGS="
 ots

@@ -1,8 +1,8 @@
 /* rewrite.c - is one sentence a rewrite of another? MinHash for copies.
  *
- * Features of a sentence pair (ng_rw_features), all in [0, 1] or small:
- *   0 bias                     7 char 4-gram Jaccard
- *   1 word Jaccard             8 some number in one only
+ * Features of a sentence pair (ng_rw_features), all small, most in [0, 1]:
+ *   0 lexical score (below)    7 char 4-gram Jaccard
+ *   1 word Jaccard             8 content-stem alignment score (below)
  *   2 stem Jaccard             9 same non-empty set of numbers
  *   3 IDF-weighted Jaccard    10 capitalized names in one only (share)
  *   4 IDF containment, min    11 length ratio (words, min/max)
@@ -15,9 +15,17 @@
  *  18 content-stem LCS / longer stem sequence
  *  19 content stems in one only (count / 10)
  *  20 word 3-gram Dice          21 word 4-gram Dice
- * A logistic model combines them; its weights (src/data/rewrite_weights.inc)
- * are fitted by tools/train-rewrite on MRPC pairs of the original train
- * split only. */
+ * The lexical score is a sum of learned per-term weights: for each distinct
+ * word and content stem of the two sentences, one weight if it is in both
+ * and another if it is in one only (which words may go missing in a
+ * rewrite, "said" or "also", and which may not). The alignment score is
+ * METEOR's: content stems matched left to right, exactly and then as
+ * WordNet synonyms (src/data/rewrite_synonyms.inc, generated from Debian's
+ * wordnet-base), the harmonic mean of the two shares matched times
+ * 1 - 0.5 (chunks / matches)^3.
+ * A logistic model combines them; its weights and the term table
+ * (src/data/rewrite_weights.inc) are fitted together by tools/train-rewrite
+ * on MRPC pairs of the original train split only. */
 #include "stories.h"
 
 #include "../text/ctx.h"
@@ -29,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../data/rewrite_synonyms.inc"
 #include "../data/rewrite_weights.inc"
 
 static int cmp_u32(const void *a, const void *b) {
@@ -188,6 +197,109 @@ static size_t lcs(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
   return row[bn];
 }
 
+/* The learned weight of a term in both sentences (both) or in one only,
+ * 0 for terms outside the table (terms keyed by the FNV-64 hash of their
+ * interned string). */
+static double lex_weight(const ng_strmap *terms, uint32_t id, int both) {
+  if (id >= terms->n) return 0.0;
+  uint64_t h = ng_hash64(terms->strs[id], terms->lens[id]);
+  size_t lo = 0, hi = RW_LEX_N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (rw_lex_hash[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < RW_LEX_N && rw_lex_hash[lo] == h ? rw_lex_w[lo][both] : 0.0;
+}
+
+/* Sum of lex_weight over the union of two sorted distinct id lists. */
+static double lex_score(const ng_strmap *terms, const uint32_t *a, size_t an, const uint32_t *b,
+                        size_t bn) {
+  double s = 0.0;
+  size_t i = 0, j = 0;
+  while (i < an || j < bn) {
+    if (j >= bn || (i < an && a[i] < b[j])) s += lex_weight(terms, a[i++], 0);
+    else if (i >= an || b[j] < a[i]) s += lex_weight(terms, b[j++], 0);
+    else {
+      s += lex_weight(terms, a[i], 1);
+      i++;
+      j++;
+    }
+  }
+  return s;
+}
+
+/* Index of a stem in the WordNet synonym table (by the FNV-64 hash of its
+ * interned string), or -1. */
+static long syn_key(const ng_strmap *terms, uint32_t id) {
+  if (id >= terms->n) return -1;
+  uint64_t h = ng_hash64(terms->strs[id], terms->lens[id]);
+  size_t lo = 0, hi = RW_SYN_NKEYS;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (rw_syn_hash[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < RW_SYN_NKEYS && rw_syn_hash[lo] == h ? (long)lo : -1;
+}
+
+/* Do two stems of the table share a synset? */
+static bool syn_share(long x, long y) {
+  uint32_t i = rw_syn_first[x], ie = rw_syn_first[x + 1];
+  uint32_t j = rw_syn_first[y], je = rw_syn_first[y + 1];
+  while (i < ie && j < je) {
+    if (rw_syn_ent[i] == rw_syn_ent[j]) return true;
+    if (rw_syn_ent[i] < rw_syn_ent[j]) i++;
+    else j++;
+  }
+  return false;
+}
+
+/* METEOR's score of the content stem sequences: each stem of a takes the
+ * first unmatched equal stem of b, then each stem still unmatched the
+ * first unmatched WordNet synonym; the harmonic mean of the two shares
+ * matched times 1 - 0.5 (chunks / matches)^3. */
+static double align_score(const ng_rw_sent *a, const ng_rw_sent *b, const ng_strmap *terms) {
+  int ja[RW_MAX_WORDS];
+  bool mb[RW_MAX_WORDS];
+  long ka[RW_MAX_WORDS], kb[RW_MAX_WORDS];
+  size_t an = a->nseq, bn = b->nseq, m = 0, chunks = 0;
+  for (size_t j = 0; j < bn; j++) mb[j] = false;
+  for (size_t i = 0; i < an; i++) {
+    ja[i] = -1;
+    for (size_t j = 0; j < bn; j++)
+      if (!mb[j] && a->seq[i] == b->seq[j]) {
+        ja[i] = (int)j;
+        mb[j] = true;
+        m++;
+        break;
+      }
+  }
+  if (m < an && m < bn) {
+    for (size_t j = 0; j < bn; j++) kb[j] = mb[j] ? -1 : syn_key(terms, b->seq[j]);
+    for (size_t i = 0; i < an; i++) {
+      ka[i] = ja[i] < 0 ? syn_key(terms, a->seq[i]) : -1;
+      if (ka[i] < 0) continue;
+      for (size_t j = 0; j < bn; j++)
+        if (!mb[j] && kb[j] >= 0 && syn_share(ka[i], kb[j])) {
+          ja[i] = (int)j;
+          mb[j] = true;
+          m++;
+          break;
+        }
+    }
+  }
+  if (!m) return 0.0;
+  int prev = -2;
+  for (size_t i = 0; i < an; i++) {
+    if (ja[i] >= 0 && ja[i] != prev + 1) chunks++;
+    prev = ja[i] >= 0 ? ja[i] : -2;
+  }
+  double p = (double)m / (double)an, r = (double)m / (double)bn;
+  double frag = (double)chunks / (double)m;
+  return 2.0 * p * r / (p + r) * (1.0 - 0.5 * frag * frag * frag);
+}
+
 /* Dice coefficient of the word n-grams (hashed) of two sequences. */
 static double ngram_dice(const uint32_t *a, size_t an, const uint32_t *b, size_t bn, size_t n) {
   uint32_t ha[RW_MAX_WORDS], hb[RW_MAX_WORDS];
@@ -209,7 +321,8 @@ static double ngram_dice(const uint32_t *a, size_t an, const uint32_t *b, size_t
 
 void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
                     const ng_strmap *terms, double N) {
-  f[0] = 1.0;
+  f[0] = lex_score(terms, a->uw, a->nuw, b->uw, b->nuw) +
+         lex_score(terms, a->stems, a->nstems, b->stems, b->nstems);
   f[1] = jaccard(a->uw, a->nuw, b->uw, b->nuw);
   f[2] = jaccard(a->stems, a->nstems, b->stems, b->nstems);
   double wa = 0, wb = 0, ws = 0;
@@ -248,7 +361,7 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
   }
   f[7] = jaccard(a->grams, a->ngrams, b->grams, b->ngrams);
   size_t sn = shared(a->nums, a->nnums, b->nums, b->nnums);
-  f[8] = (sn < a->nnums || sn < b->nnums) ? 1.0 : 0.0;
+  f[8] = align_score(a, b, terms);
   f[9] = (a->nnums && a->nnums == b->nnums && sn == a->nnums) ? 1.0 : 0.0;
   size_t sm = shared(a->names, a->nnames, b->names, b->nnames);
   f[10] = (double)(a->nnames + b->nnames - 2 * sm) / (double)(a->nnames + b->nnames + 1);
@@ -282,7 +395,7 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
 }
 
 double ng_rw_prob(const double *f) {
-  double z = 0.0;
+  double z = ng_rw_bias;
   for (size_t i = 0; i < NG_RW_NFEAT; i++) z += ng_rw_weights[i] * f[i];
   return 1.0 / (1.0 + exp(-z));
 }
