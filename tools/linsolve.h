@@ -1,5 +1,5 @@
 /* linsolve.h - the dense linear solve behind the tools' Newton steps
- * (tools/train-rewrite.c, tools/train-events.c). Header-only: each tool is
+ * (tools/train-news.c, tools/train-events.c). Header-only: each tool is
  * a single C file. */
 #ifndef NG_TOOLS_LINSOLVE_H
 #define NG_TOOLS_LINSOLVE_H
