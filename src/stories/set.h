@@ -113,6 +113,7 @@ struct ng_story_set {
   ng_posting *post;
   size_t npost, npostcap;
   float *acc; /* per story, zero between adds */
+  size_t sweep; /* the next story a second look tries (set.c) */
   size_t acccap;
   uint32_t touch[TOUCH_MAX];
   ng_tw *scratch;
