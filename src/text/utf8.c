@@ -103,7 +103,7 @@ size_t ng_utf8_encode(int32_t cp, char *out) {
 }
 
 /* ASCII classes, indexed by byte. */
-static const unsigned char ascii_class[128] = {
+const unsigned char ng_ascii_class[128] = {
     /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     /* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /* ' '  */ 1, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6,
@@ -123,7 +123,7 @@ static bool is_ideographic(int32_t cp) {
 }
 
 ng_cclass ng_cp_class(int32_t cp) {
-  if (cp >= 0 && cp < 128) return (ng_cclass)ascii_class[cp];
+  if (cp >= 0 && cp < 128) return (ng_cclass)ng_ascii_class[cp];
   if (is_ideographic(cp)) return NG_CC_IDEO;
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU:

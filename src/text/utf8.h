@@ -35,6 +35,27 @@ ng_cclass ng_cp_class(int32_t cp);
 bool ng_cp_is_upper(int32_t cp);
 bool ng_cp_is_lower(int32_t cp);
 
+/* The ASCII rows of ng_cp_class, for the inline fast paths below. */
+extern const unsigned char ng_ascii_class[128];
+
+/* ng_utf8_decode and ng_cp_class with ASCII answered inline: the
+ * per-character loops over every article (language detection, line
+ * shapes, furniture keys, sentence ends) mostly see ASCII, and the call
+ * per character was a visible part of a stories stream. Same results as
+ * the functions they wrap. */
+static inline size_t ng_utf8_decode_fast(const char *s, size_t n, int32_t *cp) {
+  if (n && (unsigned char)s[0] < 0x80) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
+  return ng_utf8_decode(s, n, cp);
+}
+
+static inline ng_cclass ng_cp_class_fast(int32_t cp) {
+  if (cp >= 0 && cp < 128) return (ng_cclass)ng_ascii_class[cp];
+  return ng_cp_class(cp);
+}
+
 /* Case-folds and NFC-normalizes s[0..n) into dst (cap bytes, NUL added when
  * room). Returns the byte length of the full result; if it is >= cap the
  * output was truncated at a code point boundary. No allocation: tokens
