@@ -11,7 +11,11 @@
  *     library's own, src/text/hash.h) over the entries, a power of two at
  *     least twice the entries, each slot 0 or entry index + 1, so that
  *     ng_lex_has() is one hash and usually one compare instead of a
- *     binary search with a strlen per step.
+ *     binary search with a strlen per step;
+ *   - lex_NAME_first[]: a 1,024-bit filter of the FNV-1a hashes of the
+ *     entries' first words (their leading run of word bytes, as
+ *     ng_lex_contains() reads words), so that the word-boundary scan
+ *     searches only at words some entry starts with.
  * Output is deterministic: the same lists give the same bytes. */
 #include "../src/text/hash.h"
 
@@ -86,6 +90,14 @@ static entry *read_list(const char *path, size_t *count) {
   return v;
 }
 
+/* As src/text/lexicon.c: letters, digits and every non-ASCII byte. */
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+#define FIRST_BITS 1024 /* NG_LEX_FIRST_BITS in src/text/lexicon.c */
+
 static void put_string(FILE *o, const entry *e) {
   fputc('"', o);
   for (size_t i = 0; i < e->n; i++) {
@@ -142,6 +154,21 @@ int main(int argc, char **argv) {
     fprintf(o, "static const uint16_t lex_%s_slots[%zu] = {", name, slots);
     for (size_t i = 0; i < slots; i++)
       fprintf(o, "%s%u%s", i % 16 ? " " : "\n  ", t[i], i + 1 < slots ? "," : "");
+    fputs("\n};\n", o);
+    /* An entry that opens with a non-word byte never matches at a word
+     * start, so it sets no bit. */
+    uint64_t first[FIRST_BITS / 64] = {0};
+    for (size_t i = 0; i < n; i++) {
+      size_t p = 0;
+      while (p < v[i].n && is_word_byte((unsigned char)v[i].s[p])) p++;
+      if (!p) continue;
+      uint32_t h = ng_fnv32(v[i].s, p) & (FIRST_BITS - 1);
+      first[h / 64] |= UINT64_C(1) << (h % 64);
+    }
+    fprintf(o, "static const uint64_t lex_%s_first[%d] = {", name, FIRST_BITS / 64);
+    for (size_t i = 0; i < FIRST_BITS / 64; i++)
+      fprintf(o, "%s0x%016llxu%s", i % 4 ? " " : "\n  ", (unsigned long long)first[i],
+              i + 1 < FIRST_BITS / 64 ? "," : "");
     fputs("\n};\n", o);
     fprintf(ids, "  X(%s, %zu) \\\n", name, n);
     for (size_t i = 0; i < n; i++) free(v[i].s);

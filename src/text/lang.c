@@ -33,24 +33,25 @@ ng_lang ng_lang_detect(const char *text, size_t len) {
   char fold[64];
   while (i < len && words < 400) {
     int32_t cp;
-    size_t l = ng_utf8_decode(text + i, len - i, &cp);
-    ng_cclass cc = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(text + i, len - i, &cp);
+    ng_cclass cc = ng_cp_class_fast(cp);
     if (cc != NG_CC_LETTER) {
       i += l;
       continue;
     }
     size_t start = i;
     while (i < len) {
-      l = ng_utf8_decode(text + i, len - i, &cp);
-      cc = ng_cp_class(cp);
+      l = ng_utf8_decode_fast(text + i, len - i, &cp);
+      cc = ng_cp_class_fast(cp);
       if (cc != NG_CC_LETTER && cc != NG_CC_MARK) break;
       i += l;
     }
     words++;
     size_t n = ng_utf8_fold(fold, sizeof fold, text + start, i - start);
     if (n >= sizeof fold) continue;
+    unsigned in = ng_lex_stop_langs(fold, n);
     for (int lang = 1; lang < NG_LANG_COUNT; lang++)
-      if (ng_lex_has(ng_lex_stopwords((ng_lang)lang), fold, n)) hits[lang]++;
+      if (in & (1u << lang)) hits[lang]++;
   }
   int best = 0, second = 0;
   for (int lang = 1; lang < NG_LANG_COUNT; lang++) {

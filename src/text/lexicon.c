@@ -13,17 +13,22 @@ typedef struct ng_lex_word {
 
 #include "../data/lexicons.inc"
 
+/* Bits in a list's first-word filter (FIRST_BITS in tools/gen-lexicons.c). */
+#define NG_LEX_FIRST_BITS 1024u
+
 typedef struct lex_list {
   const ng_lex_word *words; /* byte-sorted */
   size_t count;
   const uint16_t *slots; /* FNV-1a open addressing: entry index + 1, 0 empty */
   size_t mask;           /* slots - 1 */
+  const uint64_t *first; /* FNV-1a of the entries' first words, a bit each */
 } lex_list;
 
 static const lex_list lists[NG_LEX_COUNT] = {
 #define X(name, count)                                                   \
   {lex_##name, count, lex_##name##_slots,                                \
-   sizeof(lex_##name##_slots) / sizeof(lex_##name##_slots[0]) - 1},
+   sizeof(lex_##name##_slots) / sizeof(lex_##name##_slots[0]) - 1,       \
+   lex_##name##_first},
     NG_LEXICON_TABLE
 #undef X
 };
@@ -38,14 +43,29 @@ static int cmp_bytes(const char *a, size_t an, const ng_lex_word *b) {
 /* Stop-word tests run for every token in nine languages (language
  * detection) and furniture tests for every line: a hash probe, not a
  * binary search, is what keeps them off the profile. */
-bool ng_lex_has(ng_lex_id id, const char *s, size_t n) {
-  if ((unsigned)id >= NG_LEX_COUNT) return false;
-  const lex_list *l = &lists[id];
-  for (size_t h = ng_fnv32(s, n) & l->mask; l->slots[h]; h = (h + 1) & l->mask) {
+static bool probe(const lex_list *l, uint32_t hash, const char *s, size_t n) {
+  for (size_t h = hash & l->mask; l->slots[h]; h = (h + 1) & l->mask) {
     const ng_lex_word *w = &l->words[l->slots[h] - 1];
     if (w->n == n && memcmp(w->s, s, n) == 0) return true;
   }
   return false;
+}
+
+bool ng_lex_has(ng_lex_id id, const char *s, size_t n) {
+  if ((unsigned)id >= NG_LEX_COUNT) return false;
+  return probe(&lists[id], ng_fnv32(s, n), s, n);
+}
+
+/* Every list's table is indexed by the same FNV-1a hash (masked to its
+ * size), so the word is hashed once for all nine. */
+unsigned ng_lex_stop_langs(const char *s, size_t n) {
+  uint32_t hash = ng_fnv32(s, n);
+  unsigned m = 0;
+  for (int lang = 1; lang < NG_LANG_COUNT; lang++) {
+    ng_lex_id id = ng_lex_stopwords((ng_lang)lang);
+    if (id < NG_LEX_COUNT && probe(&lists[id], hash, s, n)) m |= 1u << lang;
+  }
+  return m;
 }
 
 static bool is_word_byte(unsigned char c) {
@@ -56,13 +76,27 @@ static bool is_word_byte(unsigned char c) {
 /* Every entry that is a prefix of a string sorts at or before it, and all
  * entries between that prefix and the string start with the prefix. So at
  * each word start, binary-search the suffix's position and walk back over
- * the entries sharing its first byte: O(words * log(entries)). */
+ * the entries sharing its first byte: O(words * log(entries)).
+ *
+ * An entry that matches at a word start begins with that whole word (the
+ * entry either ends there, before a boundary of s, or goes on with a
+ * non-word byte that s has too), so words that no entry begins with, by
+ * the list's first-word filter, are passed over without a search: most
+ * words of a paragraph, which is what the consent-cue test of every line
+ * and sentence scans. */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
   if ((unsigned)id >= NG_LEX_COUNT) return false;
   const lex_list *l = &lists[id];
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && is_word_byte((unsigned char)s[i - 1])) continue;
     if (!is_word_byte((unsigned char)s[i])) continue;
+    size_t j = i + 1;
+    while (j < n && is_word_byte((unsigned char)s[j])) j++;
+    uint32_t h = ng_fnv32(s + i, j - i) & (NG_LEX_FIRST_BITS - 1);
+    if (!((l->first[h / 64] >> (h % 64)) & 1u)) {
+      i = j; /* s[j] is no word start: the next one is further on */
+      continue;
+    }
     size_t lo = 0, hi = l->count; /* first entry > suffix */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;

@@ -25,6 +25,10 @@ bool ng_lex_has(ng_lex_id id, const char *s, size_t n);
  * and ending at word boundaries: a binary search per word start. */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n);
 
+/* The languages whose stop-word list holds s[0..n) (exact, folded), as
+ * bits 1u << lang: what ng_lex_has on each list gives, hashing once. */
+unsigned ng_lex_stop_langs(const char *s, size_t n);
+
 /* The stop-word list of a language, or NG_LEX_COUNT if it has none. */
 ng_lex_id ng_lex_stopwords(ng_lang lang);
 
