@@ -21,7 +21,7 @@
 #include <string.h>
 
 static bool strip_char(int32_t cp) {
-  ng_cclass c = ng_cp_class(cp);
+  ng_cclass c = ng_cp_class_fast(cp);
   return c == NG_CC_SPACE || c == NG_CC_PUNCT || c == NG_CC_SYMBOL ||
          c == NG_CC_OTHER;
 }
@@ -31,14 +31,14 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   size_t b = 0, e = n;
   while (b < e) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + b, e - b, &cp);
+    size_t l = ng_utf8_decode_fast(s + b, e - b, &cp);
     if (!strip_char(cp)) break;
     b += l;
   }
   while (e > b) {
     size_t p = ng_utf8_prev(s, e);
     int32_t cp;
-    ng_utf8_decode(s + p, e - p, &cp);
+    ng_utf8_decode_fast(s + p, e - p, &cp);
     if (!strip_char(cp) || cp == '\'') break;
     e = p;
   }
@@ -50,8 +50,8 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   bool space = false;
   for (size_t i = b; i < e;) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, e - i, &cp);
-    if (ng_cp_class(cp) == NG_CC_SPACE) {
+    size_t l = ng_utf8_decode_fast(s + i, e - i, &cp);
+    if (ng_cp_class_fast(cp) == NG_CC_SPACE) {
       space = true;
     } else {
       if (space && w) tmp[w++] = ' ';
@@ -100,8 +100,8 @@ bool ng_furniture_has_cue(const char *s, size_t n) {
 bool ng_furniture_is_symbols(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, n - i, &cp);
-    ng_cclass c = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
     if (c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO) return false;
     i += l;
   }
@@ -119,8 +119,8 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   bool first = true;
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, n - i, &cp);
-    ng_cclass c = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
     bool wordy = c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO;
     if (wordy && !in_word) out->words++;
     if (c == NG_CC_IDEO) out->words++; /* CJK: count characters */
@@ -138,8 +138,8 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   while (e > 0) {
     size_t p = ng_utf8_prev(s, e);
     int32_t cp;
-    ng_utf8_decode(s + p, e - p, &cp);
-    if (ng_cp_class(cp) == NG_CC_SPACE || is_closer(cp)) {
+    ng_utf8_decode_fast(s + p, e - p, &cp);
+    if (ng_cp_class_fast(cp) == NG_CC_SPACE || is_closer(cp)) {
       e = p;
       continue;
     }
@@ -181,11 +181,12 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
     }
     ng_line_shape_of(&shapes[i], s, len);
     shapes[i].cue = len <= CUE_MAX_BYTES && ng_furniture_has_cue(s, len);
-    kinds[i] = ng_furniture_is_phrase(s, len) ? NG_LINE_FURNITURE : NG_LINE_BODY;
-    if (len <= 200 && shapes[i].words <= 12) {
-      size_t k = ng_furniture_key(key, sizeof key, s, len);
-      if (k) keys[i] = hash64(key, k);
-    }
+    /* One key serves the phrase lookup (ng_furniture_is_phrase) and the
+     * repetition test. */
+    size_t k = len <= 200 ? ng_furniture_key(key, sizeof key, s, len) : 0;
+    kinds[i] = k && ng_lex_has(NG_LEX_furniture, key, k) ? NG_LINE_FURNITURE
+                                                          : NG_LINE_BODY;
+    if (k && shapes[i].words <= 12) keys[i] = hash64(key, k);
   }
   /* Pass 2: short lines that repeat on the page ("No time to read?" above
    * and below the article). The window bounds the work on huge inputs. */
