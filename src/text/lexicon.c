@@ -56,14 +56,27 @@ bool ng_lex_has(ng_lex_id id, const char *s, size_t n) {
   return probe(&lists[id], ng_fnv32(s, n), s, n);
 }
 
-/* Every list's table is indexed by the same FNV-1a hash (masked to its
- * size), so the word is hashed once for all nine. */
+_Static_assert(NG_LEX_COUNT <= 64, "lex_all_lists has a bit per list");
+
+/* lex_all holds every distinct entry once with the lists that have it
+ * (bit i: the i-th list, which is NG_LEX id i, as both follow the order
+ * the generator was given the lists in). */
+uint64_t ng_lex_lists(const char *s, size_t n) {
+  const size_t mask = sizeof lex_all_slots / sizeof lex_all_slots[0] - 1;
+  for (size_t h = ng_fnv32(s, n) & mask; lex_all_slots[h]; h = (h + 1) & mask) {
+    const ng_lex_word *w = &lex_all[lex_all_slots[h] - 1];
+    if (w->n == n && memcmp(w->s, s, n) == 0) return lex_all_lists[lex_all_slots[h] - 1];
+  }
+  return 0;
+}
+
 unsigned ng_lex_stop_langs(const char *s, size_t n) {
-  uint32_t hash = ng_fnv32(s, n);
+  uint64_t in = ng_lex_lists(s, n);
   unsigned m = 0;
+  if (!in) return 0;
   for (int lang = 1; lang < NG_LANG_COUNT; lang++) {
     ng_lex_id id = ng_lex_stopwords((ng_lang)lang);
-    if (id < NG_LEX_COUNT && probe(&lists[id], hash, s, n)) m |= 1u << lang;
+    if (id < NG_LEX_COUNT && ((in >> id) & 1u)) m |= 1u << lang;
   }
   return m;
 }
