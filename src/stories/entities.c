@@ -83,11 +83,14 @@ static const char *const wdays[7] = {"monday", "tuesday", "wednesday",
                                      "thursday", "friday", "saturday",
                                      "sunday"};
 
+static const unsigned char month_len[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+static const unsigned char wday_len[7] = {6, 7, 9, 8, 6, 8, 6};
+
 /* 1..12 for a month name or abbreviation ("sept", "jan"), else 0. */
 static int month_of(const char *f, size_t n) {
   if (n < 3) return 0;
   for (int m = 0; m < 12; m++) {
-    size_t ml = strlen(months[m]);
+    size_t ml = month_len[m];
     if (n == ml && memcmp(f, months[m], n) == 0) return m + 1;
     if (m != 4 && (n == 3 || (n == 4 && m == 8)) && memcmp(f, months[m], n) == 0)
       return m + 1;
@@ -97,7 +100,7 @@ static int month_of(const char *f, size_t n) {
 
 static int wday_of(const char *f, size_t n) {
   for (int d = 0; d < 7; d++)
-    if (n == strlen(wdays[d]) && memcmp(f, wdays[d], n) == 0) return d;
+    if (n == wday_len[d] && memcmp(f, wdays[d], n) == 0) return d;
   return -1;
 }
 
@@ -642,11 +645,14 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     for (uint32_t k = b; k < e; k++) {
       const ng_tok *t = &doc->toks[k];
+      /* Month and weekday names are capitalized: other tokens start no
+       * date, and need no folding. */
+      if (!(t->flags & NG_TOK_UPPER1)) continue;
       char f[64];
       size_t fl = fold(f, sizeof f, text + t->off, t->len);
       if (!fl) continue;
-      int mo = (t->flags & NG_TOK_UPPER1) ? month_of(f, fl) : 0;
-      int wd = (t->flags & NG_TOK_UPPER1) ? wday_of(f, fl) : -1;
+      int mo = month_of(f, fl);
+      int wd = wday_of(f, fl);
       char key[32] = "";
       uint32_t end = t->off + t->len;
       if (mo) {
