@@ -56,6 +56,16 @@ static inline ng_cclass ng_cp_class_fast(int32_t cp) {
   return ng_cp_class(cp);
 }
 
+static inline bool ng_cp_is_upper_fast(int32_t cp) {
+  if (cp < 128) return cp >= 'A' && cp <= 'Z';
+  return ng_cp_is_upper(cp);
+}
+
+static inline bool ng_cp_is_lower_fast(int32_t cp) {
+  if (cp < 128) return cp >= 'a' && cp <= 'z';
+  return ng_cp_is_lower(cp);
+}
+
 /* Case-folds and NFC-normalizes s[0..n) into dst (cap bytes, NUL added when
  * room). Returns the byte length of the full result; if it is >= cap the
  * output was truncated at a code point boundary. No allocation: tokens
