@@ -136,7 +136,9 @@ static double idf_now(const ng_story_set *s, uint32_t term) {
   return log((N + 1.0) / (df + 1.0)) + 1.0;
 }
 
-double ng_set_idf(const ng_story_set *s, uint32_t term) {
+/* ng_set_idf, inline for the scoring loops of this file (one call per
+ * centroid term per candidate). */
+static inline double set_idf(const ng_story_set *s, uint32_t term) {
   if (term >= s->ntinfo) return idf_now(s, term);
   /* The cache is scratch, not state: s stays logically const. */
   ng_tinfo *c = &s->tinfo[term];
@@ -148,6 +150,8 @@ double ng_set_idf(const ng_story_set *s, uint32_t term) {
   }
   return c->idf;
 }
+
+double ng_set_idf(const ng_story_set *s, uint32_t term) { return set_idf(s, term); }
 
 /* Makes room in the term cache for every term interned so far. */
 static int tinfo_reserve(ng_story_set *s) {
@@ -279,10 +283,7 @@ static void top_tw(ng_tw *v, size_t n, size_t k) {
   sort_tw(v, (size_t)(b - v) + m, true);
 }
 
-/* Is a global term an entity or date key ("#n:...", "#d:...")? */
-static bool is_key(const ng_story_set *s, uint32_t term) {
-  return s->terms.strs[term][0] == '#';
-}
+static bool is_key(const ng_story_set *s, uint32_t term);
 
 /* IDF-weighted similarity of an article vector and a centroid (both
  * sorted by term): the mean of the cosine over words and the cosine over
@@ -294,15 +295,15 @@ static double cosine(const ng_story_set *s, const ng_tw *a, size_t an,
   size_t i = 0, j = 0;
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * ng_set_idf(s, a[i].term);
+      double w = a[i].w * set_idf(s, a[i].term);
       na[is_key(s, a[i].term)] += w * w;
       i++;
     } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w * ng_set_idf(s, c[j].term);
+      double w = c[j].w * set_idf(s, c[j].term);
       nc[is_key(s, c[j].term)] += w * w;
       j++;
     } else {
-      double idf = ng_set_idf(s, a[i].term);
+      double idf = set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w * idf;
       int k = is_key(s, a[i].term);
       dot[k] += x * y;
@@ -355,18 +356,25 @@ static int term_class_now(const ng_story_set *s, uint32_t t) {
   return TC_WORD;
 }
 
-static int term_year(const ng_story_set *s, uint32_t t) {
+static inline int term_year(const ng_story_set *s, uint32_t t) {
   if (t >= s->ntinfo) return term_year_now(s, t);
   ng_tinfo *c = &s->tinfo[t];
   if (c->year < 0) c->year = (int16_t)term_year_now(s, t);
   return c->year;
 }
 
-static int term_class(const ng_story_set *s, uint32_t t) {
+static inline int term_class(const ng_story_set *s, uint32_t t) {
   if (t >= s->ntinfo) return term_class_now(s, t);
   ng_tinfo *c = &s->tinfo[t];
   if (c->cls == 0xff) c->cls = (uint8_t)term_class_now(s, t);
   return c->cls;
+}
+
+/* Is a global term an entity or date key ("#n:...", "#d:...")? Asked of
+ * the cached class, which is read with the IDF, rather than of the
+ * term's string, elsewhere in memory. */
+static bool is_key(const ng_story_set *s, uint32_t term) {
+  return term_class(s, term) >= TC_NAME;
 }
 
 /* f[EVENT_NFEAT]: per class {cosine, article weight missing from the story,
@@ -387,7 +395,7 @@ static void prep_article(ev_prep *p, double *idf, uint8_t *cls, const ng_story_s
                          const ng_tw *a, size_t an) {
   p->year = 0;
   for (size_t q = 0; q < an; q++) {
-    idf[q] = ng_set_idf(s, a[q].term);
+    idf[q] = set_idf(s, a[q].term);
     cls[q] = (uint8_t)term_class(s, a[q].term);
     int y = term_year(s, a[q].term);
     if (y > p->year) p->year = y;
@@ -424,14 +432,14 @@ static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, s
   }
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * (pre ? pre->idf[i] : ng_set_idf(s, a[i].term));
+      double w = a[i].w * (pre ? pre->idf[i] : set_idf(s, a[i].term));
       int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       na[k] += w * w;
       am[k] += w;
       at[k] += w;
       i++;
     } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w / m * ng_set_idf(s, c[j].term);
+      double w = c[j].w / m * set_idf(s, c[j].term);
       int k = term_class(s, c[j].term);
       if (k == TC_NUM) {
         int yr = term_year(s, c[j].term);
@@ -442,7 +450,7 @@ static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, s
       ct[k] += w;
       j++;
     } else {
-      double idf = pre ? pre->idf[i] : ng_set_idf(s, a[i].term);
+      double idf = pre ? pre->idf[i] : set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w / m * idf;
       int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       if (k == TC_NUM) {
@@ -1055,6 +1063,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     vec[nvec].term = g;
     vec[nvec++].w = (float)(1.0 + log((double)tf[k]));
   }
+  size_t nwords = nvec;
   for (size_t i = 0; i < ents->n; i++) {
     const ng_entity *e = &ents->items[i];
     char key[200];
@@ -1073,13 +1082,17 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     vec[nvec].term = g;
     vec[nvec++].w = (float)(ENTITY_BOOST * (1.0 + log((double)e->mentions)));
   }
-  /* Entity keys may repeat a stem's id? No: '#' never starts a stem. But two
-   * entities can share a name key (person and other): merge duplicates. */
-  sort_tw(vec, nvec, false);
+  /* Entity keys may repeat a stem's id? No: '#' never starts a stem, and
+   * the stems are distinct strings. But two entities can share a name key
+   * (person and other): merge duplicates, keeping the larger weight. Only
+   * the keys need sorting for that: what follows does not depend on the
+   * order of vec (the cuts below order by weight, ties by term, and the
+   * result is sorted by term again). */
+  sort_tw(vec + nwords, nvec - nwords, false);
   {
-    size_t o = 0;
-    for (size_t i = 0; i < nvec; i++) {
-      if (o && vec[o - 1].term == vec[i].term) {
+    size_t o = nwords;
+    for (size_t i = nwords; i < nvec; i++) {
+      if (o > nwords && vec[o - 1].term == vec[i].term) {
         if (vec[i].w > vec[o - 1].w) vec[o - 1].w = vec[i].w;
       } else {
         vec[o++] = vec[i];
@@ -1095,7 +1108,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   for (size_t i = 0; i < nvec; i++) s->terms.count[vec[i].term]++;
   s->ndf++;
   /* Keep the heaviest terms. */
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * set_idf(s, vec[i].term));
   /* Names and dates are kept apart from the max_terms words (up to
    * KEY_TERMS of them): a name said once ties with every word said once,
    * and ties go to older terms, so a new name, the very thing that tells
@@ -1130,7 +1143,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     }
     nvec = nw + nk;
   }
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / set_idf(s, vec[i].term));
 
   /* Candidate stories through the index, heaviest terms first. */
   NG_TRY(grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 1, sizeof *s->acc));
@@ -1146,7 +1159,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       if (t >= s->npost) continue;
       const ng_posting *p = &s->post[t];
       if (p->n > longest) continue;
-      double w = vec[i].w * ng_set_idf(s, t);
+      double w = vec[i].w * set_idf(s, t);
       for (uint32_t k = 0; k < p->n; k++) {
         uint32_t sid = p->v[k];
         if (s->acc[sid] == 0.0f) {
