@@ -142,11 +142,9 @@ static inline double set_idf(const ng_story_set *s, uint32_t term) {
   if (term >= s->ntinfo) return idf_now(s, term);
   /* The cache is scratch, not state: s stays logically const. */
   ng_tinfo *c = &s->tinfo[term];
-  uint32_t df = s->terms.count[term];
-  if (!c->ndf || c->df != df || (s->ndf - c->ndf) * 64 > s->ndf) {
+  if (!c->ndf || (s->ndf - c->ndf) * 64 > s->ndf) {
     c->idf = (float)idf_now(s, term);
     c->ndf = (uint32_t)s->ndf;
-    c->df = df;
   }
   return c->idf;
 }
@@ -161,7 +159,7 @@ static int tinfo_reserve(ng_story_set *s) {
   if (rc) return rc;
   for (size_t t = s->ntinfo; t < n; t++) {
     s->tinfo[t].idf = 0.0f;
-    s->tinfo[t].ndf = s->tinfo[t].df = 0;
+    s->tinfo[t].ndf = 0;
     s->tinfo[t].year = -1;
     s->tinfo[t].cls = 0xff;
   }
@@ -1105,7 +1103,10 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     goto done;
   }
   /* Corpus statistics first, so this article's terms have a DF. */
-  for (size_t i = 0; i < nvec; i++) s->terms.count[vec[i].term]++;
+  for (size_t i = 0; i < nvec; i++) {
+    s->terms.count[vec[i].term]++;
+    s->tinfo[vec[i].term].ndf = 0; /* its count changed: IDF again */
+  }
   s->ndf++;
   /* Keep the heaviest terms. */
   for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * set_idf(s, vec[i].term));
