@@ -15,7 +15,9 @@
  *   - lex_NAME_first[]: a 1,024-bit filter of the FNV-1a hashes of the
  *     entries' first words (their leading run of word bytes, as
  *     ng_lex_contains() reads words), so that the word-boundary scan
- *     searches only at words some entry starts with.
+ *     searches only at words some entry starts with;
+ *   - lex_NAME_max_words: the most words in an entry (spaces + 1), so that
+ *     a caller can pass over text with more words without a lookup.
  * And over all lists together:
  *   - lex_all[], lex_all_lists[], lex_all_slots[]: every distinct entry
  *     once, with the set of lists that hold it (bit i for the i-th list
@@ -191,6 +193,13 @@ int main(int argc, char **argv) {
       fprintf(o, "%s0x%016llxu%s", i % 4 ? " " : "\n  ", (unsigned long long)first[i],
               i + 1 < FIRST_BITS / 64 ? "," : "");
     fputs("\n};\n", o);
+    size_t max_words = 0;
+    for (size_t i = 0; i < n; i++) {
+      size_t w = 1;
+      for (size_t k = 0; k < v[i].n; k++) w += v[i].s[k] == ' ';
+      if (w > max_words) max_words = w;
+    }
+    fprintf(o, "static const size_t lex_%s_max_words = %zu;\n", name, max_words);
     fprintf(ids, "  X(%s, %zu) \\\n", name, n);
     if (nall + n > allcap) {
       allcap = (nall + n) * 2;

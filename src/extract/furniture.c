@@ -65,8 +65,39 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   return k < cap ? k : 0;
 }
 
+/* More words than any furniture phrase has? Counts the runs between white
+ * space that hold a letter, digit or mark: the key keeps each such run
+ * (trimming takes only symbols, punctuation and space from the ends) and
+ * separates runs by one space, so this is at most the key's word count.
+ * Stops as soon as the count is over: sentences are read only that far,
+ * where building the key reads and folds all of them. */
+static bool over_phrase_words(const char *s, size_t n) {
+  size_t max = ng_lex_max_words(NG_LEX_furniture), runs = 0;
+  bool in_run = false, counted = false;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
+    i += l;
+    if (c == NG_CC_SPACE) {
+      in_run = false;
+      continue;
+    }
+    if (!in_run) {
+      in_run = true;
+      counted = false;
+    }
+    if (!counted && !strip_char(cp)) {
+      counted = true;
+      if (++runs > max) return true;
+    }
+  }
+  return false;
+}
+
 bool ng_furniture_is_phrase(const char *s, size_t n) {
   if (n > 200) return false;
+  if (over_phrase_words(s, n)) return false;
   char key[256];
   size_t k = ng_furniture_key(key, sizeof key, s, n);
   if (k == 0) return false;
@@ -182,10 +213,14 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
     ng_line_shape_of(&shapes[i], s, len);
     shapes[i].cue = len <= CUE_MAX_BYTES && ng_furniture_has_cue(s, len);
     /* One key serves the phrase lookup (ng_furniture_is_phrase) and the
-     * repetition test. */
-    size_t k = len <= 200 ? ng_furniture_key(key, sizeof key, s, len) : 0;
-    kinds[i] = k && ng_lex_has(NG_LEX_furniture, key, k) ? NG_LINE_FURNITURE
-                                                          : NG_LINE_BODY;
+     * repetition test; a line with too many words for either needs none. */
+    bool phrase_ok = len <= 200 && !over_phrase_words(s, len);
+    size_t k = len <= 200 && (phrase_ok || shapes[i].words <= 12)
+                   ? ng_furniture_key(key, sizeof key, s, len)
+                   : 0;
+    kinds[i] = k && phrase_ok && ng_lex_has(NG_LEX_furniture, key, k)
+                   ? NG_LINE_FURNITURE
+                   : NG_LINE_BODY;
     if (k && shapes[i].words <= 12) keys[i] = hash64(key, k);
   }
   /* Pass 2: short lines that repeat on the page ("No time to read?" above

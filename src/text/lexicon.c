@@ -22,13 +22,14 @@ typedef struct lex_list {
   const uint16_t *slots; /* FNV-1a open addressing: entry index + 1, 0 empty */
   size_t mask;           /* slots - 1 */
   const uint64_t *first; /* FNV-1a of the entries' first words, a bit each */
+  size_t max_words;      /* spaces + 1 in the longest entry */
 } lex_list;
 
 static const lex_list lists[NG_LEX_COUNT] = {
 #define X(name, count)                                                   \
   {lex_##name, count, lex_##name##_slots,                                \
    sizeof(lex_##name##_slots) / sizeof(lex_##name##_slots[0]) - 1,       \
-   lex_##name##_first},
+   lex_##name##_first, lex_##name##_max_words},
     NG_LEXICON_TABLE
 #undef X
 };
@@ -127,6 +128,10 @@ bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
     }
   }
   return false;
+}
+
+size_t ng_lex_max_words(ng_lex_id id) {
+  return (unsigned)id < NG_LEX_COUNT ? lists[id].max_words : 0;
 }
 
 ng_lex_id ng_lex_stopwords(ng_lang lang) {

@@ -35,6 +35,10 @@ uint64_t ng_lex_lists(const char *s, size_t n);
  * bits 1u << lang: what ng_lex_has on each list gives, in one probe. */
 unsigned ng_lex_stop_langs(const char *s, size_t n);
 
+/* The most words (spaces + 1) in an entry of the list: a string with more
+ * single-space-separated words is in no entry. */
+size_t ng_lex_max_words(ng_lex_id id);
+
 /* The stop-word list of a language, or NG_LEX_COUNT if it has none. */
 ng_lex_id ng_lex_stopwords(ng_lang lang);
 
