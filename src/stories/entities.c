@@ -75,6 +75,11 @@ static bool has(ng_lex_id id, const char *s, size_t n) {
   return n && ng_lex_has(id, s, n);
 }
 
+/* has() over a word's ng_lex_lists (0 for an empty word). */
+static bool in_list(uint64_t lists, ng_lex_id id) {
+  return (lists >> id) & 1u;
+}
+
 static const char *const months[12] = {"january", "february", "march",
                                        "april", "may", "june", "july",
                                        "august", "september", "october",
@@ -334,8 +339,12 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       k++;
       continue;
     }
-    /* Extend the run. */
+    /* Extend the run. Each token of the run is folded and looked up in the
+     * word lists once, here (rf, rfl, rl), for all the tests below. */
     uint32_t toks[MAX_NAME_TOKS * 2];
+    char rf[MAX_NAME_TOKS * 2][64];
+    size_t rfl[MAX_NAME_TOKS * 2];
+    uint64_t rl[MAX_NAME_TOKS * 2]; /* ng_lex_lists of rf */
     size_t nt = 0;
     uint32_t j = k;
     bool poss = false;
@@ -345,8 +354,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         const ng_tok *p = &doc->toks[toks[nt - 1]];
         if (!gap_is_space(text, p->off + p->len, u->off) && !abbrev_gap(text, p, u->off)) break;
       }
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      char *f = rf[nt];
+      size_t fl = fold(f, sizeof rf[nt], text + u->off, u->len);
       /* A title-case headline capitalizes every word: there only words
        * also capitalized in the body (or known names) count. */
       bool ok = tok_cap(u) && !(u->flags & NG_TOK_DIGIT);
@@ -361,6 +370,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         if (!ok && nt == 0) break;
       }
       if (ok) {
+        rfl[nt] = fl;
+        rl[nt] = fl ? ng_lex_lists(f, fl) : 0;
         toks[nt++] = j;
         bool had;
         strip_possessive(text + u->off, u->len, &had);
@@ -373,15 +384,14 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       }
       /* "Bank of England": a connector between capitalized tokens. */
       /* ... but "Vladimir Putin of Russia" is a person and a place. */
-      char f0[64];
-      size_t f0l = nt > 0 ? fold(f0, sizeof f0, text + doc->toks[toks[0]].off,
-                                 doc->toks[toks[0]].len)
-                          : 0;
-      bool personish = en && f0l && (has(NG_LEX_ent_first_names, f0, f0l) ||
-                                     has(NG_LEX_ent_titles, f0, f0l));
+      size_t f0l = nt > 0 ? rfl[0] : 0;
+      bool personish = en && f0l && (in_list(rl[0], NG_LEX_ent_first_names) ||
+                                     in_list(rl[0], NG_LEX_ent_titles));
       if (nt > 0 && fl && !personish && is_connector(f, fl) && j + 1 < e &&
           tok_cap(&doc->toks[j + 1]) &&
           gap_is_space(text, u->off + u->len, doc->toks[j + 1].off)) {
+        rfl[nt] = fl;
+        rl[nt] = ng_lex_lists(f, fl);
         toks[nt++] = j;
         j++;
         continue;
@@ -392,30 +402,27 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     uint32_t next = j > k ? j : k + 1;
     /* An organization keeps its titles ("Foreign Ministry"). */
     bool has_org = false;
-    for (size_t q = 0; q < nt && en; q++) {
-      const ng_tok *u = &doc->toks[toks[q]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (has(NG_LEX_ent_org_words, f, fl)) has_org = true;
-    }
+    for (size_t q = 0; q < nt && en; q++)
+      if (in_list(rl[q], NG_LEX_ent_org_words)) has_org = true;
     /* Trim leading titles, stop words, months, weekdays. */
     size_t s0 = 0;
     bool titled = false;
     while (s0 < nt) {
       const ng_tok *u = &doc->toks[toks[s0]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (fl && f[fl - 1] == '.') fl--;
+      const char *f = rf[s0];
+      size_t fl = rfl[s0];
+      uint64_t fls = rl[s0];
+      if (fl && f[fl - 1] == '.') {
+        fl--;
+        fls = fl ? ng_lex_lists(f, fl) : 0;
+      }
       /* A title opens a longer name ("Foreign Minister Sergei Lavrov",
        * "President Putin"), but "American Pie" is not Pie. */
       bool next_known = false;
-      if (s0 + 1 < nt) {
-        const ng_tok *v = &doc->toks[toks[s0 + 1]];
-        char g[64];
-        size_t gl = fold(g, sizeof g, text + v->off, v->len);
-        next_known = en && (has(NG_LEX_ent_titles, g, gl) || has(NG_LEX_ent_first_names, g, gl));
-      }
-      if (en && !has_org && has(NG_LEX_ent_titles, f, fl) && s0 + 1 < nt &&
+      if (s0 + 1 < nt)
+        next_known = en && (in_list(rl[s0 + 1], NG_LEX_ent_titles) ||
+                            in_list(rl[s0 + 1], NG_LEX_ent_first_names));
+      if (en && !has_org && in_list(fls, NG_LEX_ent_titles) && s0 + 1 < nt &&
           (!is_demonym(f, fl) || next_known || s0 + 2 < nt)) {
         titled = true;
         s0++;
@@ -431,9 +438,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     }
     while (nt > s0) { /* trailing connectors; title-case common words */
       const ng_tok *u = &doc->toks[toks[nt - 1]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (tok_cap(u) && !(title && seen_lower(midcap, f, fl))) break;
+      if (tok_cap(u) && !(title && seen_lower(midcap, rf[nt - 1], rfl[nt - 1]))) break;
       nt--;
     }
     if (s0 >= nt) {
@@ -480,12 +485,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     }
     /* Kind. */
     bool org = false;
-    for (size_t q = s0; q < nt && en; q++) {
-      const ng_tok *u = &doc->toks[toks[q]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (has(NG_LEX_ent_org_words, f, fl)) org = true;
-    }
+    for (size_t q = s0; q < nt && en; q++)
+      if (in_list(rl[q], NG_LEX_ent_org_words)) org = true;
     char prev[64];
     size_t pl = toks[s0] > b ? fold(prev, sizeof prev,
                                     text + doc->toks[toks[s0] - 1].off,
