@@ -26,7 +26,7 @@ void ng_strmap_dispose(ng_strmap *m) {
 
 static size_t slot_of(const ng_strmap *m, const char *s, size_t n) {
   size_t mask = m->nslots - 1;
-  size_t i = (size_t)ng_hash64(s, n) & mask;
+  size_t i = (size_t)ng_hash_mix(s, n) & mask;
   for (;;) {
     uint32_t v = m->slots[i];
     if (v == 0) return i;

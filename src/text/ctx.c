@@ -81,7 +81,7 @@ const char *ng_ctx_stem(ng_ctx *ctx, ng_lang lang, const char *w, size_t n,
 }
 
 static size_t term_slot(ng_lang lang, const char *s, size_t n) {
-  return (ng_fnv32(s, n) ^ ((uint32_t)lang * 0x9E3779B9u)) &
+  return (size_t)(ng_hash_mix(s, n) ^ ((uint64_t)lang * 0x9E3779B97F4A7C15u)) &
          (NG_TERM_CACHE_SLOTS - 1);
 }
 

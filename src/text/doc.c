@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-/* Interning: open addressing over term ids + 1 (0 = empty slot), FNV-1a. */
+/* Interning: open addressing over term ids + 1 (0 = empty slot), ng_hash_mix. */
 typedef struct intern {
   uint32_t *slots;
   size_t cap; /* power of two */
@@ -31,7 +31,7 @@ static int intern_grow(intern *in, ng_vec *slots_vec) {
   memset(in->slots, 0, cap * sizeof(uint32_t));
   ng_term *terms = in->terms->ptr;
   for (size_t t = 0; t < in->terms->len; t++) {
-    size_t h = ng_fnv32(terms[t].str, terms[t].len) & (cap - 1);
+    size_t h = (size_t)ng_hash_mix(terms[t].str, terms[t].len) & (cap - 1);
     while (in->slots[h]) h = (h + 1) & (cap - 1);
     in->slots[h] = (uint32_t)(t + 1);
   }
@@ -42,7 +42,7 @@ static int intern_get(intern *in, ng_vec *slots_vec, const char *s, size_t n,
                       uint32_t flags, uint32_t *id) {
   if ((in->terms->len + 1) * 2 > in->cap && intern_grow(in, slots_vec))
     return NG_ENOMEM;
-  size_t h = ng_fnv32(s, n) & (in->cap - 1);
+  size_t h = (size_t)ng_hash_mix(s, n) & (in->cap - 1);
   ng_term *terms = in->terms->ptr;
   while (in->slots[h]) {
     ng_term *t = &terms[in->slots[h] - 1];
@@ -81,7 +81,7 @@ static int surface_grow(surface *sf, const ng_doc *doc, const ng_tok *toks) {
     uint32_t v = sf->slots[k];
     if (!v) continue;
     const ng_tok *t = &toks[v - 1];
-    size_t h = ng_fnv32(doc->text + t->off, t->len) & (cap - 1);
+    size_t h = (size_t)ng_hash_mix(doc->text + t->off, t->len) & (cap - 1);
     while (slots[h]) h = (h + 1) & (cap - 1);
     slots[h] = v;
   }
@@ -107,7 +107,7 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
       break;
     }
     t = ng_vec_at(toks, k);
-    size_t h = ng_fnv32(raw, t->len) & (sf.cap - 1);
+    size_t h = (size_t)ng_hash_mix(raw, t->len) & (sf.cap - 1);
     bool hit = false;
     while (sf.slots[h]) {
       const ng_tok *f = ng_vec_at(toks, sf.slots[h] - 1);
