@@ -521,6 +521,12 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
 
 int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
                         const char *date, size_t date_len, ng_error *err) {
+  return ng_entities_extract_flags(out, ctx, doc, date, date_len, 0, err);
+}
+
+int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
+                              const char *date, size_t date_len, unsigned flags,
+                              ng_error *err) {
   int rc = NG_OK;
   ng_entities *res = NULL;
   mlist ml = {NULL, 0, 0, NULL};
@@ -707,8 +713,10 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       }
     }
   }
-  /* Keyphrases: runs of 1-3 lower-case content words, counted by stems. */
-  for (size_t r = 1; r < nranges; r++) {
+  /* Keyphrases: runs of 1-3 lower-case content words, counted by stems.
+   * They come last in the list's order (by kind), so leaving them out
+   * changes nothing before them. */
+  for (size_t r = 1; r < nranges && !(flags & NG_ENTITIES_NO_KEYPHRASES); r++) {
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     uint32_t k = b;
     while (k < e) {

@@ -1050,7 +1050,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         (t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT)))
       tf[t->term]++;
   }
-  NG_TRY(ng_entities_extract(&ents, s->ctx, doc, date, date_len, err));
+  NG_TRY(ng_entities_extract_flags(&ents, s->ctx, doc, date, date_len,
+                                   NG_ENTITIES_NO_KEYPHRASES, err));
   for (size_t k = 0; k < doc->nterm; k++) cap += tf[k] > 0;
   cap += ents->n;
   NG_CHECK_ALLOC(vec = ng_mem_alloc(alc, (cap + 1) * sizeof *vec));

@@ -67,6 +67,14 @@ struct ng_entities {
   size_t n;
 };
 
+/* ng_entities_extract with internal options: NG_ENTITIES_NO_KEYPHRASES
+ * leaves out the keyphrases (the story set reads only names and dates;
+ * the other entities and their order are the same either way). */
+enum { NG_ENTITIES_NO_KEYPHRASES = 1u << 0 };
+int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
+                              const char *date, size_t date_len, unsigned flags,
+                              ng_error *err);
+
 /* Parses "YYYY-MM-DD" at the start of s; returns days since 1970-01-01
  * or INT32_MIN. */
 int32_t ng_date_days(const char *s, size_t n);
