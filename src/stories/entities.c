@@ -93,7 +93,11 @@ static const unsigned char wday_len[7] = {6, 7, 9, 8, 6, 8, 6};
 
 /* 1..12 for a month name or abbreviation ("sept", "jan"), else 0. */
 static int month_of(const char *f, size_t n) {
-  if (n < 3) return 0;
+  if (n < 3 || n > 9) return 0;
+  switch (f[0]) { /* the first letters of the twelve */
+  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+  default: return 0;
+  }
   for (int m = 0; m < 12; m++) {
     size_t ml = month_len[m];
     if (n == ml && memcmp(f, months[m], n) == 0) return m + 1;
@@ -104,6 +108,11 @@ static int month_of(const char *f, size_t n) {
 }
 
 static int wday_of(const char *f, size_t n) {
+  if (n < 6 || n > 9) return -1;
+  switch (f[0]) {
+  case 'm': case 't': case 'w': case 'f': case 's': break;
+  default: return -1;
+  }
   for (int d = 0; d < 7; d++)
     if (n == wday_len[d] && memcmp(f, wdays[d], n) == 0) return d;
   return -1;
@@ -259,9 +268,12 @@ typedef struct elist {
 static int elist_add(elist *l, ng_entity_kind kind, const char *key,
                      const char *name, size_t name_len, uint32_t ntok,
                      ng_span first, double score) {
-  char kk[320];
-  int kl = snprintf(kk, sizeof kk, "%c%s", 'a' + (int)kind, key);
-  size_t kn = kl < 0 ? 0 : (size_t)kl >= sizeof kk ? sizeof kk - 1 : (size_t)kl;
+  char kk[320]; /* kind letter + key, cut as snprintf would cut it */
+  size_t kl = strlen(key);
+  if (kl > sizeof kk - 2) kl = sizeof kk - 2;
+  kk[0] = (char)('a' + (int)kind);
+  memcpy(kk + 1, key, kl);
+  size_t kn = kl + 1;
   uint32_t idx;
   int rc = ng_strmap_intern(&l->keys, kk, kn, &idx);
   if (rc) return rc;

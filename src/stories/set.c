@@ -1067,15 +1067,23 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     const ng_entity *e = &ents->items[i];
     char key[200];
     size_t kl;
+    const char *k0;
     if (e->kind <= NG_ENTITY_OTHER) {
       /* Kind-free name key: "Reid" as other and as a person agree. */
-      kl = (size_t)snprintf(key, sizeof key, "#n:%s", e->key + 2);
+      k0 = "#n:";
+      kl = strlen(e->key + 2);
+      if (kl > sizeof key - 4) kl = sizeof key - 4;
+      memcpy(key + 3, e->key + 2, kl);
     } else if (e->kind == NG_ENTITY_DATE && e->key[0]) {
-      kl = (size_t)snprintf(key, sizeof key, "#d:%s", e->key);
+      k0 = "#d:";
+      kl = strlen(e->key);
+      if (kl > sizeof key - 4) kl = sizeof key - 4;
+      memcpy(key + 3, e->key, kl);
     } else {
       continue;
     }
-    if (kl >= sizeof key) kl = sizeof key - 1;
+    memcpy(key, k0, 3); /* what snprintf("#n:%s") gave, cut at sizeof key - 1 */
+    kl += 3;
     uint32_t g;
     NG_TRY(ng_strmap_intern(&s->terms, key, kl, &g));
     vec[nvec].term = g;
