@@ -115,7 +115,19 @@ bool ng_furniture_has_cue(const char *s, size_t n) {
    * файлы cookie"). Bytes >= 0x80 are copied as they are. */
   size_t k = n < sizeof key - 1 ? n : sizeof key - 1;
   bool ascii = true;
-  for (size_t i = 0; i < k; i++) {
+  size_t i = 0;
+  /* Eight bytes at a time while they are ASCII: 0x20 added to each byte
+   * in 'A'..'Z' (no carries: every byte is below 0x80). */
+  for (; i + 8 <= k; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & UINT64_C(0x8080808080808080)) break;
+    uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: >= 'A' */
+    uint64_t gt_z = w + UINT64_C(0x2525252525252525);   /* high bit: > 'Z' */
+    w |= ((ge_a ^ gt_z) & UINT64_C(0x8080808080808080)) >> 2;
+    memcpy(key + i, &w, 8);
+  }
+  for (; i < k; i++) {
     char c = s[i];
     if ((unsigned char)c >= 0x80) ascii = false;
     key[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;

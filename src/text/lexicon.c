@@ -82,9 +82,8 @@ unsigned ng_lex_stop_langs(const char *s, size_t n) {
   return m;
 }
 
-static bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
+static inline bool is_word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c >= 0x80;
 }
 
 /* Every entry that is a prefix of a string sorts at or before it, and all
@@ -101,29 +100,34 @@ static bool is_word_byte(unsigned char c) {
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
   if ((unsigned)id >= NG_LEX_COUNT) return false;
   const lex_list *l = &lists[id];
-  for (size_t i = 0; i < n; i++) {
-    if (i > 0 && is_word_byte((unsigned char)s[i - 1])) continue;
-    if (!is_word_byte((unsigned char)s[i])) continue;
-    size_t j = i + 1;
-    while (j < n && is_word_byte((unsigned char)s[j])) j++;
-    uint32_t h = ng_fnv32(s + i, j - i) & (NG_LEX_FIRST_BITS - 1);
-    if (!((l->first[h / 64] >> (h % 64)) & 1u)) {
-      i = j; /* s[j] is no word start: the next one is further on */
-      continue;
+  size_t i = 0;
+  while (i < n) {
+    /* From word start to word start, hashing each word as it is read. */
+    while (i < n && !is_word_byte((unsigned char)s[i])) i++;
+    if (i == n) break;
+    size_t j = i;
+    uint32_t fh = 2166136261u; /* ng_fnv32 of s[i, j) */
+    while (j < n && is_word_byte((unsigned char)s[j])) {
+      fh ^= (unsigned char)s[j++];
+      fh *= 16777619u;
     }
+    uint32_t h = fh & (NG_LEX_FIRST_BITS - 1);
+    size_t at = i;
+    i = j;
+    if (!((l->first[h / 64] >> (h % 64)) & 1u)) continue;
     size_t lo = 0, hi = l->count; /* first entry > suffix */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      if (cmp_bytes(s + i, n - i, &l->words[mid]) >= 0) lo = mid + 1;
+      if (cmp_bytes(s + at, n - at, &l->words[mid]) >= 0) lo = mid + 1;
       else hi = mid;
     }
     while (lo > 0) {
       const ng_lex_word *e = &l->words[--lo];
       const char *w = e->s;
-      if (w[0] != s[i]) break;
+      if (w[0] != s[at]) break;
       size_t wn = e->n;
-      if (wn <= n - i && memcmp(s + i, w, wn) == 0 &&
-          (i + wn == n || !is_word_byte((unsigned char)s[i + wn])))
+      if (wn <= n - at && memcmp(s + at, w, wn) == 0 &&
+          (at + wn == n || !is_word_byte((unsigned char)s[at + wn])))
         return true;
     }
   }
