@@ -40,6 +40,20 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
     bool dotted = false;
     int32_t prev = 0;
     while (i < end) {
+      unsigned char b = (unsigned char)text[i];
+      if ((unsigned char)((b | 0x20) - 'a') < 26) {
+        /* An ASCII letter: the letter case below, without decoding. */
+        bool up = b < 'a';
+        flags |= NG_TOK_ALPHA;
+        letters++;
+        run_letters++;
+        if (up) uppers++;
+        if (first_letter && up) flags |= NG_TOK_UPPER1;
+        first_letter = false;
+        prev = b;
+        i++;
+        continue;
+      }
       l = ng_utf8_decode_fast(text + i, end - i, &cp);
       cc = ng_cp_class_fast(cp);
       if (cc == NG_CC_LETTER || cc == NG_CC_MARK) {
