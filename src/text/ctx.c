@@ -85,6 +85,18 @@ static size_t term_slot(ng_lang lang, const char *s, size_t n) {
          (NG_TERM_CACHE_SLOTS - 1);
 }
 
+void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface,
+                            size_t n, bool record) {
+  const ng_term_cache *c = &ctx->terms;
+  if (!c->slots) return;
+  const uint32_t *slot = &c->slots[term_slot(lang, surface, n)];
+  if (!record) {
+    __builtin_prefetch(slot);
+    return;
+  }
+  if (*slot) __builtin_prefetch(c->bytes + *slot - 1);
+}
+
 bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
                        size_t n, const char **term, size_t *term_len,
                        uint32_t *flags) {
