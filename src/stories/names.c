@@ -67,6 +67,19 @@ static int grow_items(ng_strmap *m) {
   return NG_OK;
 }
 
+void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage) {
+  if (!m->nslots) return;
+  const uint32_t *slot = &m->slots[(size_t)ng_hash_mix(s, n) & (m->nslots - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(slot);
+  } else if (*slot && stage == 1) {
+    __builtin_prefetch(&m->lens[*slot - 1]);
+    __builtin_prefetch(&m->strs[*slot - 1]);
+  } else if (*slot) {
+    __builtin_prefetch(m->strs[*slot - 1]);
+  }
+}
+
 uint32_t ng_strmap_find(const ng_strmap *m, const char *s, size_t n) {
   if (!m->nslots) return UINT32_MAX;
   uint32_t v = m->slots[slot_of(m, s, n)];

@@ -1055,12 +1055,24 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   for (size_t k = 0; k < doc->nterm; k++) cap += tf[k] > 0;
   cap += ents->n;
   NG_CHECK_ALLOC(vec = ng_mem_alloc(alc, (cap + 1) * sizeof *vec));
-  for (size_t k = 0; k < doc->nterm; k++) {
-    if (!tf[k]) continue;
-    uint32_t g;
+  /* Global ids of the article's terms, in the order of their local ids.
+   * The set's map is large and the terms are scattered over it: the slot,
+   * the entry and the string of each are asked for a few terms ahead
+   * (hints only). vec[].term holds the local id until it is replaced. */
+  for (size_t k = 0; k < doc->nterm; k++)
+    if (tf[k]) vec[nvec++].term = (uint32_t)k;
+  for (size_t q = 0; q < nvec; q++) {
+    for (int stage = 0; stage < 3; stage++) {
+      size_t ahead = q + 12 - 4 * (size_t)stage; /* 12, 8, 4 terms ahead */
+      if (ahead < nvec) {
+        const ng_term *x = &doc->terms[vec[ahead].term];
+        ng_strmap_prefetch(&s->terms, x->str, x->len, stage);
+      }
+    }
+    uint32_t k = vec[q].term, g;
     NG_TRY(ng_strmap_intern(&s->terms, doc->terms[k].str, doc->terms[k].len, &g));
-    vec[nvec].term = g;
-    vec[nvec++].w = (float)(1.0 + log((double)tf[k]));
+    vec[q].term = g;
+    vec[q].w = (float)(1.0 + log((double)tf[k]));
   }
   size_t nwords = nvec;
   for (size_t i = 0; i < ents->n; i++) {
