@@ -545,6 +545,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   elist el;
   memset(&el, 0, sizeof el);
   ng_strmap midcap, phr;
+  uint32_t *seen = NULL; /* pass 1: by term, a token already entered + 1 */
   phrase *ph = NULL;
   size_t nph = 0, phcap = 0;
   if (!out || !ctx || !doc) return ng_fail(err, NG_EINVAL, "no document", 0);
@@ -567,6 +568,11 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   size_t nranges = doc->nsent + 1;
   /* Pass 1: words capitalized mid-sentence (count bit 1) and words seen
    * in lower case (bit 2), by folded form. */
+  /* A token with the same spelling as the last one entered for its term
+   * would enter the same word with the same bit again: it is passed over
+   * (seen[term] = that token + 1), saving most folds and lookups here. */
+  if (doc->nterm) NG_CHECK_ALLOC(seen = ng_mem_alloc(alc, doc->nterm * sizeof *seen));
+  if (seen) memset(seen, 0, doc->nterm * sizeof *seen);
   for (size_t r = 1; r < nranges; r++) {
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     for (uint32_t k = b; k < e; k++) {
@@ -574,6 +580,13 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       if (!(t->flags & NG_TOK_ALPHA)) continue;
       bool cap = tok_cap(t);
       if (cap && k == b) continue;
+      if (t->term < doc->nterm) {
+        uint32_t p = seen[t->term];
+        if (p && doc->toks[p - 1].len == t->len &&
+            memcmp(text + doc->toks[p - 1].off, text + t->off, t->len) == 0)
+          continue;
+        seen[t->term] = k + 1;
+      }
       bool had;
       uint32_t l = strip_possessive(text + t->off, t->len, &had);
       char f[64];
@@ -816,6 +829,7 @@ done:
   ng_mem_free(alc, el.v, el.cap * sizeof *el.v);
   ng_mem_free(alc, el.ntoks, el.cap * sizeof *el.ntoks);
   ng_mem_free(alc, ph, phcap * sizeof *ph);
+  ng_mem_free(alc, seen, doc->nterm * sizeof *seen);
   ng_strmap_dispose(&el.keys);
   ng_strmap_dispose(&midcap);
   ng_strmap_dispose(&phr);
