@@ -62,17 +62,23 @@ _Static_assert(NG_LEX_COUNT <= 64, "lex_all_lists has a bit per list");
 /* lex_all holds every distinct entry once with the lists that have it
  * (bit i: the i-th list, which is NG_LEX id i, as both follow the order
  * the generator was given the lists in). */
-uint64_t ng_lex_lists(const char *s, size_t n) {
+static uint64_t lists_of(uint32_t hash, const char *s, size_t n) {
   const size_t mask = sizeof lex_all_slots / sizeof lex_all_slots[0] - 1;
-  for (size_t h = ng_fnv32(s, n) & mask; lex_all_slots[h]; h = (h + 1) & mask) {
+  for (size_t h = hash & mask; lex_all_slots[h]; h = (h + 1) & mask) {
     const ng_lex_word *w = &lex_all[lex_all_slots[h] - 1];
     if (w->n == n && memcmp(w->s, s, n) == 0) return lex_all_lists[lex_all_slots[h] - 1];
   }
   return 0;
 }
 
+uint64_t ng_lex_lists(const char *s, size_t n) { return lists_of(ng_fnv32(s, n), s, n); }
+
 unsigned ng_lex_stop_langs(const char *s, size_t n) {
-  uint64_t in = ng_lex_lists(s, n);
+  /* Most words are in no stop-word list: the filter (bits 20-31 of the
+   * same hash, written by gen-lexicons) says so without a probe. */
+  uint32_t hash = ng_fnv32(s, n), b = (hash >> 20) & 4095u;
+  if (!((lex_stop_filter[b / 64] >> (b % 64)) & 1u)) return 0;
+  uint64_t in = lists_of(hash, s, n);
   unsigned m = 0;
   if (!in) return 0;
   for (int lang = 1; lang < NG_LANG_COUNT; lang++) {
