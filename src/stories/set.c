@@ -588,8 +588,11 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     size_t ntok = 1;
     for (const char *p = x->name; *p; p++) ntok += *p == ' ';
     size_t k = 0;
-    for (; k < st->nents; k++)
-      if (strcmp(st->ents[k].key + 2, x->key + 2) == 0) break;
+    const char *xk = x->key + 2;
+    for (; k < st->nents; k++) {
+      const char *yk = st->ents[k].key + 2;
+      if (yk[0] == xk[0] && strcmp(yk, xk) == 0) break; /* first byte: most differ */
+    }
     if (k < st->nents) {
       ng_entity *y = &st->ents[k];
       y->mentions += x->mentions;
