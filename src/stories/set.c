@@ -633,12 +633,22 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     if (!y->name || !y->key) return NG_ENOMEM;
     st->entok[st->nents++] = (uint32_t)ntok;
   }
-  /* Most mentioned first, so getters only read (entok follows the names). */
-  if (st->nents) qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
-  for (size_t k = 0; k < st->nents; k++) {
-    uint32_t nt = 1;
-    for (const char *p = st->ents[k].name; *p; p++) nt += *p == ' ';
-    st->entok[k] = nt;
+  /* Most mentioned first, so getters only read. An insertion sort, with
+   * each name's token count moved along: the list was sorted before this
+   * article, which moved a few entities up and added some at the end.
+   * cmp_ent_score is a total order (keys are distinct), so this is the
+   * order qsort gave. */
+  for (size_t i = 1; i < st->nents; i++) {
+    ng_entity x = st->ents[i];
+    uint32_t xt = st->entok[i];
+    size_t j = i;
+    while (j > 0 && cmp_ent_score(&x, &st->ents[j - 1]) < 0) {
+      st->ents[j] = st->ents[j - 1];
+      st->entok[j] = st->entok[j - 1];
+      j--;
+    }
+    st->ents[j] = x;
+    st->entok[j] = xt;
   }
   return NG_OK;
 }
