@@ -161,6 +161,10 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   bool in_word = false;
   bool first = true;
   for (size_t i = 0; i < n;) {
+    if (!first && in_word && ng_ascii_alnum((unsigned char)s[i])) {
+      i += ng_ascii_alnum_run8(s, i, n); /* inside a word: nothing changes */
+      continue;
+    }
     int32_t cp;
     size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
     ng_cclass c = ng_cp_class_fast(cp);

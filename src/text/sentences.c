@@ -364,42 +364,12 @@ static int roman_value(const char *w, size_t n) {
   return total > 0 && total < 60 ? total : 0;
 }
 
-static inline bool ascii_alnum(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
-}
-
-/* How many bytes from t[i] (at most 8, and not past end) are ASCII letters
- * or digits. Eight bytes are tested at once where the machine is little-
- * endian (words of running text are mostly shorter than eight). */
-static inline size_t alnum_run8(const char *t, size_t i, size_t end) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (end - i >= 8) {
-    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
-    uint64_t w;
-    memcpy(&w, t + i, 8);
-    /* A byte's high bit says it is in range; bytes >= 0x80 are in no
-     * range (the sums cannot carry into the next byte below 0x80). */
-    uint64_t ascii = ~w & high;
-    uint64_t x = (w & ~high) | ones * 0x20; /* lower case */
-    uint64_t alpha = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1));
-    uint64_t y = w & ~high;
-    uint64_t digit = (y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1));
-    uint64_t in = (alpha | digit) & ascii & high;
-    uint64_t out = ~in & high; /* high bit of each byte that is not alnum */
-    return out ? (size_t)__builtin_ctzll(out) / 8 : 8;
-  }
-#endif
-  size_t k = 0;
-  while (k < 8 && i + k < end && ascii_alnum((unsigned char)t[i + k])) k++;
-  return k;
-}
-
 /* Cheap test before parse_marker: a run of at most 6 ASCII letters or
  * digits (after an optional "(") ending in "." or ")". */
 static bool maybe_marker(const char *t, size_t p, size_t end) {
   size_t b = p < end && t[p] == '(' ? p + 1 : p;
   if (b >= end) return false;
-  size_t k = alnum_run8(t, b, end);
+  size_t k = ng_ascii_alnum_run8(t, b, end);
   if (k > 6 || b + k >= end) return false;
   return k > 0 && (t[b + k] == '.' || t[b + k] == ')');
 }
@@ -1264,11 +1234,11 @@ int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
   bool tok_start = true; /* previous code point was white space */
   while (i < s.end && !s.rc) {
     unsigned char b0 = (unsigned char)t[i];
-    if (!tok_start && ascii_alnum(b0)) {
+    if (!tok_start && ng_ascii_alnum(b0)) {
       /* Fast path: inside an ASCII word nothing can happen (up to eight
        * of its bytes a step). */
       s.content = true;
-      i += alnum_run8(t, i, s.end);
+      i += ng_ascii_alnum_run8(t, i, s.end);
       continue;
     }
     int32_t cp;
