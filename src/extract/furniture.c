@@ -21,7 +21,7 @@
 #include <string.h>
 
 static bool strip_char(int32_t cp) {
-  ng_cclass c = ng_cp_class(cp);
+  ng_cclass c = ng_cp_class_fast(cp);
   return c == NG_CC_SPACE || c == NG_CC_PUNCT || c == NG_CC_SYMBOL ||
          c == NG_CC_OTHER;
 }
@@ -31,14 +31,14 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   size_t b = 0, e = n;
   while (b < e) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + b, e - b, &cp);
+    size_t l = ng_utf8_decode_fast(s + b, e - b, &cp);
     if (!strip_char(cp)) break;
     b += l;
   }
   while (e > b) {
     size_t p = ng_utf8_prev(s, e);
     int32_t cp;
-    ng_utf8_decode(s + p, e - p, &cp);
+    ng_utf8_decode_fast(s + p, e - p, &cp);
     if (!strip_char(cp) || cp == '\'') break;
     e = p;
   }
@@ -50,8 +50,8 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   bool space = false;
   for (size_t i = b; i < e;) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, e - i, &cp);
-    if (ng_cp_class(cp) == NG_CC_SPACE) {
+    size_t l = ng_utf8_decode_fast(s + i, e - i, &cp);
+    if (ng_cp_class_fast(cp) == NG_CC_SPACE) {
       space = true;
     } else {
       if (space && w) tmp[w++] = ' ';
@@ -65,8 +65,39 @@ size_t ng_furniture_key(char *dst, size_t cap, const char *s, size_t n) {
   return k < cap ? k : 0;
 }
 
+/* More words than any furniture phrase has? Counts the runs between white
+ * space that hold a letter, digit or mark: the key keeps each such run
+ * (trimming takes only symbols, punctuation and space from the ends) and
+ * separates runs by one space, so this is at most the key's word count.
+ * Stops as soon as the count is over: sentences are read only that far,
+ * where building the key reads and folds all of them. */
+static bool over_phrase_words(const char *s, size_t n) {
+  size_t max = ng_lex_max_words(NG_LEX_furniture), runs = 0;
+  bool in_run = false, counted = false;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
+    i += l;
+    if (c == NG_CC_SPACE) {
+      in_run = false;
+      continue;
+    }
+    if (!in_run) {
+      in_run = true;
+      counted = false;
+    }
+    if (!counted && !strip_char(cp)) {
+      counted = true;
+      if (++runs > max) return true;
+    }
+  }
+  return false;
+}
+
 bool ng_furniture_is_phrase(const char *s, size_t n) {
   if (n > 200) return false;
+  if (over_phrase_words(s, n)) return false;
   char key[256];
   size_t k = ng_furniture_key(key, sizeof key, s, n);
   if (k == 0) return false;
@@ -84,7 +115,19 @@ bool ng_furniture_has_cue(const char *s, size_t n) {
    * файлы cookie"). Bytes >= 0x80 are copied as they are. */
   size_t k = n < sizeof key - 1 ? n : sizeof key - 1;
   bool ascii = true;
-  for (size_t i = 0; i < k; i++) {
+  size_t i = 0;
+  /* Eight bytes at a time while they are ASCII: 0x20 added to each byte
+   * in 'A'..'Z' (no carries: every byte is below 0x80). */
+  for (; i + 8 <= k; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & UINT64_C(0x8080808080808080)) break;
+    uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: >= 'A' */
+    uint64_t gt_z = w + UINT64_C(0x2525252525252525);   /* high bit: > 'Z' */
+    w |= ((ge_a ^ gt_z) & UINT64_C(0x8080808080808080)) >> 2;
+    memcpy(key + i, &w, 8);
+  }
+  for (; i < k; i++) {
     char c = s[i];
     if ((unsigned char)c >= 0x80) ascii = false;
     key[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
@@ -100,8 +143,8 @@ bool ng_furniture_has_cue(const char *s, size_t n) {
 bool ng_furniture_is_symbols(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, n - i, &cp);
-    ng_cclass c = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
     if (c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO) return false;
     i += l;
   }
@@ -118,9 +161,13 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   bool in_word = false;
   bool first = true;
   for (size_t i = 0; i < n;) {
+    if (!first && in_word && ng_ascii_alnum((unsigned char)s[i])) {
+      i += ng_ascii_alnum_run8(s, i, n); /* inside a word: nothing changes */
+      continue;
+    }
     int32_t cp;
-    size_t l = ng_utf8_decode(s + i, n - i, &cp);
-    ng_cclass c = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    ng_cclass c = ng_cp_class_fast(cp);
     bool wordy = c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_IDEO;
     if (wordy && !in_word) out->words++;
     if (c == NG_CC_IDEO) out->words++; /* CJK: count characters */
@@ -138,8 +185,8 @@ void ng_line_shape_of(ng_line_shape *out, const char *s, size_t n) {
   while (e > 0) {
     size_t p = ng_utf8_prev(s, e);
     int32_t cp;
-    ng_utf8_decode(s + p, e - p, &cp);
-    if (ng_cp_class(cp) == NG_CC_SPACE || is_closer(cp)) {
+    ng_utf8_decode_fast(s + p, e - p, &cp);
+    if (ng_cp_class_fast(cp) == NG_CC_SPACE || is_closer(cp)) {
       e = p;
       continue;
     }
@@ -181,11 +228,16 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
     }
     ng_line_shape_of(&shapes[i], s, len);
     shapes[i].cue = len <= CUE_MAX_BYTES && ng_furniture_has_cue(s, len);
-    kinds[i] = ng_furniture_is_phrase(s, len) ? NG_LINE_FURNITURE : NG_LINE_BODY;
-    if (len <= 200 && shapes[i].words <= 12) {
-      size_t k = ng_furniture_key(key, sizeof key, s, len);
-      if (k) keys[i] = hash64(key, k);
-    }
+    /* One key serves the phrase lookup (ng_furniture_is_phrase) and the
+     * repetition test; a line with too many words for either needs none. */
+    bool phrase_ok = len <= 200 && !over_phrase_words(s, len);
+    size_t k = len <= 200 && (phrase_ok || shapes[i].words <= 12)
+                   ? ng_furniture_key(key, sizeof key, s, len)
+                   : 0;
+    kinds[i] = k && phrase_ok && ng_lex_has(NG_LEX_furniture, key, k)
+                   ? NG_LINE_FURNITURE
+                   : NG_LINE_BODY;
+    if (k && shapes[i].words <= 12) keys[i] = hash64(key, k);
   }
   /* Pass 2: short lines that repeat on the page ("No time to read?" above
    * and below the article). The window bounds the work on huge inputs. */

@@ -75,6 +75,11 @@ static bool has(ng_lex_id id, const char *s, size_t n) {
   return n && ng_lex_has(id, s, n);
 }
 
+/* has() over a word's ng_lex_lists (0 for an empty word). */
+static bool in_list(uint64_t lists, ng_lex_id id) {
+  return (lists >> id) & 1u;
+}
+
 static const char *const months[12] = {"january", "february", "march",
                                        "april", "may", "june", "july",
                                        "august", "september", "october",
@@ -83,11 +88,18 @@ static const char *const wdays[7] = {"monday", "tuesday", "wednesday",
                                      "thursday", "friday", "saturday",
                                      "sunday"};
 
+static const unsigned char month_len[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+static const unsigned char wday_len[7] = {6, 7, 9, 8, 6, 8, 6};
+
 /* 1..12 for a month name or abbreviation ("sept", "jan"), else 0. */
 static int month_of(const char *f, size_t n) {
-  if (n < 3) return 0;
+  if (n < 3 || n > 9) return 0;
+  switch (f[0]) { /* the first letters of the twelve */
+  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+  default: return 0;
+  }
   for (int m = 0; m < 12; m++) {
-    size_t ml = strlen(months[m]);
+    size_t ml = month_len[m];
     if (n == ml && memcmp(f, months[m], n) == 0) return m + 1;
     if (m != 4 && (n == 3 || (n == 4 && m == 8)) && memcmp(f, months[m], n) == 0)
       return m + 1;
@@ -96,8 +108,13 @@ static int month_of(const char *f, size_t n) {
 }
 
 static int wday_of(const char *f, size_t n) {
+  if (n < 6 || n > 9) return -1;
+  switch (f[0]) {
+  case 'm': case 't': case 'w': case 'f': case 's': break;
+  default: return -1;
+  }
   for (int d = 0; d < 7; d++)
-    if (n == strlen(wdays[d]) && memcmp(f, wdays[d], n) == 0) return d;
+    if (n == wday_len[d] && memcmp(f, wdays[d], n) == 0) return d;
   return -1;
 }
 
@@ -251,9 +268,12 @@ typedef struct elist {
 static int elist_add(elist *l, ng_entity_kind kind, const char *key,
                      const char *name, size_t name_len, uint32_t ntok,
                      ng_span first, double score) {
-  char kk[320];
-  int kl = snprintf(kk, sizeof kk, "%c%s", 'a' + (int)kind, key);
-  size_t kn = kl < 0 ? 0 : (size_t)kl >= sizeof kk ? sizeof kk - 1 : (size_t)kl;
+  char kk[320]; /* kind letter + key, cut as snprintf would cut it */
+  size_t kl = strlen(key);
+  if (kl > sizeof kk - 2) kl = sizeof kk - 2;
+  kk[0] = (char)('a' + (int)kind);
+  memcpy(kk + 1, key, kl);
+  size_t kn = kl + 1;
   uint32_t idx;
   int rc = ng_strmap_intern(&l->keys, kk, kn, &idx);
   if (rc) return rc;
@@ -331,8 +351,12 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       k++;
       continue;
     }
-    /* Extend the run. */
+    /* Extend the run. Each token of the run is folded and looked up in the
+     * word lists once, here (rf, rfl, rl), for all the tests below. */
     uint32_t toks[MAX_NAME_TOKS * 2];
+    char rf[MAX_NAME_TOKS * 2][64];
+    size_t rfl[MAX_NAME_TOKS * 2];
+    uint64_t rl[MAX_NAME_TOKS * 2]; /* ng_lex_lists of rf */
     size_t nt = 0;
     uint32_t j = k;
     bool poss = false;
@@ -342,8 +366,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         const ng_tok *p = &doc->toks[toks[nt - 1]];
         if (!gap_is_space(text, p->off + p->len, u->off) && !abbrev_gap(text, p, u->off)) break;
       }
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
+      char *f = rf[nt];
+      size_t fl = fold(f, sizeof rf[nt], text + u->off, u->len);
       /* A title-case headline capitalizes every word: there only words
        * also capitalized in the body (or known names) count. */
       bool ok = tok_cap(u) && !(u->flags & NG_TOK_DIGIT);
@@ -358,6 +382,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         if (!ok && nt == 0) break;
       }
       if (ok) {
+        rfl[nt] = fl;
+        rl[nt] = fl ? ng_lex_lists(f, fl) : 0;
         toks[nt++] = j;
         bool had;
         strip_possessive(text + u->off, u->len, &had);
@@ -370,15 +396,14 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       }
       /* "Bank of England": a connector between capitalized tokens. */
       /* ... but "Vladimir Putin of Russia" is a person and a place. */
-      char f0[64];
-      size_t f0l = nt > 0 ? fold(f0, sizeof f0, text + doc->toks[toks[0]].off,
-                                 doc->toks[toks[0]].len)
-                          : 0;
-      bool personish = en && f0l && (has(NG_LEX_ent_first_names, f0, f0l) ||
-                                     has(NG_LEX_ent_titles, f0, f0l));
+      size_t f0l = nt > 0 ? rfl[0] : 0;
+      bool personish = en && f0l && (in_list(rl[0], NG_LEX_ent_first_names) ||
+                                     in_list(rl[0], NG_LEX_ent_titles));
       if (nt > 0 && fl && !personish && is_connector(f, fl) && j + 1 < e &&
           tok_cap(&doc->toks[j + 1]) &&
           gap_is_space(text, u->off + u->len, doc->toks[j + 1].off)) {
+        rfl[nt] = fl;
+        rl[nt] = ng_lex_lists(f, fl);
         toks[nt++] = j;
         j++;
         continue;
@@ -389,30 +414,27 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     uint32_t next = j > k ? j : k + 1;
     /* An organization keeps its titles ("Foreign Ministry"). */
     bool has_org = false;
-    for (size_t q = 0; q < nt && en; q++) {
-      const ng_tok *u = &doc->toks[toks[q]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (has(NG_LEX_ent_org_words, f, fl)) has_org = true;
-    }
+    for (size_t q = 0; q < nt && en; q++)
+      if (in_list(rl[q], NG_LEX_ent_org_words)) has_org = true;
     /* Trim leading titles, stop words, months, weekdays. */
     size_t s0 = 0;
     bool titled = false;
     while (s0 < nt) {
       const ng_tok *u = &doc->toks[toks[s0]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (fl && f[fl - 1] == '.') fl--;
+      const char *f = rf[s0];
+      size_t fl = rfl[s0];
+      uint64_t fls = rl[s0];
+      if (fl && f[fl - 1] == '.') {
+        fl--;
+        fls = fl ? ng_lex_lists(f, fl) : 0;
+      }
       /* A title opens a longer name ("Foreign Minister Sergei Lavrov",
        * "President Putin"), but "American Pie" is not Pie. */
       bool next_known = false;
-      if (s0 + 1 < nt) {
-        const ng_tok *v = &doc->toks[toks[s0 + 1]];
-        char g[64];
-        size_t gl = fold(g, sizeof g, text + v->off, v->len);
-        next_known = en && (has(NG_LEX_ent_titles, g, gl) || has(NG_LEX_ent_first_names, g, gl));
-      }
-      if (en && !has_org && has(NG_LEX_ent_titles, f, fl) && s0 + 1 < nt &&
+      if (s0 + 1 < nt)
+        next_known = en && (in_list(rl[s0 + 1], NG_LEX_ent_titles) ||
+                            in_list(rl[s0 + 1], NG_LEX_ent_first_names));
+      if (en && !has_org && in_list(fls, NG_LEX_ent_titles) && s0 + 1 < nt &&
           (!is_demonym(f, fl) || next_known || s0 + 2 < nt)) {
         titled = true;
         s0++;
@@ -428,9 +450,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     }
     while (nt > s0) { /* trailing connectors; title-case common words */
       const ng_tok *u = &doc->toks[toks[nt - 1]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (tok_cap(u) && !(title && seen_lower(midcap, f, fl))) break;
+      if (tok_cap(u) && !(title && seen_lower(midcap, rf[nt - 1], rfl[nt - 1]))) break;
       nt--;
     }
     if (s0 >= nt) {
@@ -477,12 +497,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     }
     /* Kind. */
     bool org = false;
-    for (size_t q = s0; q < nt && en; q++) {
-      const ng_tok *u = &doc->toks[toks[q]];
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + u->off, u->len);
-      if (has(NG_LEX_ent_org_words, f, fl)) org = true;
-    }
+    for (size_t q = s0; q < nt && en; q++)
+      if (in_list(rl[q], NG_LEX_ent_org_words)) org = true;
     char prev[64];
     size_t pl = toks[s0] > b ? fold(prev, sizeof prev,
                                     text + doc->toks[toks[s0] - 1].off,
@@ -517,12 +533,19 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
 
 int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
                         const char *date, size_t date_len, ng_error *err) {
+  return ng_entities_extract_flags(out, ctx, doc, date, date_len, 0, err);
+}
+
+int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
+                              const char *date, size_t date_len, unsigned flags,
+                              ng_error *err) {
   int rc = NG_OK;
   ng_entities *res = NULL;
   mlist ml = {NULL, 0, 0, NULL};
   elist el;
   memset(&el, 0, sizeof el);
   ng_strmap midcap, phr;
+  uint32_t *seen = NULL; /* pass 1: by term, a token already entered + 1 */
   phrase *ph = NULL;
   size_t nph = 0, phcap = 0;
   if (!out || !ctx || !doc) return ng_fail(err, NG_EINVAL, "no document", 0);
@@ -545,6 +568,11 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   size_t nranges = doc->nsent + 1;
   /* Pass 1: words capitalized mid-sentence (count bit 1) and words seen
    * in lower case (bit 2), by folded form. */
+  /* A token with the same spelling as the last one entered for its term
+   * would enter the same word with the same bit again: it is passed over
+   * (seen[term] = that token + 1), saving most folds and lookups here. */
+  if (doc->nterm) NG_CHECK_ALLOC(seen = ng_mem_alloc(alc, doc->nterm * sizeof *seen));
+  if (seen) memset(seen, 0, doc->nterm * sizeof *seen);
   for (size_t r = 1; r < nranges; r++) {
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     for (uint32_t k = b; k < e; k++) {
@@ -552,6 +580,13 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       if (!(t->flags & NG_TOK_ALPHA)) continue;
       bool cap = tok_cap(t);
       if (cap && k == b) continue;
+      if (t->term < doc->nterm) {
+        uint32_t p = seen[t->term];
+        if (p && doc->toks[p - 1].len == t->len &&
+            memcmp(text + doc->toks[p - 1].off, text + t->off, t->len) == 0)
+          continue;
+        seen[t->term] = k + 1;
+      }
       bool had;
       uint32_t l = strip_possessive(text + t->off, t->len, &had);
       char f[64];
@@ -642,11 +677,14 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     for (uint32_t k = b; k < e; k++) {
       const ng_tok *t = &doc->toks[k];
+      /* Month and weekday names are capitalized: other tokens start no
+       * date, and need no folding. */
+      if (!(t->flags & NG_TOK_UPPER1)) continue;
       char f[64];
       size_t fl = fold(f, sizeof f, text + t->off, t->len);
       if (!fl) continue;
-      int mo = (t->flags & NG_TOK_UPPER1) ? month_of(f, fl) : 0;
-      int wd = (t->flags & NG_TOK_UPPER1) ? wday_of(f, fl) : -1;
+      int mo = month_of(f, fl);
+      int wd = wday_of(f, fl);
       char key[32] = "";
       uint32_t end = t->off + t->len;
       if (mo) {
@@ -700,8 +738,10 @@ int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       }
     }
   }
-  /* Keyphrases: runs of 1-3 lower-case content words, counted by stems. */
-  for (size_t r = 1; r < nranges; r++) {
+  /* Keyphrases: runs of 1-3 lower-case content words, counted by stems.
+   * They come last in the list's order (by kind), so leaving them out
+   * changes nothing before them. */
+  for (size_t r = 1; r < nranges && !(flags & NG_ENTITIES_NO_KEYPHRASES); r++) {
     uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
     uint32_t k = b;
     while (k < e) {
@@ -789,6 +829,7 @@ done:
   ng_mem_free(alc, el.v, el.cap * sizeof *el.v);
   ng_mem_free(alc, el.ntoks, el.cap * sizeof *el.ntoks);
   ng_mem_free(alc, ph, phcap * sizeof *ph);
+  ng_mem_free(alc, seen, doc->nterm * sizeof *seen);
   ng_strmap_dispose(&el.keys);
   ng_strmap_dispose(&midcap);
   ng_strmap_dispose(&phr);

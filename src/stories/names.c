@@ -26,7 +26,7 @@ void ng_strmap_dispose(ng_strmap *m) {
 
 static size_t slot_of(const ng_strmap *m, const char *s, size_t n) {
   size_t mask = m->nslots - 1;
-  size_t i = (size_t)ng_hash64(s, n) & mask;
+  size_t i = (size_t)ng_hash_mix(s, n) & mask;
   for (;;) {
     uint32_t v = m->slots[i];
     if (v == 0) return i;
@@ -65,6 +65,19 @@ static int grow_items(ng_strmap *m) {
   /* Only now is every array at the new capacity. */
   m->cap = cap;
   return NG_OK;
+}
+
+void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage) {
+  if (!m->nslots) return;
+  const uint32_t *slot = &m->slots[(size_t)ng_hash_mix(s, n) & (m->nslots - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(slot);
+  } else if (*slot && stage == 1) {
+    __builtin_prefetch(&m->lens[*slot - 1]);
+    __builtin_prefetch(&m->strs[*slot - 1]);
+  } else if (*slot) {
+    __builtin_prefetch(m->strs[*slot - 1]);
+  }
 }
 
 uint32_t ng_strmap_find(const ng_strmap *m, const char *s, size_t n) {

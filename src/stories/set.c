@@ -136,18 +136,20 @@ static double idf_now(const ng_story_set *s, uint32_t term) {
   return log((N + 1.0) / (df + 1.0)) + 1.0;
 }
 
-double ng_set_idf(const ng_story_set *s, uint32_t term) {
+/* ng_set_idf, inline for the scoring loops of this file (one call per
+ * centroid term per candidate). */
+static inline double set_idf(const ng_story_set *s, uint32_t term) {
   if (term >= s->ntinfo) return idf_now(s, term);
   /* The cache is scratch, not state: s stays logically const. */
   ng_tinfo *c = &s->tinfo[term];
-  uint32_t df = s->terms.count[term];
-  if (!c->ndf || c->df != df || (s->ndf - c->ndf) * 64 > s->ndf) {
+  if (!c->ndf || (s->ndf - c->ndf) * 64 > s->ndf) {
     c->idf = (float)idf_now(s, term);
     c->ndf = (uint32_t)s->ndf;
-    c->df = df;
   }
   return c->idf;
 }
+
+double ng_set_idf(const ng_story_set *s, uint32_t term) { return set_idf(s, term); }
 
 /* Makes room in the term cache for every term interned so far. */
 static int tinfo_reserve(ng_story_set *s) {
@@ -157,7 +159,7 @@ static int tinfo_reserve(ng_story_set *s) {
   if (rc) return rc;
   for (size_t t = s->ntinfo; t < n; t++) {
     s->tinfo[t].idf = 0.0f;
-    s->tinfo[t].ndf = s->tinfo[t].df = 0;
+    s->tinfo[t].ndf = 0;
     s->tinfo[t].year = -1;
     s->tinfo[t].cls = 0xff;
   }
@@ -279,10 +281,7 @@ static void top_tw(ng_tw *v, size_t n, size_t k) {
   sort_tw(v, (size_t)(b - v) + m, true);
 }
 
-/* Is a global term an entity or date key ("#n:...", "#d:...")? */
-static bool is_key(const ng_story_set *s, uint32_t term) {
-  return s->terms.strs[term][0] == '#';
-}
+static bool is_key(const ng_story_set *s, uint32_t term);
 
 /* IDF-weighted similarity of an article vector and a centroid (both
  * sorted by term): the mean of the cosine over words and the cosine over
@@ -294,15 +293,15 @@ static double cosine(const ng_story_set *s, const ng_tw *a, size_t an,
   size_t i = 0, j = 0;
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * ng_set_idf(s, a[i].term);
+      double w = a[i].w * set_idf(s, a[i].term);
       na[is_key(s, a[i].term)] += w * w;
       i++;
     } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w * ng_set_idf(s, c[j].term);
+      double w = c[j].w * set_idf(s, c[j].term);
       nc[is_key(s, c[j].term)] += w * w;
       j++;
     } else {
-      double idf = ng_set_idf(s, a[i].term);
+      double idf = set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w * idf;
       int k = is_key(s, a[i].term);
       dot[k] += x * y;
@@ -355,18 +354,25 @@ static int term_class_now(const ng_story_set *s, uint32_t t) {
   return TC_WORD;
 }
 
-static int term_year(const ng_story_set *s, uint32_t t) {
+static inline int term_year(const ng_story_set *s, uint32_t t) {
   if (t >= s->ntinfo) return term_year_now(s, t);
   ng_tinfo *c = &s->tinfo[t];
   if (c->year < 0) c->year = (int16_t)term_year_now(s, t);
   return c->year;
 }
 
-static int term_class(const ng_story_set *s, uint32_t t) {
+static inline int term_class(const ng_story_set *s, uint32_t t) {
   if (t >= s->ntinfo) return term_class_now(s, t);
   ng_tinfo *c = &s->tinfo[t];
   if (c->cls == 0xff) c->cls = (uint8_t)term_class_now(s, t);
   return c->cls;
+}
+
+/* Is a global term an entity or date key ("#n:...", "#d:...")? Asked of
+ * the cached class, which is read with the IDF, rather than of the
+ * term's string, elsewhere in memory. */
+static bool is_key(const ng_story_set *s, uint32_t term) {
+  return term_class(s, term) >= TC_NAME;
 }
 
 /* f[EVENT_NFEAT]: per class {cosine, article weight missing from the story,
@@ -387,7 +393,7 @@ static void prep_article(ev_prep *p, double *idf, uint8_t *cls, const ng_story_s
                          const ng_tw *a, size_t an) {
   p->year = 0;
   for (size_t q = 0; q < an; q++) {
-    idf[q] = ng_set_idf(s, a[q].term);
+    idf[q] = set_idf(s, a[q].term);
     cls[q] = (uint8_t)term_class(s, a[q].term);
     int y = term_year(s, a[q].term);
     if (y > p->year) p->year = y;
@@ -424,14 +430,14 @@ static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, s
   }
   while (i < an || j < cn) {
     if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * (pre ? pre->idf[i] : ng_set_idf(s, a[i].term));
+      double w = a[i].w * (pre ? pre->idf[i] : set_idf(s, a[i].term));
       int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       na[k] += w * w;
       am[k] += w;
       at[k] += w;
       i++;
     } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w / m * ng_set_idf(s, c[j].term);
+      double w = c[j].w / m * set_idf(s, c[j].term);
       int k = term_class(s, c[j].term);
       if (k == TC_NUM) {
         int yr = term_year(s, c[j].term);
@@ -442,7 +448,7 @@ static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, s
       ct[k] += w;
       j++;
     } else {
-      double idf = pre ? pre->idf[i] : ng_set_idf(s, a[i].term);
+      double idf = pre ? pre->idf[i] : set_idf(s, a[i].term);
       double x = a[i].w * idf, y = c[j].w / m * idf;
       int k = pre ? pre->cls[i] : term_class(s, a[i].term);
       if (k == TC_NUM) {
@@ -582,8 +588,11 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     size_t ntok = 1;
     for (const char *p = x->name; *p; p++) ntok += *p == ' ';
     size_t k = 0;
-    for (; k < st->nents; k++)
-      if (strcmp(st->ents[k].key + 2, x->key + 2) == 0) break;
+    const char *xk = x->key + 2;
+    for (; k < st->nents; k++) {
+      const char *yk = st->ents[k].key + 2;
+      if (yk[0] == xk[0] && strcmp(yk, xk) == 0) break; /* first byte: most differ */
+    }
     if (k < st->nents) {
       ng_entity *y = &st->ents[k];
       y->mentions += x->mentions;
@@ -624,12 +633,22 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     if (!y->name || !y->key) return NG_ENOMEM;
     st->entok[st->nents++] = (uint32_t)ntok;
   }
-  /* Most mentioned first, so getters only read (entok follows the names). */
-  if (st->nents) qsort(st->ents, st->nents, sizeof *st->ents, cmp_ent_score);
-  for (size_t k = 0; k < st->nents; k++) {
-    uint32_t nt = 1;
-    for (const char *p = st->ents[k].name; *p; p++) nt += *p == ' ';
-    st->entok[k] = nt;
+  /* Most mentioned first, so getters only read. An insertion sort, with
+   * each name's token count moved along: the list was sorted before this
+   * article, which moved a few entities up and added some at the end.
+   * cmp_ent_score is a total order (keys are distinct), so this is the
+   * order qsort gave. */
+  for (size_t i = 1; i < st->nents; i++) {
+    ng_entity x = st->ents[i];
+    uint32_t xt = st->entok[i];
+    size_t j = i;
+    while (j > 0 && cmp_ent_score(&x, &st->ents[j - 1]) < 0) {
+      st->ents[j] = st->ents[j - 1];
+      st->entok[j] = st->entok[j - 1];
+      j--;
+    }
+    st->ents[j] = x;
+    st->entok[j] = xt;
   }
   return NG_OK;
 }
@@ -1022,7 +1041,7 @@ static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, 
     if (t >= s->npost) continue;
     const ng_posting *p = &s->post[t];
     if (p->n > longest) continue;
-    double w = vec[i].w * ng_set_idf(s, t);
+    double w = vec[i].w * set_idf(s, t);
     for (uint32_t k = 0; k < p->n; k++) {
       uint32_t sid = p->v[k];
       if (s->acc[sid] == 0.0f) {
@@ -1116,42 +1135,68 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         (t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT)))
       tf[t->term]++;
   }
-  NG_TRY(ng_entities_extract(&ents, s->ctx, doc, date, date_len, err));
+  NG_TRY(ng_entities_extract_flags(&ents, s->ctx, doc, date, date_len,
+                                   NG_ENTITIES_NO_KEYPHRASES, err));
   for (size_t k = 0; k < doc->nterm; k++) cap += tf[k] > 0;
   cap += ents->n;
   NG_CHECK_ALLOC(vec = ng_mem_alloc(alc, (cap + 1) * sizeof *vec));
-  for (size_t k = 0; k < doc->nterm; k++) {
-    if (!tf[k]) continue;
-    uint32_t g;
+  /* Global ids of the article's terms, in the order of their local ids.
+   * The set's map is large and the terms are scattered over it: the slot,
+   * the entry and the string of each are asked for a few terms ahead
+   * (hints only). vec[].term holds the local id until it is replaced. */
+  for (size_t k = 0; k < doc->nterm; k++)
+    if (tf[k]) vec[nvec++].term = (uint32_t)k;
+  for (size_t q = 0; q < nvec; q++) {
+    for (int stage = 0; stage < 3; stage++) {
+      size_t ahead = q + 12 - 4 * (size_t)stage; /* 12, 8, 4 terms ahead */
+      if (ahead < nvec) {
+        const ng_term *x = &doc->terms[vec[ahead].term];
+        ng_strmap_prefetch(&s->terms, x->str, x->len, stage);
+      }
+    }
+    uint32_t k = vec[q].term, g;
     NG_TRY(ng_strmap_intern(&s->terms, doc->terms[k].str, doc->terms[k].len, &g));
-    vec[nvec].term = g;
-    vec[nvec++].w = (float)(1.0 + log((double)tf[k]));
+    vec[q].term = g;
+    vec[q].w = (float)(1.0 + log((double)tf[k]));
   }
+  size_t nwords = nvec;
   for (size_t i = 0; i < ents->n; i++) {
     const ng_entity *e = &ents->items[i];
     char key[200];
     size_t kl;
+    const char *k0;
     if (e->kind <= NG_ENTITY_OTHER) {
       /* Kind-free name key: "Reid" as other and as a person agree. */
-      kl = (size_t)snprintf(key, sizeof key, "#n:%s", e->key + 2);
+      k0 = "#n:";
+      kl = strlen(e->key + 2);
+      if (kl > sizeof key - 4) kl = sizeof key - 4;
+      memcpy(key + 3, e->key + 2, kl);
     } else if (e->kind == NG_ENTITY_DATE && e->key[0]) {
-      kl = (size_t)snprintf(key, sizeof key, "#d:%s", e->key);
+      k0 = "#d:";
+      kl = strlen(e->key);
+      if (kl > sizeof key - 4) kl = sizeof key - 4;
+      memcpy(key + 3, e->key, kl);
     } else {
       continue;
     }
-    if (kl >= sizeof key) kl = sizeof key - 1;
+    memcpy(key, k0, 3); /* what snprintf("#n:%s") gave, cut at sizeof key - 1 */
+    kl += 3;
     uint32_t g;
     NG_TRY(ng_strmap_intern(&s->terms, key, kl, &g));
     vec[nvec].term = g;
     vec[nvec++].w = (float)(ENTITY_BOOST * (1.0 + log((double)e->mentions)));
   }
-  /* Entity keys may repeat a stem's id? No: '#' never starts a stem. But two
-   * entities can share a name key (person and other): merge duplicates. */
-  sort_tw(vec, nvec, false);
+  /* Entity keys may repeat a stem's id? No: '#' never starts a stem, and
+   * the stems are distinct strings. But two entities can share a name key
+   * (person and other): merge duplicates, keeping the larger weight. Only
+   * the keys need sorting for that: what follows does not depend on the
+   * order of vec (the cuts below order by weight, ties by term, and the
+   * result is sorted by term again). */
+  sort_tw(vec + nwords, nvec - nwords, false);
   {
-    size_t o = 0;
-    for (size_t i = 0; i < nvec; i++) {
-      if (o && vec[o - 1].term == vec[i].term) {
+    size_t o = nwords;
+    for (size_t i = nwords; i < nvec; i++) {
+      if (o > nwords && vec[o - 1].term == vec[i].term) {
         if (vec[i].w > vec[o - 1].w) vec[o - 1].w = vec[i].w;
       } else {
         vec[o++] = vec[i];
@@ -1164,10 +1209,13 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     goto done;
   }
   /* Corpus statistics first, so this article's terms have a DF. */
-  for (size_t i = 0; i < nvec; i++) s->terms.count[vec[i].term]++;
+  for (size_t i = 0; i < nvec; i++) {
+    s->terms.count[vec[i].term]++;
+    s->tinfo[vec[i].term].ndf = 0; /* its count changed: IDF again */
+  }
   s->ndf++;
   /* Keep the heaviest terms. */
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * ng_set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * set_idf(s, vec[i].term));
   /* Names and dates are kept apart from the max_terms words (up to
    * KEY_TERMS of them): a name said once ties with every word said once,
    * and ties go to older terms, so a new name, the very thing that tells
@@ -1202,7 +1250,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     }
     nvec = nw + nk;
   }
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / ng_set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / set_idf(s, vec[i].term));
 
   /* Candidate stories through the index, heaviest terms first. */
   NG_TRY(grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 1, sizeof *s->acc));

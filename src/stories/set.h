@@ -61,11 +61,13 @@ typedef struct ng_story {
 
 /* Per global term, what scoring asks again and again: the IDF (kept
  * while the term's count is unchanged and the corpus has grown by under
- * 1/64 since), its class and the year it names. */
+ * 1/64 since), its class and the year it names. Counting an article's
+ * terms clears their ndf, so the check needs no read of the count (one
+ * cache line per term in the scoring loops, not two). */
 typedef struct ng_tinfo {
   float idf;
-  uint32_t ndf; /* corpus size when idf was computed; 0: not yet */
-  uint32_t df;  /* the term's count then */
+  uint32_t ndf; /* corpus size when idf was computed; 0: not yet, or the
+                   term's count changed since */
   int16_t year; /* -1: not known yet */
   uint8_t cls;  /* 0xff: not known yet */
 } ng_tinfo;

@@ -40,6 +40,11 @@ void ng_strmap_init(ng_strmap *m, const ng_allocator *alc);
 void ng_strmap_dispose(ng_strmap *m);
 /* Finds or adds s[0..n); *id receives its id. NG_OK or NG_ENOMEM. */
 int ng_strmap_intern(ng_strmap *m, const char *s, size_t n, uint32_t *id);
+/* A hint before ng_strmap_find or _intern of s[0..n): asks the memory for
+ * what the lookup reads, by stage: 0 its first slot; 1 the length and
+ * string pointer that slot names; 2 that string (each stage needs the one
+ * before in cache). Changes nothing. */
+void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage);
 /* Id of s[0..n) or UINT32_MAX. */
 uint32_t ng_strmap_find(const ng_strmap *m, const char *s, size_t n);
 
@@ -66,6 +71,14 @@ struct ng_entities {
   ng_entity *items;
   size_t n;
 };
+
+/* ng_entities_extract with internal options: NG_ENTITIES_NO_KEYPHRASES
+ * leaves out the keyphrases (the story set reads only names and dates;
+ * the other entities and their order are the same either way). */
+enum { NG_ENTITIES_NO_KEYPHRASES = 1u << 0 };
+int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
+                              const char *date, size_t date_len, unsigned flags,
+                              ng_error *err);
 
 /* Parses "YYYY-MM-DD" at the start of s; returns days since 1970-01-01
  * or INT32_MIN. */

@@ -81,8 +81,20 @@ const char *ng_ctx_stem(ng_ctx *ctx, ng_lang lang, const char *w, size_t n,
 }
 
 static size_t term_slot(ng_lang lang, const char *s, size_t n) {
-  return (ng_fnv32(s, n) ^ ((uint32_t)lang * 0x9E3779B9u)) &
+  return (size_t)(ng_hash_mix(s, n) ^ ((uint64_t)lang * 0x9E3779B97F4A7C15u)) &
          (NG_TERM_CACHE_SLOTS - 1);
+}
+
+void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface,
+                            size_t n, bool record) {
+  const ng_term_cache *c = &ctx->terms;
+  if (!c->slots) return;
+  const uint32_t *slot = &c->slots[term_slot(lang, surface, n)];
+  if (!record) {
+    __builtin_prefetch(slot);
+    return;
+  }
+  if (*slot) __builtin_prefetch(c->bytes + *slot - 1);
 }
 
 bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,

@@ -53,6 +53,12 @@ bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
                        size_t n, const char **term, size_t *term_len,
                        uint32_t *flags);
 
+/* Asks the memory for what ng_term_cache_get will read for a spelling:
+ * its first slot, or (record) the record that slot points to, which
+ * needs the slot in cache first. A hint only: changes nothing. */
+void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface,
+                            size_t n, bool record);
+
 /* Remembers a surface spelling's term; silently does nothing when the
  * entry does not fit (over 255 bytes) or memory is short. */
 void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-/* Interning: open addressing over term ids + 1 (0 = empty slot), FNV-1a. */
+/* Interning: open addressing over term ids + 1 (0 = empty slot), ng_hash_mix. */
 typedef struct intern {
   uint32_t *slots;
   size_t cap; /* power of two */
@@ -31,7 +31,7 @@ static int intern_grow(intern *in, ng_vec *slots_vec) {
   memset(in->slots, 0, cap * sizeof(uint32_t));
   ng_term *terms = in->terms->ptr;
   for (size_t t = 0; t < in->terms->len; t++) {
-    size_t h = ng_fnv32(terms[t].str, terms[t].len) & (cap - 1);
+    size_t h = (size_t)ng_hash_mix(terms[t].str, terms[t].len) & (cap - 1);
     while (in->slots[h]) h = (h + 1) & (cap - 1);
     in->slots[h] = (uint32_t)(t + 1);
   }
@@ -42,7 +42,7 @@ static int intern_get(intern *in, ng_vec *slots_vec, const char *s, size_t n,
                       uint32_t flags, uint32_t *id) {
   if ((in->terms->len + 1) * 2 > in->cap && intern_grow(in, slots_vec))
     return NG_ENOMEM;
-  size_t h = ng_fnv32(s, n) & (in->cap - 1);
+  size_t h = (size_t)ng_hash_mix(s, n) & (in->cap - 1);
   ng_term *terms = in->terms->ptr;
   while (in->slots[h]) {
     ng_term *t = &terms[in->slots[h] - 1];
@@ -81,7 +81,7 @@ static int surface_grow(surface *sf, const ng_doc *doc, const ng_tok *toks) {
     uint32_t v = sf->slots[k];
     if (!v) continue;
     const ng_tok *t = &toks[v - 1];
-    size_t h = ng_fnv32(doc->text + t->off, t->len) & (cap - 1);
+    size_t h = (size_t)ng_hash_mix(doc->text + t->off, t->len) & (cap - 1);
     while (slots[h]) h = (h + 1) & (cap - 1);
     slots[h] = v;
   }
@@ -91,69 +91,113 @@ static int surface_grow(surface *sf, const ng_doc *doc, const ng_tok *toks) {
   return NG_OK;
 }
 
-/* Folds, marks stop words, stems and interns tokens [from, to). */
+/* Folds, marks stop words, stems and interns a token seen for the first
+ * time in the document. */
+static int intern_first(ng_doc *doc, intern *in, ng_tok *t, ng_lex_id stop) {
+  ng_ctx *ctx = doc->ctx;
+  const char *raw = doc->text + t->off;
+  char fold[128];
+  uint32_t flags = 0;
+  size_t sl;
+  const char *stem;
+  if (ng_term_cache_get(ctx, doc->lang, raw, t->len, &stem, &sl, &flags)) {
+    t->flags |= flags;
+  } else {
+    size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
+    if (n >= sizeof fold) n = strlen(fold);
+    /* Possessive 's is not part of the term: Russia's ~ Russia. */
+    if (n > 3 && fold[n - 2] == '\'' && fold[n - 1] == 's') n -= 2;
+    else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
+             (unsigned char)fold[n - 3] == 0x80 &&
+             (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
+      n -= 4;
+    if (stop != NG_LEX_COUNT && ng_lex_has(stop, fold, n)) {
+      t->flags |= NG_TOK_STOP;
+      flags = NG_TOK_STOP;
+    }
+    stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
+               ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
+               : (sl = n, fold);
+    ng_term_cache_put(ctx, doc->lang, raw, t->len, stem, sl, flags);
+    /* The put may have reused the cache: stem still points at the
+     * stemmer's buffer or at fold, which it did not touch. */
+  }
+  uint32_t id;
+  if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) return NG_ENOMEM;
+  t->term = id;
+  return NG_OK;
+}
+
+/* Folds, marks stop words, stems and interns tokens [from, to), in three
+ * passes: (1) spellings already seen in the document are found in the
+ * surface cache, and first[k] names the token each one repeats; (2) the
+ * first tokens of each spelling, in document order, go through the
+ * context's term cache (the same lookups and insertions, in the same
+ * order, as one pass would make), its memory asked for a few spellings
+ * ahead: that cache is too large to stay in the processor's caches, and
+ * its lookups were a wait on memory each; (3) repeats copy their first
+ * token's term and stop flag. */
+#define TERM_AHEAD 8 /* spellings between the slot's prefetch and its use */
 static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
                          size_t to) {
   ng_ctx *ctx = doc->ctx;
   ng_lex_id stop = ng_lex_stopwords(doc->lang);
-  char fold[128];
   surface sf = {NULL, 0, 0, &ctx->alc};
   int rc = NG_OK;
+  size_t nt = to - from, nfirst = 0;
+  uint32_t *first = nt ? ng_mem_alloc(&ctx->alc, nt * sizeof *first) : NULL;
+  uint32_t *order = nt ? ng_mem_alloc(&ctx->alc, nt * sizeof *order) : NULL;
+  if (nt && (!first || !order)) {
+    rc = NG_ENOMEM;
+    goto done;
+  }
   for (size_t k = from; k < to; k++) {
-    ng_tok *t = ng_vec_at(toks, k);
-    const char *raw = doc->text + t->off;
     if ((sf.used + 1) * 2 > sf.cap && surface_grow(&sf, doc, toks->ptr)) {
       rc = NG_ENOMEM;
-      break;
+      goto done;
     }
-    t = ng_vec_at(toks, k);
-    size_t h = ng_fnv32(raw, t->len) & (sf.cap - 1);
-    bool hit = false;
+    const ng_tok *t = ng_vec_at(toks, k);
+    const char *raw = doc->text + t->off;
+    size_t h = (size_t)ng_hash_mix(raw, t->len) & (sf.cap - 1);
+    uint32_t hit = 0;
     while (sf.slots[h]) {
       const ng_tok *f = ng_vec_at(toks, sf.slots[h] - 1);
       if (f->len == t->len && memcmp(doc->text + f->off, raw, t->len) == 0) {
-        t->term = f->term;
-        t->flags |= f->flags & NG_TOK_STOP;
-        hit = true;
+        hit = sf.slots[h];
         break;
       }
       h = (h + 1) & (sf.cap - 1);
     }
-    if (hit) continue;
+    if (hit) {
+      first[k - from] = hit - 1;
+      continue;
+    }
     sf.slots[h] = (uint32_t)(k + 1);
     sf.used++;
-    uint32_t flags = 0;
-    size_t sl;
-    const char *stem;
-    if (ng_term_cache_get(ctx, doc->lang, raw, t->len, &stem, &sl, &flags)) {
-      t->flags |= flags;
-    } else {
-      size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
-      if (n >= sizeof fold) n = strlen(fold);
-      /* Possessive 's is not part of the term: Russia's ~ Russia. */
-      if (n > 3 && fold[n - 2] == '\'' && fold[n - 1] == 's') n -= 2;
-      else if (n > 5 && (unsigned char)fold[n - 4] == 0xE2 &&
-               (unsigned char)fold[n - 3] == 0x80 &&
-               (unsigned char)fold[n - 2] == 0x99 && fold[n - 1] == 's')
-        n -= 4;
-      if (stop != NG_LEX_COUNT && ng_lex_has(stop, fold, n)) {
-        t->flags |= NG_TOK_STOP;
-        flags = NG_TOK_STOP;
-      }
-      stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
-                 ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
-                 : (sl = n, fold);
-      ng_term_cache_put(ctx, doc->lang, raw, t->len, stem, sl, flags);
-      /* The put may have reused the cache: stem still points at the
-       * stemmer's buffer or at fold, which it did not touch. */
-    }
-    uint32_t id;
-    if (intern_get(in, &ctx->slots, stem, sl, flags, &id)) {
-      rc = NG_ENOMEM;
-      break;
-    }
-    t->term = id;
+    first[k - from] = (uint32_t)k;
+    order[nfirst++] = (uint32_t)k;
   }
+  ng_tok *tv = toks->ptr;
+  for (size_t q = 0; q < nfirst; q++) {
+    if (q + TERM_AHEAD < nfirst) {
+      const ng_tok *a = &tv[order[q + TERM_AHEAD]];
+      ng_term_cache_prefetch(ctx, doc->lang, doc->text + a->off, a->len, false);
+    }
+    if (q + TERM_AHEAD / 2 < nfirst) {
+      const ng_tok *a = &tv[order[q + TERM_AHEAD / 2]];
+      ng_term_cache_prefetch(ctx, doc->lang, doc->text + a->off, a->len, true);
+    }
+    if ((rc = intern_first(doc, in, &tv[order[q]], stop))) goto done;
+  }
+  for (size_t k = from; k < to; k++) {
+    size_t f = first[k - from];
+    if (f == k) continue;
+    tv[k].term = tv[f].term;
+    tv[k].flags |= tv[f].flags & NG_TOK_STOP;
+  }
+done:
+  ng_mem_free(&ctx->alc, first, nt * sizeof *first);
+  ng_mem_free(&ctx->alc, order, nt * sizeof *order);
   ng_mem_free(sf.alc, sf.slots, sf.cap * sizeof(uint32_t));
   return rc;
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 static inline uint32_t ng_fnv32(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -22,6 +23,42 @@ static inline uint64_t ng_fnv64(const char *s, size_t n) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211u;
   }
+  return h;
+}
+
+/* A hash for the library's own open-addressing tables (term interning,
+ * the term cache, string maps), where it decides only slot positions,
+ * never a result: eight bytes a step and a multiply-xorshift finish,
+ * where FNV-1a takes a dependent multiply per byte. Values depend on the
+ * byte order of the machine, which is fine for that use and no other:
+ * the generated word lists and anything stored keep FNV-1a. */
+static inline uint64_t ng_hash_mix(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n, w;
+  if (n >= 8) {
+    /* Whole words, then the last eight bytes (overlapping the last word
+     * read when n is not a multiple of eight). */
+    const char *last = s + n - 8;
+    for (; s < last; s += 8) {
+      memcpy(&w, s, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+      h ^= h >> 31;
+    }
+    memcpy(&w, last, 8);
+  } else if (n >= 4) { /* two overlapping halves: most words */
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    w = (uint64_t)a << 32 | b;
+  } else if (n > 0) { /* first, middle and last byte: every byte of 1-3 */
+    w = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n / 2] << 8 |
+        (unsigned char)s[n - 1];
+  } else {
+    w = 0;
+  }
+  h = (h ^ w) * 0x94D049BB133111EBu;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9u;
+  h ^= h >> 32;
   return h;
 }
 

@@ -4,6 +4,7 @@
 #include "lexicon.h"
 #include "utf8.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char *const codes[NG_LANG_COUNT] = {
@@ -33,24 +34,31 @@ ng_lang ng_lang_detect(const char *text, size_t len) {
   char fold[64];
   while (i < len && words < 400) {
     int32_t cp;
-    size_t l = ng_utf8_decode(text + i, len - i, &cp);
-    ng_cclass cc = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(text + i, len - i, &cp);
+    ng_cclass cc = ng_cp_class_fast(cp);
     if (cc != NG_CC_LETTER) {
       i += l;
       continue;
     }
     size_t start = i;
+    bool ascii = true;
     while (i < len) {
-      l = ng_utf8_decode(text + i, len - i, &cp);
-      cc = ng_cp_class(cp);
+      l = ng_utf8_decode_fast(text + i, len - i, &cp);
+      cc = ng_cp_class_fast(cp);
       if (cc != NG_CC_LETTER && cc != NG_CC_MARK) break;
+      /* An ASCII word is folded here, as it is read (what ng_utf8_fold
+       * gives it: lower case); others go to ng_utf8_fold below. */
+      if (cp >= 128) ascii = false;
+      else if (i - start < sizeof fold)
+        fold[i - start] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
       i += l;
     }
     words++;
-    size_t n = ng_utf8_fold(fold, sizeof fold, text + start, i - start);
+    size_t n = ascii ? i - start : ng_utf8_fold(fold, sizeof fold, text + start, i - start);
     if (n >= sizeof fold) continue;
+    unsigned in = ng_lex_stop_langs(fold, n);
     for (int lang = 1; lang < NG_LANG_COUNT; lang++)
-      if (ng_lex_has(ng_lex_stopwords((ng_lang)lang), fold, n)) hits[lang]++;
+      if (in & (1u << lang)) hits[lang]++;
   }
   int best = 0, second = 0;
   for (int lang = 1; lang < NG_LANG_COUNT; lang++) {

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum ng_lex_id {
 #define X(name, count) NG_LEX_##name,
@@ -24,6 +25,19 @@ bool ng_lex_has(ng_lex_id id, const char *s, size_t n);
 /* True if any entry of the list occurs in s[0..n) as a substring starting
  * and ending at word boundaries: a binary search per word start. */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n);
+
+/* The lists that hold s[0..n) (exact, byte-wise), as bits 1 << ng_lex_id:
+ * what ng_lex_has gives for each list, in one probe of a table over all
+ * lists. */
+uint64_t ng_lex_lists(const char *s, size_t n);
+
+/* The languages whose stop-word list holds s[0..n) (exact, folded), as
+ * bits 1u << lang: what ng_lex_has on each list gives, in one probe. */
+unsigned ng_lex_stop_langs(const char *s, size_t n);
+
+/* The most words (spaces + 1) in an entry of the list: a string with more
+ * single-space-separated words is in no entry. */
+size_t ng_lex_max_words(ng_lex_id id);
 
 /* The stop-word list of a language, or NG_LEX_COUNT if it has none. */
 ng_lex_id ng_lex_stopwords(ng_lang lang);

@@ -20,8 +20,8 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
   size_t i = off;
   while (i < end) {
     int32_t cp;
-    size_t l = ng_utf8_decode(text + i, end - i, &cp);
-    ng_cclass cc = ng_cp_class(cp);
+    size_t l = ng_utf8_decode_fast(text + i, end - i, &cp);
+    ng_cclass cc = ng_cp_class_fast(cp);
     if (cc == NG_CC_IDEO) {
       ng_tok t = {(uint32_t)i, (uint32_t)l, 0, NG_TOK_IDEO | NG_TOK_ALPHA};
       if (ng_vec_push(out, &t)) return NG_ENOMEM;
@@ -40,14 +40,28 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
     bool dotted = false;
     int32_t prev = 0;
     while (i < end) {
-      l = ng_utf8_decode(text + i, end - i, &cp);
-      cc = ng_cp_class(cp);
+      unsigned char b = (unsigned char)text[i];
+      if ((unsigned char)((b | 0x20) - 'a') < 26) {
+        /* An ASCII letter: the letter case below, without decoding. */
+        bool up = b < 'a';
+        flags |= NG_TOK_ALPHA;
+        letters++;
+        run_letters++;
+        if (up) uppers++;
+        if (first_letter && up) flags |= NG_TOK_UPPER1;
+        first_letter = false;
+        prev = b;
+        i++;
+        continue;
+      }
+      l = ng_utf8_decode_fast(text + i, end - i, &cp);
+      cc = ng_cp_class_fast(cp);
       if (cc == NG_CC_LETTER || cc == NG_CC_MARK) {
         if (cc == NG_CC_LETTER) {
           flags |= NG_TOK_ALPHA;
           letters++;
           run_letters++;
-          bool up = ng_cp_is_upper(cp);
+          bool up = ng_cp_is_upper_fast(cp);
           if (up) uppers++;
           if (first_letter && up) flags |= NG_TOK_UPPER1;
           first_letter = false;
@@ -66,9 +80,9 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
       /* A connector joins only if the next character continues the word. */
       if (i + l >= end) break;
       int32_t next;
-      ng_utf8_decode(text + i + l, end - i - l, &next);
-      ng_cclass nc = ng_cp_class(next);
-      ng_cclass pc = ng_cp_class(prev);
+      ng_utf8_decode_fast(text + i + l, end - i - l, &next);
+      ng_cclass nc = ng_cp_class_fast(next);
+      ng_cclass pc = ng_cp_class_fast(prev);
       bool join = false;
       if (is_apostrophe(cp)) join = pc == NG_CC_LETTER && nc == NG_CC_LETTER;
       else if (is_hyphen(cp)) join = is_wordish(pc) && is_wordish(nc);
@@ -80,7 +94,7 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
          * the dot to be followed by a dot as well, or a dot already seen. */
         size_t after = i + l;
         int32_t n2;
-        size_t l2 = ng_utf8_decode(text + after, end - after, &n2);
+        size_t l2 = ng_utf8_decode_fast(text + after, end - after, &n2);
         if (dotted || (after + l2 < end && text[after + l2] == '.')) join = true;
         if (join) dotted = true;
       }

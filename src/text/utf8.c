@@ -103,7 +103,7 @@ size_t ng_utf8_encode(int32_t cp, char *out) {
 }
 
 /* ASCII classes, indexed by byte. */
-static const unsigned char ascii_class[128] = {
+const unsigned char ng_ascii_class[128] = {
     /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     /* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /* ' '  */ 1, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6,
@@ -123,7 +123,7 @@ static bool is_ideographic(int32_t cp) {
 }
 
 ng_cclass ng_cp_class(int32_t cp) {
-  if (cp >= 0 && cp < 128) return (ng_cclass)ascii_class[cp];
+  if (cp >= 0 && cp < 128) return (ng_cclass)ng_ascii_class[cp];
   if (is_ideographic(cp)) return NG_CC_IDEO;
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU:
@@ -180,14 +180,17 @@ bool ng_cp_is_lower(int32_t cp) {
 #define FOLD_MAX_CP 256
 
 size_t ng_utf8_fold(char *dst, size_t cap, const char *s, size_t n) {
-  /* ASCII fast path: tolower, no utf8proc. */
-  size_t i = 0;
-  while (i < n && (unsigned char)s[i] < 0x80) i++;
+  /* ASCII fast path: tolower, no utf8proc, in the same pass as the test
+   * (a non-ASCII byte sends the whole string to the general path, which
+   * writes dst again from the start). */
+  size_t i = 0, lim = n < cap ? n : cap;
+  for (; i < lim; i++) {
+    char c = s[i];
+    if ((unsigned char)c >= 0x80) break;
+    dst[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+  }
+  while (i < n && (unsigned char)s[i] < 0x80) i++; /* past cap: test only */
   if (i == n) {
-    for (size_t k = 0; k < n && k < cap; k++) {
-      char c = s[k];
-      dst[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
     if (n < cap) dst[n] = '\0';
     else if (cap) dst[cap - 1] = '\0'; /* truncated: still a C string */
     return n;
