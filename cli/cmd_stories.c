@@ -27,7 +27,7 @@ static const char stories_usage[] =
     "      --digest         per story a headline and a summary across sources,\n"
     "                       one sentence per fact, source named, in time order\n"
     "  -n, --sentences N    digest length (default 5)\n"
-    "  -t, --threshold T    score needed to join a story (0..1; default 0.3,\n"
+    "  -t, --threshold T    score needed to join a story (0..1; default 0.35,\n"
     "                       the probability of reporting the story's event)\n"
     "      --topics         group by broad topic rather than by event (a\n"
     "                       cosine, threshold 0.12; 400 terms per article)\n"

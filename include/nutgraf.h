@@ -578,8 +578,10 @@ typedef struct ng_story_options {
   unsigned version; /**< NG_STORY_OPTIONS_VERSION */
   unsigned flags;   /**< NG_STORY_* bits */
   double threshold; /**< score needed to join a story; 0: the default
-                         (0.3, an event probability; with NG_STORY_TOPICS
-                         a cosine, NG_STORY_TOPIC_THRESHOLD) */
+                         (the event model's join threshold, 0.35 as
+                         shipped, an event probability; with
+                         NG_STORY_TOPICS a cosine,
+                         NG_STORY_TOPIC_THRESHOLD) */
   size_t max_terms; /**< terms kept per article (at event level words
                          only, plus up to 32 names and dates); 0: the
                          default (100; with NG_STORY_TOPICS,
