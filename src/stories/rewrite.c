@@ -197,19 +197,25 @@ static size_t lcs(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
   return row[bn];
 }
 
-/* The learned weight of a term in both sentences (both) or in one only,
- * 0 for terms outside the table (terms keyed by the FNV-64 hash of their
- * interned string). */
-static double lex_weight(const ng_strmap *terms, uint32_t id, int both) {
-  if (id >= terms->n) return 0.0;
+/* Position of term id in a generated table of n sorted FNV-64 hashes of
+ * term strings, or -1 when it is not there. */
+static long table_find(const uint64_t *hashes, size_t n, const ng_strmap *terms, uint32_t id) {
+  if (id >= terms->n) return -1;
   uint64_t h = ng_hash64(terms->strs[id], terms->lens[id]);
-  size_t lo = 0, hi = RW_LEX_N;
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (rw_lex_hash[mid] < h) lo = mid + 1;
+    if (hashes[mid] < h) lo = mid + 1;
     else hi = mid;
   }
-  return lo < RW_LEX_N && rw_lex_hash[lo] == h ? rw_lex_w[lo][both] : 0.0;
+  return lo < n && hashes[lo] == h ? (long)lo : -1;
+}
+
+/* The learned weight of a term in both sentences (both) or in one only,
+ * 0 for terms outside the table. */
+static double lex_weight(const ng_strmap *terms, uint32_t id, int both) {
+  long k = table_find(rw_lex_hash, RW_LEX_N, terms, id);
+  return k < 0 ? 0.0 : rw_lex_w[k][both];
 }
 
 /* Sum of lex_weight over the union of two sorted distinct id lists. */
@@ -229,18 +235,9 @@ static double lex_score(const ng_strmap *terms, const uint32_t *a, size_t an, co
   return s;
 }
 
-/* Index of a stem in the WordNet synonym table (by the FNV-64 hash of its
- * interned string), or -1. */
+/* Index of a stem in the WordNet synonym table, or -1. */
 static long syn_key(const ng_strmap *terms, uint32_t id) {
-  if (id >= terms->n) return -1;
-  uint64_t h = ng_hash64(terms->strs[id], terms->lens[id]);
-  size_t lo = 0, hi = RW_SYN_NKEYS;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (rw_syn_hash[mid] < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < RW_SYN_NKEYS && rw_syn_hash[lo] == h ? (long)lo : -1;
+  return table_find(rw_syn_hash, RW_SYN_NKEYS, terms, id);
 }
 
 /* Do two stems of the table share a synset? */
