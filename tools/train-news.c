@@ -20,7 +20,10 @@
  * `pointwise` fits them to the logistic loss instead, `clogit` replaces
  * the logistic regression by a conditional logit. NG_SKIP=k in the
  * environment leaves out the first k stories (held-out experiments; with
- * MAX_DOCS, a fold). Features
+ * MAX_DOCS, a fold). The highlight salience features (47-48) are
+ * cross-fitted: each story's come from the other folds' highlights, not
+ * from the shipped table, which has seen the story's own (see
+ * sal_crossfit; NG_NO_CROSSFIT=1 uses the table). Features
  * that are constant in cnndm (capitalization: it is lower-cased; the
  * title: it has none) get a hand-set weight, stated below. */
 #include "eval/rouge.h"
@@ -216,6 +219,174 @@ static double gain(ng_rouge_scorer *sc, const ng_doc *doc, const char *ref,
 }
 
 
+/* Cross-fitted highlight salience (features 47-48). The shipped table
+ * (tools/gen-idf) learns each stem's salience from the highlights of these
+ * same train stories, so on a train story the feature has seen the
+ * story's own highlights and looks more telling than it is on new text.
+ * Here each story's salience comes from the stories of the other
+ * SAL_FOLDS - 1 folds only (same formula and shrinkage as gen-idf), and
+ * features 47-48 are recomputed from it before fitting. */
+#define SAL_FOLDS 5
+#define SAL_PRIOR 10.0
+#define SAL_MIN_DF 4
+
+typedef struct stem_ent {
+  char *s;
+  uint32_t id;
+} stem_ent;
+static stem_ent *stab;
+static size_t stab_cap, nstems;
+static uint32_t *sdf, *shl; /* [nstems * SAL_FOLDS] */
+static uint32_t *smark;     /* [nstems]: last story whose article / highlights had it */
+static uint32_t *shlmark;
+static size_t scap;
+
+static uint32_t stem_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* The id of stem s; added if `add`, else UINT32_MAX when unknown. */
+static uint32_t stem_id(const char *s, bool add) {
+  if ((nstems + 1) * 2 > stab_cap) {
+    size_t nc = stab_cap ? stab_cap * 2 : 1 << 16;
+    stem_ent *nt = calloc(nc, sizeof *nt);
+    if (!nt) exit(1);
+    for (size_t i = 0; i < stab_cap; i++)
+      if (stab[i].s) {
+        size_t h = stem_hash(stab[i].s) & (nc - 1);
+        while (nt[h].s) h = (h + 1) & (nc - 1);
+        nt[h] = stab[i];
+      }
+    free(stab);
+    stab = nt;
+    stab_cap = nc;
+  }
+  size_t h = stem_hash(s) & (stab_cap - 1);
+  while (stab[h].s) {
+    if (strcmp(stab[h].s, s) == 0) return stab[h].id;
+    h = (h + 1) & (stab_cap - 1);
+  }
+  if (!add) return UINT32_MAX;
+  if (nstems == scap) {
+    scap = scap ? scap * 2 : 1 << 16;
+    sdf = realloc(sdf, scap * SAL_FOLDS * sizeof *sdf);
+    shl = realloc(shl, scap * SAL_FOLDS * sizeof *shl);
+    smark = realloc(smark, scap * sizeof *smark);
+    shlmark = realloc(shlmark, scap * sizeof *shlmark);
+    if (!sdf || !shl || !smark || !shlmark) exit(1);
+  }
+  memset(sdf + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *sdf);
+  memset(shl + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *shl);
+  smark[nstems] = shlmark[nstems] = UINT32_MAX;
+  stab[h].s = strdup(s);
+  stab[h].id = (uint32_t)nstems;
+  return (uint32_t)nstems++;
+}
+
+/* Per row, the stem ids of the sentence's content tokens (UINT32_MAX for
+ * a number or a stem not counted), as in rank_news.c's features 47-48. */
+static uint32_t *row_stems;
+static size_t *row_stem_start, nrow_stems, row_stems_cap, row_start_cap;
+
+static void push_row_stem(uint32_t id) {
+  if (nrow_stems == row_stems_cap) {
+    row_stems_cap = row_stems_cap ? row_stems_cap * 2 : 1 << 20;
+    row_stems = realloc(row_stems, row_stems_cap * sizeof *row_stems);
+    if (!row_stems) exit(1);
+  }
+  row_stems[nrow_stems++] = id;
+}
+
+static void mark_row_start(size_t row) {
+  if (row + 2 > row_start_cap) {
+    row_start_cap = row_start_cap ? row_start_cap * 2 : 1 << 16;
+    row_stem_start = realloc(row_stem_start, row_start_cap * sizeof *row_stem_start);
+    if (!row_stem_start) exit(1);
+  }
+  row_stem_start[row] = nrow_stems;
+}
+
+/* Counts story `d`'s article stems (and which its highlights have) in its
+ * fold, and records its sentences' content stems. */
+static void sal_count(const ng_doc *doc, const ng_doc *rdoc, uint32_t d) {
+  uint32_t fold = d % SAL_FOLDS;
+  for (size_t k = 0; k < doc->title_tok_begin; k++) {
+    const ng_tok *t = &doc->toks[k];
+    if ((t->flags & NG_TOK_STOP) || !(t->flags & NG_TOK_ALPHA)) continue;
+    uint32_t id = stem_id(doc->terms[t->term].str, true);
+    if (smark[id] != d) {
+      smark[id] = d;
+      sdf[(size_t)id * SAL_FOLDS + fold]++;
+    }
+  }
+  for (size_t j = 0; rdoc && j < rdoc->ntok; j++) {
+    uint32_t id = stem_id(rdoc->terms[rdoc->toks[j].term].str, false);
+    if (id == UINT32_MAX || smark[id] != d || shlmark[id] == d) continue;
+    shlmark[id] = d;
+    shl[(size_t)id * SAL_FOLDS + fold]++;
+  }
+}
+
+static void sal_row(const ng_doc *doc, size_t i) {
+  const ng_sent *s = &doc->sents[i];
+  for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+    const ng_tok *t = &doc->toks[k];
+    if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT)) || (t->flags & NG_TOK_STOP))
+      continue;
+    push_row_stem(t->flags & NG_TOK_ALPHA ? stem_id(doc->terms[t->term].str, false)
+                                          : UINT32_MAX);
+  }
+}
+
+/* Replaces features 47-48 of every row by the out-of-fold salience. */
+static void sal_crossfit(void) {
+  double *sal = malloc(nstems * sizeof(double));
+  if (!sal) exit(1);
+  for (uint32_t fold = 0; fold < SAL_FOLDS; fold++) {
+    double hl_all = 0.0, df_all = 0.0;
+    for (size_t id = 0; id < nstems; id++) {
+      uint32_t df = 0, hl = 0;
+      for (uint32_t f = 0; f < SAL_FOLDS; f++)
+        if (f != fold) {
+          df += sdf[id * SAL_FOLDS + f];
+          hl += shl[id * SAL_FOLDS + f];
+        }
+      if (df < SAL_MIN_DF) continue;
+      df_all += df;
+      hl_all += hl;
+    }
+    double p0 = df_all > 0.0 ? hl_all / df_all : 0.0;
+    for (size_t id = 0; id < nstems; id++) {
+      uint32_t df = 0, hl = 0;
+      for (uint32_t f = 0; f < SAL_FOLDS; f++)
+        if (f != fold) {
+          df += sdf[id * SAL_FOLDS + f];
+          hl += shl[id * SAL_FOLDS + f];
+        }
+      double rate = (hl + SAL_PRIOR * p0) / (df + SAL_PRIOR);
+      /* Rounded as the table stores it (x 1024). */
+      sal[id] = df >= SAL_MIN_DF && p0 > 0.0
+                    ? (double)lround(log(rate / p0) * 1024.0) / 1024.0
+                    : 0.0;
+    }
+    for (size_t d = fold; d < ndoc_rows; d += SAL_FOLDS)
+      for (size_t r = doc_start[d]; r < doc_start[d + 1]; r++) {
+        size_t a = row_stem_start[r], b = row_stem_start[r + 1];
+        double sum = 0.0, mx = -10.0;
+        for (size_t k = a; k < b; k++) {
+          double v = row_stems[k] == UINT32_MAX ? 0.0 : sal[row_stems[k]];
+          sum += v;
+          if (v > mx) mx = v;
+        }
+        X[r * D + 47] = b > a ? (float)(sum / (double)(b - a)) : 0.0f;
+        X[r * D + 48] = b > a ? (float)mx : 0.0f;
+      }
+  }
+  free(sal);
+}
+
 /* Gradient-boosted stumps on top of the linear model: each round fits one
  * split "feature k <= t" to the logistic loss's Newton step (XGBoost-style
  * gain), with shrinkage. Deterministic: features and thresholds are
@@ -391,6 +562,7 @@ int main(int argc, char **argv) {
   size_t max_docs = argc > 3 ? (size_t)atol(argv[3]) : 0;
   const char *mode = argc > 4 ? argv[4] : "logistic";
   pairwise = strcmp(mode, "pointwise") != 0;
+  bool crossfit = getenv("NG_NO_CROSSFIT") == NULL;
   jl_reader r;
   if (jl_open(&r, argv[1])) {
     fprintf(stderr, "train-news: cannot read %s\n", argv[1]);
@@ -452,7 +624,17 @@ int main(int argc, char **argv) {
           best_total = best;
         }
         start_doc();
+        if (crossfit) {
+          ng_doc *rdoc = NULL;
+          if (ng_doc_parse(&rdoc, ctx, rs, strlen(rs), &o, NULL) != NG_OK) rdoc = NULL;
+          sal_count(doc, rdoc, (uint32_t)ndocs);
+          ng_doc_free(rdoc);
+        }
         for (size_t i = 0; i < n; i++) {
+          if (crossfit) {
+            mark_row_start(nrows);
+            sal_row(doc, i);
+          }
           double y = 0.0;
           for (size_t k = 0; k < np; k++)
             if (picked[k] == i) y = 1.0;
@@ -469,6 +651,11 @@ int main(int argc, char **argv) {
     json_decref(v);
   }
   jl_close(&r);
+  if (crossfit) {
+    mark_row_start(nrows);
+    doc_start[ndoc_rows] = nrows;
+    sal_crossfit();
+  }
   /* The last tenth of the stories is held out for the stumps' stopping. */
   nfit_doc = ndoc_rows - ndoc_rows / 10;
   nfit = doc_start[nfit_doc];
