@@ -2,7 +2,7 @@
  * (src/summarize/rank_news.c) on CNN/DailyMail train and writes
  * src/data/news_weights.inc.
  *
- *   train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|clogit]]
+ *   train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|pointwise|clogit]]
  *
  * For each story: split and parse the article as `nutgraf eval summarize`
  * does, compute every sentence's features with ng_news_features(), and
@@ -14,7 +14,16 @@
  * 200 boosted stumps on the learned features (each costs a compare per
  * sentence when summarizing), as many as raise the oracle sentences found
  * in the top 3 of a held-out tenth of the train stories (the stumps are
- * fitted on the other nine tenths). Features
+ * fitted on the other nine tenths). The stumps fit a pairwise loss
+ * (RankNet: each oracle sentence against each other sentence of its
+ * story), since the summarizer only uses the order within a story;
+ * `pointwise` fits them to the logistic loss instead, `clogit` replaces
+ * the logistic regression by a conditional logit. NG_SKIP=k in the
+ * environment leaves out the first k stories (held-out experiments; with
+ * MAX_DOCS, a fold). The highlight salience features (47-48) are
+ * cross-fitted: each story's come from the other folds' highlights, not
+ * from the shipped table, which has seen the story's own (see
+ * sal_crossfit; NG_NO_CROSSFIT=1 uses the table). Features
  * that are constant in cnndm (capitalization: it is lower-cased; the
  * title: it has none) get a hand-set weight, stated below. */
 #include "nutgraf.h"
@@ -37,9 +46,9 @@ static double fixed_weight(int k) {
   return NAN;
 }
 
-/* All training rows: features as float, labels as bytes. */
+/* All training rows: features and 0/1 labels as float. */
 static float *X;
-static unsigned char *Y;
+static float *Y;
 static size_t nrows, rows_cap;
 static size_t *doc_start, ndoc_rows, doc_cap; /* first row of each story */
 
@@ -56,11 +65,11 @@ static void add_row(const double *x, double y) {
   if (nrows == rows_cap) {
     rows_cap = rows_cap ? rows_cap * 2 : 1 << 16;
     X = realloc(X, rows_cap * D * sizeof(float));
-    Y = realloc(Y, rows_cap);
+    Y = realloc(Y, rows_cap * sizeof(float));
     if (!X || !Y) exit(1);
   }
   for (int k = 0; k < D; k++) X[nrows * D + k] = (float)x[k];
-  Y[nrows++] = y > 0;
+  Y[nrows++] = (float)y;
 }
 
 /* Conditional logit (a softmax over each story's sentences; every oracle
@@ -99,9 +108,9 @@ static void fit_clogit(double *w) {
       for (size_t r = a; r < b; r++) {
         double p = z[r] / zs;
         for (int u = 0; u < nf; u++) mean[u] += p * X[r * D + free_idx[u]];
-        if (Y[r]) {
-          ll += log(p + 1e-300);
-          for (int u = 0; u < nf; u++) g[u] += X[r * D + free_idx[u]];
+        if (Y[r] > 0.0f) {
+          ll += Y[r] * log(p + 1e-300);
+          for (int u = 0; u < nf; u++) g[u] += Y[r] * X[r * D + free_idx[u]];
         }
       }
       for (int u = 0; u < nf; u++) g[u] -= npos * mean[u];
@@ -152,7 +161,7 @@ static void fit_logistic(double *w) {
       for (int k = 0; k < D; k++) z += w[k] * x[k];
       double p = 1.0 / (1.0 + exp(-z));
       double y = Y[r];
-      ll += y ? log(p + 1e-12) : log(1.0 - p + 1e-12);
+      ll += y * log(p + 1e-12) + (1.0 - y) * log(1.0 - p + 1e-12);
       double h = p * (1.0 - p);
       for (int a = 0; a < nf; a++) {
         double xa = x[free_idx[a]];
@@ -209,6 +218,174 @@ static double gain(ng_rouge_scorer *sc, const ng_doc *doc, const char *ref,
 }
 
 
+/* Cross-fitted highlight salience (features 47-48). The shipped table
+ * (tools/gen-idf) learns each stem's salience from the highlights of these
+ * same train stories, so on a train story the feature has seen the
+ * story's own highlights and looks more telling than it is on new text.
+ * Here each story's salience comes from the stories of the other
+ * SAL_FOLDS - 1 folds only (same formula and shrinkage as gen-idf), and
+ * features 47-48 are recomputed from it before fitting. */
+#define SAL_FOLDS 5
+#define SAL_PRIOR 10.0
+#define SAL_MIN_DF 4
+
+typedef struct stem_ent {
+  char *s;
+  uint32_t id;
+} stem_ent;
+static stem_ent *stab;
+static size_t stab_cap, nstems;
+static uint32_t *sdf, *shl; /* [nstems * SAL_FOLDS] */
+static uint32_t *smark;     /* [nstems]: last story whose article / highlights had it */
+static uint32_t *shlmark;
+static size_t scap;
+
+static uint32_t stem_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* The id of stem s; added if `add`, else UINT32_MAX when unknown. */
+static uint32_t stem_id(const char *s, bool add) {
+  if ((nstems + 1) * 2 > stab_cap) {
+    size_t nc = stab_cap ? stab_cap * 2 : 1 << 16;
+    stem_ent *nt = calloc(nc, sizeof *nt);
+    if (!nt) exit(1);
+    for (size_t i = 0; i < stab_cap; i++)
+      if (stab[i].s) {
+        size_t h = stem_hash(stab[i].s) & (nc - 1);
+        while (nt[h].s) h = (h + 1) & (nc - 1);
+        nt[h] = stab[i];
+      }
+    free(stab);
+    stab = nt;
+    stab_cap = nc;
+  }
+  size_t h = stem_hash(s) & (stab_cap - 1);
+  while (stab[h].s) {
+    if (strcmp(stab[h].s, s) == 0) return stab[h].id;
+    h = (h + 1) & (stab_cap - 1);
+  }
+  if (!add) return UINT32_MAX;
+  if (nstems == scap) {
+    scap = scap ? scap * 2 : 1 << 16;
+    sdf = realloc(sdf, scap * SAL_FOLDS * sizeof *sdf);
+    shl = realloc(shl, scap * SAL_FOLDS * sizeof *shl);
+    smark = realloc(smark, scap * sizeof *smark);
+    shlmark = realloc(shlmark, scap * sizeof *shlmark);
+    if (!sdf || !shl || !smark || !shlmark) exit(1);
+  }
+  memset(sdf + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *sdf);
+  memset(shl + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *shl);
+  smark[nstems] = shlmark[nstems] = UINT32_MAX;
+  stab[h].s = strdup(s);
+  stab[h].id = (uint32_t)nstems;
+  return (uint32_t)nstems++;
+}
+
+/* Per row, the stem ids of the sentence's content tokens (UINT32_MAX for
+ * a number or a stem not counted), as in rank_news.c's features 47-48. */
+static uint32_t *row_stems;
+static size_t *row_stem_start, nrow_stems, row_stems_cap, row_start_cap;
+
+static void push_row_stem(uint32_t id) {
+  if (nrow_stems == row_stems_cap) {
+    row_stems_cap = row_stems_cap ? row_stems_cap * 2 : 1 << 20;
+    row_stems = realloc(row_stems, row_stems_cap * sizeof *row_stems);
+    if (!row_stems) exit(1);
+  }
+  row_stems[nrow_stems++] = id;
+}
+
+static void mark_row_start(size_t row) {
+  if (row + 2 > row_start_cap) {
+    row_start_cap = row_start_cap ? row_start_cap * 2 : 1 << 16;
+    row_stem_start = realloc(row_stem_start, row_start_cap * sizeof *row_stem_start);
+    if (!row_stem_start) exit(1);
+  }
+  row_stem_start[row] = nrow_stems;
+}
+
+/* Counts story `d`'s article stems (and which its highlights have) in its
+ * fold, and records its sentences' content stems. */
+static void sal_count(const ng_doc *doc, const ng_doc *rdoc, uint32_t d) {
+  uint32_t fold = d % SAL_FOLDS;
+  for (size_t k = 0; k < doc->title_tok_begin; k++) {
+    const ng_tok *t = &doc->toks[k];
+    if ((t->flags & NG_TOK_STOP) || !(t->flags & NG_TOK_ALPHA)) continue;
+    uint32_t id = stem_id(doc->terms[t->term].str, true);
+    if (smark[id] != d) {
+      smark[id] = d;
+      sdf[(size_t)id * SAL_FOLDS + fold]++;
+    }
+  }
+  for (size_t j = 0; rdoc && j < rdoc->ntok; j++) {
+    uint32_t id = stem_id(rdoc->terms[rdoc->toks[j].term].str, false);
+    if (id == UINT32_MAX || smark[id] != d || shlmark[id] == d) continue;
+    shlmark[id] = d;
+    shl[(size_t)id * SAL_FOLDS + fold]++;
+  }
+}
+
+static void sal_row(const ng_doc *doc, size_t i) {
+  const ng_sent *s = &doc->sents[i];
+  for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+    const ng_tok *t = &doc->toks[k];
+    if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT)) || (t->flags & NG_TOK_STOP))
+      continue;
+    push_row_stem(t->flags & NG_TOK_ALPHA ? stem_id(doc->terms[t->term].str, false)
+                                          : UINT32_MAX);
+  }
+}
+
+/* Replaces features 47-48 of every row by the out-of-fold salience. */
+static void sal_crossfit(void) {
+  double *sal = malloc(nstems * sizeof(double));
+  if (!sal) exit(1);
+  for (uint32_t fold = 0; fold < SAL_FOLDS; fold++) {
+    double hl_all = 0.0, df_all = 0.0;
+    for (size_t id = 0; id < nstems; id++) {
+      uint32_t df = 0, hl = 0;
+      for (uint32_t f = 0; f < SAL_FOLDS; f++)
+        if (f != fold) {
+          df += sdf[id * SAL_FOLDS + f];
+          hl += shl[id * SAL_FOLDS + f];
+        }
+      if (df < SAL_MIN_DF) continue;
+      df_all += df;
+      hl_all += hl;
+    }
+    double p0 = df_all > 0.0 ? hl_all / df_all : 0.0;
+    for (size_t id = 0; id < nstems; id++) {
+      uint32_t df = 0, hl = 0;
+      for (uint32_t f = 0; f < SAL_FOLDS; f++)
+        if (f != fold) {
+          df += sdf[id * SAL_FOLDS + f];
+          hl += shl[id * SAL_FOLDS + f];
+        }
+      double rate = (hl + SAL_PRIOR * p0) / (df + SAL_PRIOR);
+      /* Rounded as the table stores it (x 1024). */
+      sal[id] = df >= SAL_MIN_DF && p0 > 0.0
+                    ? (double)lround(log(rate / p0) * 1024.0) / 1024.0
+                    : 0.0;
+    }
+    for (size_t d = fold; d < ndoc_rows; d += SAL_FOLDS)
+      for (size_t r = doc_start[d]; r < doc_start[d + 1]; r++) {
+        size_t a = row_stem_start[r], b = row_stem_start[r + 1];
+        double sum = 0.0, mx = -10.0;
+        for (size_t k = a; k < b; k++) {
+          double v = row_stems[k] == UINT32_MAX ? 0.0 : sal[row_stems[k]];
+          sum += v;
+          if (v > mx) mx = v;
+        }
+        X[r * D + 47] = b > a ? (float)(sum / (double)(b - a)) : 0.0f;
+        X[r * D + 48] = b > a ? (float)mx : 0.0f;
+      }
+  }
+  free(sal);
+}
+
 /* Gradient-boosted stumps on top of the linear model: each round fits one
  * split "feature k <= t" to the logistic loss's Newton step (XGBoost-style
  * gain), with shrinkage. Deterministic: features and thresholds are
@@ -236,11 +413,12 @@ static int cmp_rows(const void *a, const void *b) {
 static size_t nfit;
 
 static size_t nfit_doc; /* first held-out story */
+static bool pairwise; /* the stumps fit the pairwise loss (not "pointwise") */
 
 /* Held-out oracle sentences among each story's 3 best-scored sentences:
  * what the summarizer uses of the scores. */
-static size_t val_hits(const double *z) {
-  size_t hits = 0;
+static double val_hits(const double *z) {
+  double hits = 0.0;
   for (size_t d = nfit_doc; d < ndoc_rows; d++) {
     size_t a = doc_start[d], b = doc_start[d + 1], top[3];
     int nt = 0;
@@ -261,7 +439,7 @@ static double val_loss(const double *z) {
   double ll = 0.0;
   for (size_t r = nfit; r < nrows; r++) {
     double p = 1.0 / (1.0 + exp(-z[r]));
-    ll -= Y[r] ? log(p + 1e-12) : log(1.0 - p + 1e-12);
+    ll -= Y[r] * log(p + 1e-12) + (1.0 - Y[r]) * log(1.0 - p + 1e-12);
   }
   return ll;
 }
@@ -289,18 +467,45 @@ static size_t fit_stumps(stump *out, const double *w) {
     for (int k = 0; k < D; k++) z[r] += w[k] * X[r * D + k];
   }
   const double lambda = 100.0, eta = 0.3;
-  size_t ns = 0, best_ns = 0, best_hits = val_hits(z);
+  size_t ns = 0, best_ns = 0;
+  double best_hits = val_hits(z);
   double best_val = val_loss(z);
-  fprintf(stderr, "train-news: held-out log loss %.2f, top-3 hits %zu before the stumps\n",
+  fprintf(stderr, "train-news: held-out log loss %.2f, top-3 hits %.1f before the stumps\n",
           best_val, best_hits);
   for (int round = 0; round < NSTUMPS; round++) {
     double G = 0.0, Hs = 0.0;
-    for (size_t r = 0; r < nrows; r++) {
-      double p = 1.0 / (1.0 + exp(-z[r]));
-      g[r] = r < nfit ? Y[r] - p : 0.0;
-      h[r] = r < nfit ? p * (1.0 - p) : 0.0;
-      G += g[r];
-      Hs += h[r];
+    if (pairwise) {
+      /* RankNet: within each story, log(1 + exp(-(z_a - z_b))) for every
+       * pair with y_a > y_b, weighted by y_a - y_b. */
+      memset(g, 0, nrows * sizeof(double));
+      memset(h, 0, nrows * sizeof(double));
+      for (size_t d = 0; d < nfit_doc; d++) {
+        size_t a0 = doc_start[d], b0 = doc_start[d + 1];
+        for (size_t a = a0; a < b0; a++) {
+          if (Y[a] <= 0.0f) continue;
+          for (size_t b = a0; b < b0; b++) {
+            if (Y[b] >= Y[a]) continue;
+            double wt = Y[a] - Y[b];
+            double q = 1.0 / (1.0 + exp(z[a] - z[b]));
+            g[a] += wt * q;
+            g[b] -= wt * q;
+            h[a] += wt * q * (1.0 - q);
+            h[b] += wt * q * (1.0 - q);
+          }
+        }
+      }
+      for (size_t r = 0; r < nrows; r++) {
+        G += g[r];
+        Hs += h[r];
+      }
+    } else {
+      for (size_t r = 0; r < nrows; r++) {
+        double p = 1.0 / (1.0 + exp(-z[r]));
+        g[r] = r < nfit ? Y[r] - p : 0.0;
+        h[r] = r < nfit ? p * (1.0 - p) : 0.0;
+        G += g[r];
+        Hs += h[r];
+      }
     }
     double base = G * G / (Hs + lambda), best = 0.0;
     stump bs = {-1, 0, 0, 0};
@@ -329,17 +534,17 @@ static size_t fit_stumps(stump *out, const double *w) {
       z[r] += X[r * D + (size_t)bs.k] <= bs.t ? bs.left : bs.right;
     out[ns++] = bs;
     double vl = val_loss(z);
-    size_t vh = val_hits(z);
+    double vh = val_hits(z);
     if (vh > best_hits) {
       best_hits = vh;
       best_ns = ns;
     }
     if (vl < best_val) best_val = vl;
     if (round % 20 == 0)
-      fprintf(stderr, "train-news: stump %d: f%d <= %.4f ? %.4f : %.4f (gain %.1f, held-out %.2f, hits %zu)\n",
+      fprintf(stderr, "train-news: stump %d: f%d <= %.4f ? %.4f : %.4f (gain %.1f, held-out %.2f, hits %.1f)\n",
               round, bs.k, bs.t, bs.left, bs.right, best, vl, vh);
   }
-  fprintf(stderr, "train-news: %zu stumps kept of %zu (held-out top-3 hits %zu, best log loss %.2f)\n",
+  fprintf(stderr, "train-news: %zu stumps kept of %zu (held-out top-3 hits %.1f, best log loss %.2f)\n",
           best_ns, ns, best_hits, best_val);
   free(z);
   free(g);
@@ -350,10 +555,13 @@ static size_t fit_stumps(stump *out, const double *w) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|clogit]]\n");
+    fprintf(stderr, "usage: train-news CORPUS.jsonl[.gz] OUT.inc [MAX_DOCS [logistic|pointwise|clogit]]\n");
     return 2;
   }
   size_t max_docs = argc > 3 ? (size_t)atol(argv[3]) : 0;
+  const char *mode = argc > 4 ? argv[4] : "logistic";
+  pairwise = strcmp(mode, "pointwise") != 0;
+  bool crossfit = getenv("NG_NO_CROSSFIT") == NULL;
   jl_reader r;
   if (jl_open(&r, argv[1])) {
     fprintf(stderr, "train-news: cannot read %s\n", argv[1]);
@@ -367,6 +575,12 @@ int main(int argc, char **argv) {
   double *feat = NULL;
   size_t feat_cap = 0;
   json_t *v;
+  /* NG_SKIP=k: leave out the first k stories (cross-validation folds). */
+  size_t skip = getenv("NG_SKIP") ? (size_t)atol(getenv("NG_SKIP")) : 0;
+  while (skip && (v = jl_next(&r))) {
+    json_decref(v);
+    skip--;
+  }
   while ((v = jl_next(&r)) && (!max_docs || ndocs < max_docs)) {
     json_t *a = json_object_get(v, "article"), *ref = json_object_get(v, "reference");
     if (!json_is_string(a) || !json_is_string(ref)) {
@@ -409,7 +623,17 @@ int main(int argc, char **argv) {
           best_total = best;
         }
         start_doc();
+        if (crossfit) {
+          ng_doc *rdoc = NULL;
+          if (ng_doc_parse(&rdoc, ctx, rs, strlen(rs), &o, NULL) != NG_OK) rdoc = NULL;
+          sal_count(doc, rdoc, (uint32_t)ndocs);
+          ng_doc_free(rdoc);
+        }
         for (size_t i = 0; i < n; i++) {
+          if (crossfit) {
+            mark_row_start(nrows);
+            sal_row(doc, i);
+          }
           double y = 0.0;
           for (size_t k = 0; k < np; k++)
             if (picked[k] == i) y = 1.0;
@@ -426,6 +650,11 @@ int main(int argc, char **argv) {
     json_decref(v);
   }
   jl_close(&r);
+  if (crossfit) {
+    mark_row_start(nrows);
+    doc_start[ndoc_rows] = nrows;
+    sal_crossfit();
+  }
   /* The last tenth of the stories is held out for the stumps' stopping. */
   nfit_doc = ndoc_rows - ndoc_rows / 10;
   nfit = doc_start[nfit_doc];
@@ -433,7 +662,7 @@ int main(int argc, char **argv) {
   double w[D];
   /* Logistic by default: on dev it ranks as well as the conditional logit
    * on cnndm and better on cnndm_raw (which clogit trades for bbc). */
-  if (argc > 4 && strcmp(argv[4], "clogit") == 0) fit_clogit(w);
+  if (strcmp(mode, "clogit") == 0) fit_clogit(w);
   else fit_logistic(w);
   stump st[NSTUMPS];
   size_t nst = fit_stumps(st, w);
@@ -441,11 +670,11 @@ int main(int argc, char **argv) {
   if (!f) return 1;
   fprintf(f,
           "/* Generated by tools/train-news (make gen-stats): L2 logistic regression\n"
-          " * plus boosted stumps\n"
+          " * plus boosted stumps (%s loss)\n"
           " * of greedy-oracle labels (ROUGE-1 + 2 + Lsum F, up to %d sentences)\n"
           " * on %zu stories / %zu sentences (%zu positive) of %s.\n"
           " * Features: see src/summarize/rank_news.c. Do not edit. */\n",
-          ORACLE_K, ndocs, nsamples, npos,
+          pairwise ? "pairwise" : "logistic", ORACLE_K, ndocs, nsamples, npos,
           strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1]);
   fprintf(f, "static const double news_weights[] = {\n");
   for (int k = 0; k < D; k++)

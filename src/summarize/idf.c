@@ -6,7 +6,7 @@
 
 #include "../data/idf_en.inc"
 
-static const ng_idf_table idf_en = {idf_en_stems, idf_en_q, idf_en_first,
+static const ng_idf_table idf_en = {idf_en_stems, idf_en_q, idf_en_sal, idf_en_first,
                                     sizeof idf_en_q / sizeof idf_en_q[0],
                                     NG_IDF_EN_UNSEEN};
 
@@ -14,17 +14,41 @@ const ng_idf_table *ng_idf_table_for(ng_lang lang) {
   return lang == NG_LANG_EN ? &idf_en : NULL;
 }
 
-static double lookup(const ng_idf_table *t, const char *s) {
+/* The index of stem s in the table, or t->n. */
+static size_t find(const ng_idf_table *t, const char *s) {
   unsigned char b = (unsigned char)s[0];
   size_t lo = t->first[b], hi = t->first[b + 1];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     int c = strcmp(t->stems[mid], s);
-    if (c == 0) return t->q[mid] / NG_IDF_SCALE;
+    if (c == 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
-  return t->unseen_q / NG_IDF_SCALE;
+  return t->n;
+}
+
+static double lookup(const ng_idf_table *t, const char *s) {
+  size_t i = find(t, s);
+  return (i < t->n ? t->q[i] : t->unseen_q) / NG_IDF_SCALE;
+}
+
+void ng_idf_sal_fill(double *idf, double *sal, const ng_doc *doc, size_t n) {
+  const ng_idf_table *t = ng_idf_table_for(doc->lang);
+  if (!t) {
+    ng_idf_fill(idf, doc, n);
+    for (size_t k = 0; k < doc->nterm; k++) sal[k] = 0.0;
+    return;
+  }
+  for (size_t k = 0; k < doc->nterm; k++) {
+    if (doc->terms[k].flags & NG_TOK_STOP) {
+      idf[k] = sal[k] = 0.0;
+      continue;
+    }
+    size_t i = find(t, doc->terms[k].str);
+    idf[k] = (i < t->n ? t->q[i] : t->unseen_q) / NG_IDF_SCALE;
+    sal[k] = i < t->n ? t->sal[i] / NG_IDF_SCALE : 0.0;
+  }
 }
 
 void ng_idf_fill(double *idf, const ng_doc *doc, size_t n) {

@@ -17,7 +17,8 @@
  *   14-15  mean IDF of the content terms / 10, log(1 + content terms)
  *   16-17  share of number tokens, share of capitalized inner tokens
  *   18     opens with a pronoun or connective ("He added", "However,")
- *   19     has a quotation mark
+ *   19     has a quotation mark (double, or a single one that is not an
+ *          apostrophe: the Daily Mail quotes with single marks)
  *   20     byline, caption or page-furniture cue in its first words
  *   21     ends without . or ! (a question, a colon, a fragment)
  *   22     title overlap: IDF mass of the title's terms the sentence has
@@ -39,6 +40,13 @@
  *   38     log(1 + content bigrams first said here and said again later):
  *          the sentence that introduces a phrase the story keeps using
  *   39     the same for content terms
+ *   40-43  1 / (1 + rank in the story) by LexRank centrality, centroid
+ *          cosine, TextRank centrality, repeated content bigrams
+ *   44     the highest cosine with an earlier sentence (said before?)
+ *   45-46  cosine with the previous / the next sentence
+ *   47-48  mean / highest highlight salience of its content terms (how
+ *          much likelier than average a stem of the article is to be in
+ *          its highlights too: src/data/idf_en.inc, tools/gen-idf)
  *
  * IDF is background IDF from the language's table (src/data/idf_en.inc,
  * tools/gen-idf) or, without one, in-document sentence frequencies. Every
@@ -120,14 +128,39 @@ static bool furniture_cue(const ng_doc *doc, const ng_sent *s) {
   return false;
 }
 
+/* Is the ASCII ' at k a quotation mark rather than an apostrophe? The
+ * Daily Mail quotes with single marks (' i was positive . '), CNN with
+ * double ones, so both must count. A mark that stands alone between
+ * spaces is one (tokenized text); so is one after a space that opens a
+ * word, unless the word is a split-off contraction ('s, 're, 've, 'll,
+ * 'd, 'm, 't) of tokenized text. */
+static bool single_quote(const char *p, size_t len, size_t k) {
+  if (k > 0 && p[k - 1] != ' ') return false;
+  if (k + 1 >= len || p[k + 1] == ' ') return true;
+  unsigned char c = (unsigned char)p[k + 1];
+  if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  size_t e = k + 1;
+  while (e < len && e - k <= 3 && p[e] != ' ') e++;
+  if (e < len && p[e] != ' ') return true; /* a longer word */
+  static const char *const contr[] = {"s", "re", "ve", "ll", "d", "m", "t"};
+  for (size_t i = 0; i < sizeof contr / sizeof contr[0]; i++) {
+    size_t n = strlen(contr[i]);
+    if (e - k - 1 == n && memcmp(p + k + 1, contr[i], n) == 0) return false;
+  }
+  return true;
+}
+
 static bool has_quote(const ng_doc *doc, const ng_sent *s) {
   const char *p = doc->text + s->off;
   for (uint32_t k = 0; k < s->len; k++) {
     unsigned char c = (unsigned char)p[k];
     if (c == '"') return true;
-    /* U+201C / U+201D curly double quotes. */
+    if (c == '\'' && single_quote(p, s->len, k)) return true;
+    /* U+201C / U+201D curly double quotes, U+2018 the opening single one
+     * (U+2019 doubles as the apostrophe). */
     if (c == 0xE2 && k + 2 < s->len && (unsigned char)p[k + 1] == 0x80 &&
-        ((unsigned char)p[k + 2] == 0x9C || (unsigned char)p[k + 2] == 0x9D))
+        ((unsigned char)p[k + 2] == 0x9C || (unsigned char)p[k + 2] == 0x9D ||
+         (unsigned char)p[k + 2] == 0x98))
       return true;
   }
   return false;
@@ -229,7 +262,7 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   ng_bags bags;
   memset(&bags, 0, sizeof bags);
   double *idf = NULL, *w = NULL, *cent = NULL, *central = NULL;
-  double *w2 = NULL, *central2 = NULL;
+  double *w2 = NULL, *central2 = NULL, *sal = NULL;
   uint32_t *tf = NULL, *first = NULL;
   bigram_table bg = {NULL, 0};
   size_t wn = m * m + 2 * m;
@@ -241,13 +274,15 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
   central2 = ng_mem_alloc(&ctx->alc, m * sizeof(double));
   tf = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(uint32_t));
   first = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(uint32_t));
-  if (!idf || !cent || !central || !w || !w2 || !central2 || !tf || !first) {
+  sal = ng_mem_alloc(&ctx->alc, (doc->nterm + 1) * sizeof(double));
+  if (!idf || !cent || !central || !w || !w2 || !central2 || !tf || !first ||
+      !sal) {
     rc = NG_ENOMEM;
     goto done;
   }
   rc = ng_bags_build(&bags, ctx, doc, m);
   if (rc) goto done;
-  ng_idf_fill(idf, doc, m);
+  ng_idf_sal_fill(idf, sal, doc, m);
 
   /* Two similarity graphs in one pass over the sentence pairs: IDF-weighted
    * cosine (LexRank) into w, and TextRank's word overlap into w2, which
@@ -401,13 +436,15 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
     f[33] = f[7] * logn;
     size_t nb = 0, rep = 0, nc = 0, bnew = 0, tnew = 0;
     uint32_t bmax = 1;
-    double ltf = 0.0;
+    double ltf = 0.0, ssum = 0.0, smax = -10.0;
     for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
       const ng_tok *t = &doc->toks[k];
       if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT))) continue;
       if (!(t->flags & NG_TOK_STOP)) {
         nc++;
         ltf += log((double)tf[t->term]);
+        ssum += sal[t->term];
+        if (sal[t->term] > smax) smax = sal[t->term];
         /* Counted once per term: at its first token in its first sentence. */
         if (first[t->term] == i && tf[t->term] >= 2) {
           tnew++;
@@ -429,6 +466,29 @@ int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc) {
     f[37] = log((double)bmax);
     f[38] = log(1.0 + (double)bnew);
     f[39] = log(1.0 + (double)tnew);
+    f[47] = nc ? ssum / (double)nc : 0.0;
+    f[48] = nc ? smax : 0.0;
+  }
+  /* Within-story standing: the rank of a sentence among the story's graph
+   * sentences by centrality, centroid similarity and repeated phrases (as
+   * 1 / (1 + rank): the story's best is 1 whatever the story's scale), and
+   * how much it shares with earlier and neighbouring sentences. */
+  for (size_t i = 0; i < m; i++) {
+    double *f = feat + i * NG_NEWS_NFEAT;
+    static const int ranked[4] = {11, 12, 30, 36};
+    for (int r = 0; r < 4; r++) {
+      double v = f[ranked[r]];
+      size_t above = 0;
+      for (size_t j = 0; j < m; j++)
+        above += feat[j * NG_NEWS_NFEAT + (size_t)ranked[r]] > v;
+      f[40 + r] = 1.0 / (1.0 + (double)above);
+    }
+    double mx = 0.0;
+    for (size_t j = 0; j < i; j++)
+      if (w[i * m + j] > mx) mx = w[i * m + j];
+    f[44] = mx;
+    f[45] = i > 0 ? w[i * m + i - 1] : 0.0;
+    f[46] = i + 1 < m ? w[i * m + i + 1] : 0.0;
   }
 done:
   ng_bags_dispose(&bags, ctx);
@@ -440,6 +500,7 @@ done:
   ng_mem_free(&ctx->alc, central2, m * sizeof(double));
   ng_mem_free(&ctx->alc, tf, (doc->nterm + 1) * sizeof(uint32_t));
   ng_mem_free(&ctx->alc, first, (doc->nterm + 1) * sizeof(uint32_t));
+  ng_mem_free(&ctx->alc, sal, (doc->nterm + 1) * sizeof(double));
   ng_mem_free(&ctx->alc, bg.slots, bg.cap * sizeof(bigram_slot));
   return rc;
 }

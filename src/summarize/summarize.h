@@ -46,7 +46,7 @@ double ng_bags_cosine(const ng_bags *b, size_t i, size_t j, const double *idf);
  * feat[nsent * NG_NEWS_NFEAT] (see rank_news.c for the list). The learned
  * weights in src/data/news_weights.inc come from tools/train-news, which
  * calls this same function on cnndm train. */
-#define NG_NEWS_NFEAT 40
+#define NG_NEWS_NFEAT 49
 int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc);
 
 /* Does sentence i open with a pronoun or connective that points back? */

@@ -1,6 +1,6 @@
 /* test_summarize.c - the summarizer's invariants: spans of the text, in
  * document order, within the limits, deterministic; the default method's
- * readability guard; the shipped IDF table. */
+ * readability guard; the shipped IDF and salience tables; features. */
 #include "harness.h"
 
 #include "nutgraf.h"
@@ -135,6 +135,58 @@ void test_summarize__idf_table(void) {
   if (lo < t->n) CHECK(t->q[lo] < t->unseen_q / 4);
   /* Languages without a table fall back to in-document statistics. */
   CHECK(ng_idf_table_for(NG_LANG_RU) == NULL);
+}
+
+/* The highlight salience that ships with the IDF (tools/gen-idf): words of
+ * attribution ("according to", "told") are rarely in the highlights of
+ * the stories that use them, what happened ("killed", "arrested") often. */
+static size_t stem_index(const ng_idf_table *t, const char *s) {
+  for (size_t i = 0; i < t->n; i++)
+    if (strcmp(t->stems[i], s) == 0) return i;
+  return t->n;
+}
+
+void test_summarize__highlight_salience(void) {
+  const ng_idf_table *t = ng_idf_table_for(NG_LANG_EN);
+  CHECK(t != NULL);
+  if (!t) return;
+  size_t accord = stem_index(t, "accord"), kill = stem_index(t, "kill");
+  CHECK(accord < t->n && kill < t->n);
+  if (accord < t->n && kill < t->n) {
+    CHECK(t->sal[accord] < 0);
+    CHECK(t->sal[kill] > 0);
+  }
+}
+
+/* Feature 19, "has a quotation": the Daily Mail quotes with single marks,
+ * which tokenized text spaces off like the apostrophe of "china 's". */
+void test_summarize__single_quotes_are_quotations(void) {
+  static const char text[] =
+      "the trade minister arrived in london on monday for two days of talks "
+      "with his british counterpart about steel tariffs and car exports . "
+      "he said : ' we have made real progress ' on the deal . "
+      "china 's trade minister did n't comment on the talks . "
+      "officials from both countries are expected to meet again in beijing "
+      "next month to agree the final text of the agreement .";
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc_options o = NG_DOC_OPTIONS_INIT;
+  o.lang = NG_LANG_EN;
+  o.flags = NG_DOC_NO_TITLE;
+  ng_doc *doc = NULL;
+  CHECK_INT(ng_doc_parse(&doc, ctx, text, sizeof text - 1, &o, NULL), NG_OK);
+  if (doc && doc->nsent == 4) {
+    double *f = calloc(doc->nsent * NG_NEWS_NFEAT, sizeof(double));
+    CHECK_INT(ng_news_features(f, ctx, doc), NG_OK);
+    CHECK(f[0 * NG_NEWS_NFEAT + 19] == 0.0);
+    CHECK(f[1 * NG_NEWS_NFEAT + 19] == 1.0);
+    CHECK(f[2 * NG_NEWS_NFEAT + 19] == 0.0);
+    free(f);
+  } else {
+    CHECK(!"the text should have four sentences");
+  }
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
 }
 
 void test_summarize__russian_without_table(void) {
