@@ -319,6 +319,33 @@ static void cut(seg *s, size_t at, size_t next) {
   s->content = false;
 }
 
+/* A quote standing alone between spaces ("' " or "\" "), as tokenized
+ * text writes both opening and closing quotes. */
+static bool lone_quote(const seg *s, size_t p) {
+  return p < s->end && (s->t[p] == '\'' || s->t[p] == '"') &&
+         (p + 1 == s->end || is_space((unsigned char)s->t[p + 1])) &&
+         (p == 0 || is_space((unsigned char)s->t[p - 1]));
+}
+
+/* Tokenized text spaces a closing quote off ("he said . ' the next"): at a
+ * sentence end (*at) followed by such lone quotes (from *next), a quote
+ * of which the sentence so far has an odd number closes it and goes with
+ * it, instead of opening the next sentence as a stray mark. Counting is
+ * bounded by the sentence, which each byte belongs to once. */
+static void take_spaced_closers(seg *s, size_t *at, size_t *next) {
+  while (lone_quote(s, *next)) {
+    char q = s->t[*next];
+    size_t count = 0;
+    for (size_t p = s->start; p < *at; p++)
+      if (s->t[p] == q && lone_quote(s, p)) count++;
+    if (count % 2 == 0) return;
+    *at = *next + 1;
+    size_t k = *at;
+    while (k < s->end && is_space((unsigned char)s->t[k])) k++;
+    *next = k;
+  }
+}
+
 static bool spend(seg *s, size_t n) {
   if (s->budget < n) {
     s->budget = 0;
@@ -1129,7 +1156,11 @@ static size_t terminator(seg *s, size_t i, int32_t cp, size_t l) {
       ends = true;
     if (!ends) s->kept = j;
   }
-  if (ends) cut(s, j, n.pos);
+  if (ends) {
+    size_t at = j, next = n.pos;
+    take_spaced_closers(s, &at, &next);
+    cut(s, at, next);
+  }
   return j;
 }
 

@@ -152,6 +152,28 @@ void test_sentences__quotes_and_brackets(void) {
          "«Куда ты? – спросил он. – Уже поздно».", "Она ушла.");
 }
 
+/* Tokenized text spaces its quotes off: a lone quote after a sentence end
+ * closes the sentence when the sentence has an odd number of them, and
+ * opens the next one otherwise. */
+void test_sentences__spaced_quotes(void) {
+  EXPECT(EN, "He said : ' We won . ' The fans cheered .",
+         "He said : ' We won . '", "The fans cheered .");
+  EXPECT(EN, "It was late . ' We won , ' she said .", "It was late .",
+         "' We won , ' she said .");
+  EXPECT(EN, "He said : \" ' We won . ' \" Then he left .",
+         "He said : \" ' We won . ' \"", "Then he left .");
+  /* Lower-cased text (200 letters and no capital: cnndm's form). */
+  EXPECT(EN,
+         "the council met on tuesday evening in the town hall to discuss the "
+         "budget for next year , and the meeting ran late into the night as "
+         "residents queued to speak about taxes , parking and the library . the mayor said : ' we will balance it . "
+         "' the vote is next week .",
+         "the council met on tuesday evening in the town hall to discuss the "
+         "budget for next year , and the meeting ran late into the night as "
+         "residents queued to speak about taxes , parking and the library .",
+         "the mayor said : ' we will balance it . '", "the vote is next week .");
+}
+
 void test_sentences__lists(void) {
   EXPECT(EN, "1. Buy milk 2. Call Ann 3. Pay rent", "1. Buy milk",
          "2. Call Ann", "3. Pay rent");
