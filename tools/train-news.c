@@ -339,6 +339,16 @@ static void sal_row(const ng_doc *doc, size_t i) {
   }
 }
 
+/* A stem's document and highlight counts over every fold but `fold`. */
+static void oof_counts(size_t id, uint32_t fold, uint32_t *df, uint32_t *hl) {
+  *df = *hl = 0;
+  for (uint32_t f = 0; f < SAL_FOLDS; f++)
+    if (f != fold) {
+      *df += sdf[id * SAL_FOLDS + f];
+      *hl += shl[id * SAL_FOLDS + f];
+    }
+}
+
 /* Replaces features 47-48 of every row by the out-of-fold salience. */
 static void sal_crossfit(void) {
   double *sal = malloc(nstems * sizeof(double));
@@ -346,24 +356,16 @@ static void sal_crossfit(void) {
   for (uint32_t fold = 0; fold < SAL_FOLDS; fold++) {
     double hl_all = 0.0, df_all = 0.0;
     for (size_t id = 0; id < nstems; id++) {
-      uint32_t df = 0, hl = 0;
-      for (uint32_t f = 0; f < SAL_FOLDS; f++)
-        if (f != fold) {
-          df += sdf[id * SAL_FOLDS + f];
-          hl += shl[id * SAL_FOLDS + f];
-        }
+      uint32_t df, hl;
+      oof_counts(id, fold, &df, &hl);
       if (df < SAL_MIN_DF) continue;
       df_all += df;
       hl_all += hl;
     }
     double p0 = df_all > 0.0 ? hl_all / df_all : 0.0;
     for (size_t id = 0; id < nstems; id++) {
-      uint32_t df = 0, hl = 0;
-      for (uint32_t f = 0; f < SAL_FOLDS; f++)
-        if (f != fold) {
-          df += sdf[id * SAL_FOLDS + f];
-          hl += shl[id * SAL_FOLDS + f];
-        }
+      uint32_t df, hl;
+      oof_counts(id, fold, &df, &hl);
       double rate = (hl + SAL_PRIOR * p0) / (df + SAL_PRIOR);
       /* Rounded as the table stores it (x 1024). */
       sal[id] = df >= SAL_MIN_DF && p0 > 0.0

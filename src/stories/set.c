@@ -191,6 +191,28 @@ static inline bool tw_before(const ng_tw *a, const ng_tw *b, bool by_w) {
   return a->term < b->term;
 }
 
+/* Median of three to v[mid], then a Hoare partition of v[0..n) (n > 2)
+ * around it; returns `left`: v[0..left) <= pivot <= v[left..n), both
+ * parts non-empty. Shared by sort_tw and top_tw. */
+static inline size_t partition_tw(ng_tw *v, size_t n, bool by_w) {
+  size_t mid = n / 2;
+  ng_tw t;
+  if (tw_before(&v[mid], &v[0], by_w)) t = v[mid], v[mid] = v[0], v[0] = t;
+  if (tw_before(&v[n - 1], &v[0], by_w)) t = v[n - 1], v[n - 1] = v[0], v[0] = t;
+  if (tw_before(&v[n - 1], &v[mid], by_w)) t = v[n - 1], v[n - 1] = v[mid], v[mid] = t;
+  ng_tw pivot = v[mid];
+  size_t i = 0, j = n - 1;
+  for (;;) {
+    while (tw_before(&v[i], &pivot, by_w)) i++;
+    while (tw_before(&pivot, &v[j], by_w)) j--;
+    if (i >= j) break;
+    t = v[i], v[i] = v[j], v[j] = t;
+    i++;
+    j--;
+  }
+  return j + 1;
+}
+
 /* Sorts v[0..n) by weight (by_w) or by term: a quicksort with the
  * comparison inlined (qsort's indirect calls were about 5% of a stories
  * stream), insertion sort below 16 items, qsort past a depth bound. */
@@ -202,24 +224,8 @@ static void sort_tw(ng_tw *v, size_t n, bool by_w) {
       qsort(v, n, sizeof *v, by_w ? cmp_tw_w : cmp_tw_term);
       return;
     }
-    /* Median of three to v[0], then Hoare partition. */
-    size_t mid = n / 2;
-    ng_tw t;
-    if (tw_before(&v[mid], &v[0], by_w)) t = v[mid], v[mid] = v[0], v[0] = t;
-    if (tw_before(&v[n - 1], &v[0], by_w)) t = v[n - 1], v[n - 1] = v[0], v[0] = t;
-    if (tw_before(&v[n - 1], &v[mid], by_w)) t = v[n - 1], v[n - 1] = v[mid], v[mid] = t;
-    ng_tw pivot = v[mid];
-    size_t i = 0, j = n - 1;
-    for (;;) {
-      while (tw_before(&v[i], &pivot, by_w)) i++;
-      while (tw_before(&pivot, &v[j], by_w)) j--;
-      if (i >= j) break;
-      t = v[i], v[i] = v[j], v[j] = t;
-      i++;
-      j--;
-    }
-    /* v[0..j] <= pivot <= v[j+1..n): recurse on the smaller side. */
-    size_t left = j + 1;
+    /* v[0..left) <= pivot <= v[left..n): recurse on the smaller side. */
+    size_t left = partition_tw(v, n, by_w);
     if (left < n - left) {
       sort_tw(v, left, by_w);
       v += left;
@@ -251,22 +257,7 @@ static void top_tw(ng_tw *v, size_t n, size_t k) {
   ng_tw *b = v;
   size_t m = n, want = k;
   for (int depth = 64; m > 16 && depth > 0; depth--) {
-    size_t mid = m / 2;
-    ng_tw t;
-    if (tw_before(&b[mid], &b[0], true)) t = b[mid], b[mid] = b[0], b[0] = t;
-    if (tw_before(&b[m - 1], &b[0], true)) t = b[m - 1], b[m - 1] = b[0], b[0] = t;
-    if (tw_before(&b[m - 1], &b[mid], true)) t = b[m - 1], b[m - 1] = b[mid], b[mid] = t;
-    ng_tw pivot = b[mid];
-    size_t i = 0, j = m - 1;
-    for (;;) {
-      while (tw_before(&b[i], &pivot, true)) i++;
-      while (tw_before(&pivot, &b[j], true)) j--;
-      if (i >= j) break;
-      t = b[i], b[i] = b[j], b[j] = t;
-      i++;
-      j--;
-    }
-    size_t left = j + 1; /* b[0..left) come before b[left..m) */
+    size_t left = partition_tw(b, m, true); /* b[0..left) come before b[left..m) */
     if (want == left) break;
     if (want < left) {
       m = left;

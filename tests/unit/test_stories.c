@@ -326,6 +326,40 @@ void test_stories__odd_input(void) {
   ng_ctx_free(ctx);
 }
 
+/* A crude ECB+ reader for the tests below: adds the "text" of each of the
+ * first `max` lines of data (changed in place) to the set, in order, and
+ * keeps that article's `field` value ("topic", "cluster") in label[n].
+ * JSON escapes are left in: fine for grouping. Returns the articles added. */
+static size_t ecbplus_stream(ng_story_set *set, ng_ctx *ctx, char *data, const char *field,
+                             char (*label)[16], size_t max) {
+  char key[32];
+  size_t kl = (size_t)snprintf(key, sizeof key, "\"%s\": \"", field);
+  size_t n = 0;
+  for (char *line = data; line && *line && n < max;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    char *t = strstr(line, "\"text\": \"");
+    char *v = strstr(line, key);
+    if (t && v) {
+      t += 9;
+      char *end = strstr(t, "\", \"");
+      v += kl;
+      size_t k = 0;
+      while (v[k] && v[k] != '"' && k < 15) k++;
+      memcpy(label[n], v, k);
+      label[n][k] = '\0';
+      ng_doc *doc = NULL;
+      if (end && ng_doc_parse(&doc, ctx, t, (size_t)(end - t), NULL, NULL) == NG_OK) {
+        CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
+        n++;
+      }
+      ng_doc_free(doc);
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  return n;
+}
+
 /* The first ECB+ topics: every story holds articles of one topic. */
 void test_stories__ecbplus_topics_pure(void) {
   const char *dir = ng_test_data_dir();
@@ -345,32 +379,8 @@ void test_stories__ecbplus_topics_pure(void) {
   ng_story_set *set = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
   CHECK_INT(ng_story_set_new(&set, ctx, NULL, NULL), NG_OK);
-  /* A crude reader: "text": "..." and "topic": "..." of each line, for
-   * the first 120 lines (JSON escapes are left in: fine for grouping). */
-  char topics[120][8];
-  size_t n = 0;
-  for (char *line = data; line && *line && n < 120;) {
-    char *nl = strchr(line, '\n');
-    if (nl) *nl = '\0';
-    char *t = strstr(line, "\"text\": \"");
-    char *tp = strstr(line, "\"topic\": \"");
-    if (t && tp) {
-      t += 9;
-      char *end = strstr(t, "\", \"");
-      tp += 10;
-      size_t k = 0;
-      while (tp[k] && tp[k] != '"' && k < 7) k++;
-      memcpy(topics[n], tp, k);
-      topics[n][k] = '\0';
-      ng_doc *doc = NULL;
-      if (end && ng_doc_parse(&doc, ctx, t, (size_t)(end - t), NULL, NULL) == NG_OK) {
-        CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
-        n++;
-      }
-      ng_doc_free(doc);
-    }
-    line = nl ? nl + 1 : NULL;
-  }
+  static char topics[120][16];
+  size_t n = ecbplus_stream(set, ctx, data, "topic", topics, 120);
   CHECK(n >= 100);
   size_t impure = 0;
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
@@ -411,29 +421,7 @@ void test_stories__ecbplus_events_apart(void) {
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
   CHECK_INT(ng_story_set_new(&set, ctx, NULL, NULL), NG_OK);
   static char clusters[300][16];
-  size_t n = 0;
-  for (char *line = data; line && *line && n < 300;) {
-    char *nl = strchr(line, '\n');
-    if (nl) *nl = '\0';
-    char *t = strstr(line, "\"text\": \"");
-    char *cl = strstr(line, "\"cluster\": \"");
-    if (t && cl) {
-      t += 9;
-      char *end = strstr(t, "\", \"");
-      cl += 12;
-      size_t k = 0;
-      while (cl[k] && cl[k] != '"' && k < 15) k++;
-      memcpy(clusters[n], cl, k);
-      clusters[n][k] = '\0';
-      ng_doc *doc = NULL;
-      if (end && ng_doc_parse(&doc, ctx, t, (size_t)(end - t), NULL, NULL) == NG_OK) {
-        CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
-        n++;
-      }
-      ng_doc_free(doc);
-    }
-    line = nl ? nl + 1 : NULL;
-  }
+  size_t n = ecbplus_stream(set, ctx, data, "cluster", clusters, 300);
   CHECK(n >= 250);
   size_t listed = 0, same = 0, pairs = 0;
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
