@@ -4,6 +4,7 @@
 #include "stories/set.h"
 #include "stories/stories.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,35 +327,29 @@ void test_stories__odd_input(void) {
   ng_ctx_free(ctx);
 }
 
-/* A crude ECB+ reader for the tests below: adds the "text" of each of the
- * first `max` lines of data (changed in place) to the set, in order, and
- * keeps that article's `field` value ("topic", "cluster") in label[n].
- * JSON escapes are left in: fine for grouping. Returns the articles added. */
+/* Reads the first `max` ECB+ lines of data (changed in place) into the
+ * set, in order, as `nutgraf stories` does (the "text", which opens with
+ * the title line), and keeps each article's `field` value ("topic",
+ * "cluster") in label[n]. Returns the articles added. */
 static size_t ecbplus_stream(ng_story_set *set, ng_ctx *ctx, char *data, const char *field,
                              char (*label)[16], size_t max) {
-  char key[32];
-  size_t kl = (size_t)snprintf(key, sizeof key, "\"%s\": \"", field);
   size_t n = 0;
   for (char *line = data; line && *line && n < max;) {
     char *nl = strchr(line, '\n');
     if (nl) *nl = '\0';
-    char *t = strstr(line, "\"text\": \"");
-    char *v = strstr(line, key);
+    json_t *o = json_loads(line, 0, NULL);
+    const char *t = json_string_value(json_object_get(o, "text"));
+    const char *v = json_string_value(json_object_get(o, field));
     if (t && v) {
-      t += 9;
-      char *end = strstr(t, "\", \"");
-      v += kl;
-      size_t k = 0;
-      while (v[k] && v[k] != '"' && k < 15) k++;
-      memcpy(label[n], v, k);
-      label[n][k] = '\0';
+      snprintf(label[n], sizeof label[n], "%s", v);
       ng_doc *doc = NULL;
-      if (end && ng_doc_parse(&doc, ctx, t, (size_t)(end - t), NULL, NULL) == NG_OK) {
+      if (ng_doc_parse(&doc, ctx, t, strlen(t), NULL, NULL) == NG_OK) {
         CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, NULL, NULL), NG_OK);
         n++;
       }
       ng_doc_free(doc);
     }
+    json_decref(o);
     line = nl ? nl + 1 : NULL;
   }
   return n;
@@ -398,10 +393,9 @@ void test_stories__ecbplus_topics_pure(void) {
 /* Event level on the first 300 ECB+ dev articles (topics 1-10, each with
  * two events of one kind, interleaved): stories are split and merged as
  * they grow, yet every article stays in exactly the story that lists it,
- * most same-story pairs report one event (pairwise precision here 0.89,
- * against 0.75 required), and most pairs of one event end in one story
- * (recall 0.815 with the second look at small stories, 0.803 without;
- * 0.78 required). */
+ * most same-story pairs report one event (pairwise precision here 0.901,
+ * 0.879 before the lede weighting; 0.85 required), and most pairs of one
+ * event end in one story (recall 0.894, 0.872 before; 0.85 required). */
 void test_stories__ecbplus_events_apart(void) {
   const char *dir = ng_test_data_dir();
   if (!dir) {
@@ -438,11 +432,11 @@ void test_stories__ecbplus_events_apart(void) {
     }
   }
   CHECK(listed == n);
-  CHECK(pairs > 0 && (double)same >= 0.75 * (double)pairs);
+  CHECK(pairs > 0 && (double)same >= 0.85 * (double)pairs);
   size_t gold = 0;
   for (size_t a = 0; a < n; a++)
     for (size_t b = 0; b < a; b++) gold += strcmp(clusters[a], clusters[b]) == 0;
-  CHECK(gold > 0 && (double)same >= 0.78 * (double)gold);
+  CHECK(gold > 0 && (double)same >= 0.85 * (double)gold);
   ng_story_set_free(set);
   ng_ctx_free(ctx);
   free(data);
