@@ -419,7 +419,9 @@ static void meta_tag(ng_hmeta *m, const ng_hnode *n) {
              ng_ascii_ieq(key, kl, "parsely-pub-date") ||
              ng_ascii_ieq(key, kl, "article.published") ||
              ng_ascii_ieq(key, kl, "citation_publication_date") ||
-             ng_ascii_ieq(key, kl, "date_published") || ng_ascii_ieq(key, kl, "og:published_time")) {
+             ng_ascii_ieq(key, kl, "date_published") || ng_ascii_ieq(key, kl, "og:published_time") ||
+             ng_ascii_ieq(key, kl, "publication_date") || ng_ascii_ieq(key, kl, "dc:date") ||
+             ng_ascii_ieq(key, kl, "uploaddate")) {
     set_once(m, NG_M_META_PUBLISHED, v, cl);
     note_date(m, v, cl);
   } else if (ng_ascii_ieq(key, kl, "article:modified_time") ||

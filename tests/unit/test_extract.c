@@ -245,6 +245,42 @@ void test_extract__date_never_after_modified(void) {
   ng_ctx_free(ctx);
 }
 
+void test_extract__date_when_every_source_is_after_modified(void) {
+  ng_ctx *ctx = ctx_new();
+  /* Every publication date is later than the "modified" one: the bound is
+   * what is wrong (an "updated" time of something else), so the first
+   * publication date is kept rather than none. */
+  const char *page =
+      "<html><head><meta property=\"article:published_time\" content=\"2016-01-15T09:00:18+00:00\">"
+      "<meta property=\"article:modified_time\" content=\"2016-01-14\"></head><body>"
+      "<article><p>A short report on the council meeting, which ended late in "
+      "the evening.</p></article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) STR_EQ(field(a, NG_FIELD_DATE), "2016-01-15T09:00:18+00:00");
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__date_meta_variants(void) {
+  ng_ctx *ctx = ctx_new();
+  const char *const keys[] = {"name=\"publication_date\"", "name=\"DC:date\"",
+                              "itemprop=\"uploadDate\""};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    char page[512];
+    snprintf(page, sizeof page,
+             "<html><head><meta %s content=\"2022-02-08T14:00:00\"></head><body><article>"
+             "<p>A short report on the council meeting, which ended late in the "
+             "evening.</p></article></body></html>",
+             keys[i]);
+    ng_article *a = extract(ctx, page, strlen(page), NULL);
+    CHECK(a != NULL);
+    if (a) STR_EQ(field(a, NG_FIELD_DATE), "2022-02-08T14:00:00");
+    ng_article_free(a);
+  }
+  ng_ctx_free(ctx);
+}
+
 void test_extract__dates(void) {
   char d[48];
   size_t n = ng_html_date(d, sizeof d, "2019-03-04T10:20:30.123+01:00", 29);
