@@ -14,6 +14,7 @@
 #include "../text/mem.h"
 #include "charset.h"
 #include "html.h"
+#include "html_parse.h"
 #include "text_input.h"
 
 #include <string.h>
@@ -132,9 +133,11 @@ static bool is_article_type(const ng_hmeta *m) {
 static int set(ng_article *a, ng_field f, ng_hstr v) {
   if (!v.n) return NG_OK;
   if (v.n > 4096) v.n = 4096;
-  ng_buf b = NG_BUF_INIT;
-  b.alc = a->arena.alc;
-  int rc = ng_charset_to_utf8(&b, v.s, v.n, "UTF-8", NULL);
+  ng_buf r = NG_BUF_INIT, b = NG_BUF_INIT;
+  r.alc = b.alc = a->arena.alc;
+  int rc = ng_html_decode_refs(&r, v.s, v.n);
+  if (!rc) rc = ng_charset_to_utf8(&b, r.ptr ? r.ptr : "", r.len, "UTF-8", NULL);
+  ng_buf_dispose(&r);
   if (!rc) {
     size_t w = 0;
     bool sp = false;

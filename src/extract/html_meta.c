@@ -388,9 +388,16 @@ static int subtree_text(ng_hmeta *m, ng_meta_key k, const ng_hnode *root) {
     if (!n || n == root) break;
     n = ng_hnode_next(n);
   }
-  /* Do not cut inside a UTF-8 sequence. */
-  while (len && ((unsigned char)buf[len - 1] & 0xC0) == 0x80) len--;
-  if (len && (unsigned char)buf[len - 1] >= 0xC0) len--;
+  /* Do not end inside a UTF-8 sequence when the text was cut at 300
+   * bytes; a whole last character stays (it used to be dropped whatever
+   * it was: "сборной" came out "сборно", a closing "«" went). */
+  size_t lead = len;
+  while (lead && len - lead < 3 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80) lead--;
+  if (lead && (unsigned char)buf[lead - 1] >= 0xC0) {
+    unsigned char c = (unsigned char)buf[lead - 1];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (len - (lead - 1) < need) len = lead - 1;
+  }
   return set_copy(m, k, buf, len);
 }
 

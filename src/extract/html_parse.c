@@ -10,7 +10,9 @@
 
 #include "../text/ctx.h"
 #include "../text/errors.h"
+#include "../text/utf8.h"
 
+#include <myhtml/charef.h>
 #include <myhtml/myhtml.h> /* api.h plus the tree struct (scripting flag) */
 #include <stdint.h>
 #include <stdlib.h>
@@ -343,4 +345,62 @@ const char *ng_hattr_value(const ng_hattr *a, size_t *len) {
   const char *s = myhtml_attribute_value(ma(a), &l);
   *len = s ? l : 0;
   return s ? s : "";
+}
+
+/* --- character references left in text ---------------------------------- */
+
+/* Appends code point cp (U+FFFD for NUL, surrogates and out of range,
+ * as HTML5 reads them). */
+static int put_cp(ng_buf *out, uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  char u[4];
+  return ng_buf_put(out, u, ng_utf8_encode((int32_t)cp, u));
+}
+
+/* A numeric reference "#123;" / "#x1F;" at s[0..n) (after the '&'):
+ * its length, code point in *cp, or 0. */
+static size_t numeric_ref(const char *s, size_t n, uint32_t *cp) {
+  if (n < 3 || s[0] != '#') return 0;
+  bool hex = s[1] == 'x' || s[1] == 'X';
+  size_t i = hex ? 2 : 1, start = i;
+  uint32_t v = 0;
+  for (; i < n && i < start + 8; i++) {
+    char c = s[i];
+    int d = c >= '0' && c <= '9' ? c - '0'
+            : hex && (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10
+                                                        : -1;
+    if (d < 0) break;
+    v = v * (hex ? 16u : 10u) + (uint32_t)d;
+  }
+  if (i == start || i >= n || s[i] != ';') return 0;
+  *cp = v;
+  return i + 1;
+}
+
+int ng_html_decode_refs(ng_buf *out, const char *s, size_t n) {
+  size_t i = 0, from = 0;
+  int rc = NG_OK;
+  while (i < n && rc == NG_OK) {
+    const char *amp = memchr(s + i, '&', n - i);
+    if (!amp) break;
+    i = (size_t)(amp - s) + 1;
+    uint32_t cp;
+    size_t l = numeric_ref(s + i, n - i, &cp);
+    if (l) {
+      rc = ng_buf_put(out, s + from, i - 1 - from);
+      if (rc == NG_OK) rc = put_cp(out, cp);
+    } else {
+      size_t off = 0, dsz = 0;
+      const charef_entry_t *e = i < n ? myhtml_charef_find(s + i, &off, n - i, &dsz) : NULL;
+      if (!e || !e->codepoints_len || off < 2 || s[i + off - 1] != ';') continue;
+      l = off;
+      rc = ng_buf_put(out, s + from, i - 1 - from);
+      for (size_t k = 0; k < e->codepoints_len && rc == NG_OK; k++)
+        rc = put_cp(out, (uint32_t)e->codepoints[k]);
+    }
+    i += l;
+    from = i;
+  }
+  if (rc == NG_OK) rc = ng_buf_put(out, s + from, n - from);
+  return rc;
 }

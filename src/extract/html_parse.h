@@ -72,6 +72,12 @@ const ng_hattr *ng_hattr_next(const ng_hattr *a);
 const char *ng_hattr_key(const ng_hattr *a, size_t *len);
 const char *ng_hattr_value(const ng_hattr *a, size_t *len);
 
+/* Appends s[0..n) to out with the character references left in it
+ * ("&#8217;", "&#x20;", "&uuml;": metadata written twice escaped, or
+ * JSON-LD strings, which the HTML parser does not decode) decoded by
+ * myhtml's entity table. Only references closed by ';' are decoded. */
+int ng_html_decode_refs(ng_buf *out, const char *s, size_t n);
+
 /* Approximate element nesting: the offset where it first exceeds `limit`,
  * or len. Exposed for tests. */
 size_t ng_html_depth_cut(const char *text, size_t len, size_t limit);

@@ -281,6 +281,45 @@ void test_extract__date_meta_variants(void) {
   ng_ctx_free(ctx);
 }
 
+void test_extract__title_keeps_its_last_character(void) {
+  ng_ctx *ctx = ctx_new();
+  /* The <h1> used to lose its last character when it was not ASCII. */
+  const char *page =
+      "<html><head><meta property=\"og:title\" content=\"Подольски завершил карьеру в "
+      "сборной\"></head><body><h1>Подольски завершил карьеру в сборной</h1><article><p>"
+      "Лукас Подольски завершил карьеру в сборной Германии после матча в Дортмунде."
+      "</p></article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) STR_EQ(field(a, NG_FIELD_TITLE), "Подольски завершил карьеру в сборной");
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__metadata_character_references(void) {
+  ng_ctx *ctx = ctx_new();
+  /* JSON-LD strings are not decoded by the HTML parser, and some pages
+   * escape their meta tags twice. */
+  const char *page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"Arnault&#8217;s &#x201E;gift&#8220; &amp; the Louvre &uuml;ber "
+      "&zzz; &amp\", \"author\": {\"name\": \"Lindsey O&#039;Donnell\"}}</script></head>"
+      "<body><article><p>A short report on the council meeting, which ended late in the "
+      "evening.</p></article></body></html>";
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) {
+    STR_EQ(field(a, NG_FIELD_TITLE), "Arnault’s „gift“ & the Louvre über &zzz; &amp");
+    STR_EQ(field(a, NG_FIELD_AUTHOR), "Lindsey O'Donnell");
+  }
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+  ng_buf b = NG_BUF_INIT;
+  CHECK_INT(ng_html_decode_refs(&b, "&#0;&#;&#x110000;x&", 19), NG_OK);
+  CHECK_STRN(b.ptr, b.len, "\xef\xbf\xbd&#;\xef\xbf\xbdx&");
+  ng_buf_dispose(&b);
+}
+
 void test_extract__dates(void) {
   char d[48];
   size_t n = ng_html_date(d, sizeof d, "2019-03-04T10:20:30.123+01:00", 29);
