@@ -245,8 +245,17 @@ void test_extract__date_never_after_modified(void) {
   ng_ctx_free(ctx);
 }
 
-void test_extract__date_when_every_source_is_after_modified(void) {
+/* Extracts page and checks that field f is want. */
+static void check_field(const char *page, ng_field f, const char *want) {
   ng_ctx *ctx = ctx_new();
+  ng_article *a = extract(ctx, page, strlen(page), NULL);
+  CHECK(a != NULL);
+  if (a) STR_EQ(field(a, f), want);
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
+
+void test_extract__date_when_every_source_is_after_modified(void) {
   /* Every publication date is later than the "modified" one: the bound is
    * what is wrong (an "updated" time of something else), so the first
    * publication date is kept rather than none. */
@@ -255,15 +264,10 @@ void test_extract__date_when_every_source_is_after_modified(void) {
       "<meta property=\"article:modified_time\" content=\"2016-01-14\"></head><body>"
       "<article><p>A short report on the council meeting, which ended late in "
       "the evening.</p></article></body></html>";
-  ng_article *a = extract(ctx, page, strlen(page), NULL);
-  CHECK(a != NULL);
-  if (a) STR_EQ(field(a, NG_FIELD_DATE), "2016-01-15T09:00:18+00:00");
-  ng_article_free(a);
-  ng_ctx_free(ctx);
+  check_field(page, NG_FIELD_DATE, "2016-01-15T09:00:18+00:00");
 }
 
 void test_extract__date_meta_variants(void) {
-  ng_ctx *ctx = ctx_new();
   const char *const keys[] = {"name=\"publication_date\"", "name=\"DC:date\"",
                               "itemprop=\"uploadDate\""};
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -273,31 +277,21 @@ void test_extract__date_meta_variants(void) {
              "<p>A short report on the council meeting, which ended late in the "
              "evening.</p></article></body></html>",
              keys[i]);
-    ng_article *a = extract(ctx, page, strlen(page), NULL);
-    CHECK(a != NULL);
-    if (a) STR_EQ(field(a, NG_FIELD_DATE), "2022-02-08T14:00:00");
-    ng_article_free(a);
+    check_field(page, NG_FIELD_DATE, "2022-02-08T14:00:00");
   }
-  ng_ctx_free(ctx);
 }
 
 void test_extract__title_keeps_its_last_character(void) {
-  ng_ctx *ctx = ctx_new();
   /* The <h1> used to lose its last character when it was not ASCII. */
   const char *page =
       "<html><head><meta property=\"og:title\" content=\"Подольски завершил карьеру в "
       "сборной\"></head><body><h1>Подольски завершил карьеру в сборной</h1><article><p>"
       "Лукас Подольски завершил карьеру в сборной Германии после матча в Дортмунде."
       "</p></article></body></html>";
-  ng_article *a = extract(ctx, page, strlen(page), NULL);
-  CHECK(a != NULL);
-  if (a) STR_EQ(field(a, NG_FIELD_TITLE), "Подольски завершил карьеру в сборной");
-  ng_article_free(a);
-  ng_ctx_free(ctx);
+  check_field(page, NG_FIELD_TITLE, "Подольски завершил карьеру в сборной");
 }
 
 void test_extract__metadata_character_references(void) {
-  ng_ctx *ctx = ctx_new();
   /* JSON-LD strings are not decoded by the HTML parser, and some pages
    * escape their meta tags twice. */
   const char *page =
@@ -306,14 +300,8 @@ void test_extract__metadata_character_references(void) {
       "&zzz; &amp\", \"author\": {\"name\": \"Lindsey O&#039;Donnell\"}}</script></head>"
       "<body><article><p>A short report on the council meeting, which ended late in the "
       "evening.</p></article></body></html>";
-  ng_article *a = extract(ctx, page, strlen(page), NULL);
-  CHECK(a != NULL);
-  if (a) {
-    STR_EQ(field(a, NG_FIELD_TITLE), "Arnault’s „gift“ & the Louvre über &zzz; &amp");
-    STR_EQ(field(a, NG_FIELD_AUTHOR), "Lindsey O'Donnell");
-  }
-  ng_article_free(a);
-  ng_ctx_free(ctx);
+  check_field(page, NG_FIELD_TITLE, "Arnault’s „gift“ & the Louvre über &zzz; &amp");
+  check_field(page, NG_FIELD_AUTHOR, "Lindsey O'Donnell");
   ng_buf b = NG_BUF_INIT;
   CHECK_INT(ng_html_decode_refs(&b, "&#0;&#;&#x110000;x&", 19), NG_OK);
   CHECK_STRN(b.ptr, b.len, "\xef\xbf\xbd&#;\xef\xbf\xbdx&");
