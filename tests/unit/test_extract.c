@@ -291,6 +291,15 @@ void test_extract__title_keeps_its_last_character(void) {
   check_field(page, NG_FIELD_TITLE, "Подольски завершил карьеру в сборной");
 }
 
+void test_extract__byline_class_among_others(void) {
+  /* A byline element with several classes ("vcard author"). */
+  const char *page =
+      "<html><body><article><h1>Council meets late</h1><h4 class=\"vcard author\">"
+      "<span class=\"fn\">Jane Doe</span></h4><p>A short report on the council "
+      "meeting, which ended late in the evening.</p></article></body></html>";
+  check_field(page, NG_FIELD_AUTHOR, "Jane Doe");
+}
+
 void test_extract__metadata_character_references(void) {
   /* JSON-LD strings are not decoded by the HTML parser, and some pages
    * escape their meta tags twice. */
