@@ -128,8 +128,9 @@ static bool is_article_type(const ng_hmeta *m) {
   return m->v[NG_M_LD_TYPE].n > 0;
 }
 
-/* Sets a field from page text, invalid UTF-8 replaced and white space
- * collapsed (attribute values keep their line breaks). */
+/* Sets a field from page text: character references the parser left in
+ * it decoded (JSON-LD, twice-escaped meta tags), invalid UTF-8 replaced,
+ * white space collapsed (attribute values keep their line breaks). */
 static int set(ng_article *a, ng_field f, ng_hstr v) {
   if (!v.n) return NG_OK;
   if (v.n > 4096) v.n = 4096;
