@@ -21,6 +21,7 @@
  * documents or keep only the first k, to build the tables of a
  * held-out experiment (src/data/idf_en.inc is made from all of them). */
 #include "nutgraf.h"
+#include "stories/stories.h"
 #include "text/doc.h"
 #include "tool_common.h"
 
@@ -29,7 +30,7 @@
 #include <stdio.h>
 
 typedef struct ent {
-  char *s;
+  const char *s; /* the stem: the map's copy */
   uint32_t df;
   uint32_t hl; /* documents whose highlights have the stem too */
   uint32_t last; /* last document counted */
@@ -37,41 +38,25 @@ typedef struct ent {
 
 #define SAL_PRIOR 10.0
 
+static ng_strmap stems; /* stem -> index into tab */
 static ent *tab;
-static size_t cap, used;
-
-static uint32_t hash(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
+static size_t cap, nents;
 
 static ent *get(const char *s) {
-  if ((used + 1) * 2 > cap) {
-    size_t nc = cap ? cap * 2 : 1 << 16;
-    ent *nt = calloc(nc, sizeof *nt);
-    if (!nt) exit(1);
-    for (size_t i = 0; i < cap; i++)
-      if (tab[i].s) {
-        size_t h = hash(tab[i].s) & (nc - 1);
-        while (nt[h].s) h = (h + 1) & (nc - 1);
-        nt[h] = tab[i];
-      }
-    free(tab);
-    tab = nt;
-    cap = nc;
+  uint32_t id;
+  if (ng_strmap_intern(&stems, s, strlen(s), &id)) exit(1);
+  if (id >= cap) {
+    cap = cap ? cap * 2 : 1 << 16;
+    tab = realloc(tab, cap * sizeof *tab);
+    if (!tab) exit(1);
   }
-  size_t h = hash(s) & (cap - 1);
-  while (tab[h].s) {
-    if (strcmp(tab[h].s, s) == 0) return &tab[h];
-    h = (h + 1) & (cap - 1);
+  if (id == nents) {
+    tab[id].s = stems.strs[id];
+    tab[id].df = tab[id].hl = 0;
+    tab[id].last = UINT32_MAX;
+    nents++;
   }
-  tab[h].s = strdup(s);
-  tab[h].df = 0;
-  tab[h].hl = 0;
-  tab[h].last = UINT32_MAX;
-  used++;
-  return &tab[h];
+  return &tab[id];
 }
 
 static int by_df(const void *a, const void *b) {
@@ -110,6 +95,7 @@ int main(int argc, char **argv) {
   }
   ng_ctx *ctx = NULL;
   if (ng_ctx_new(&ctx, NULL, NULL)) return 1;
+  ng_strmap_init(&stems, NULL);
   uint32_t ndocs = 0;
   json_t *v;
   /* NG_MAX_DOCS=k: the first k documents only (to hold out the rest). */
@@ -162,8 +148,8 @@ int main(int argc, char **argv) {
   ng_ctx_free(ctx);
   /* Compact, keep the frequent ones, sort by string. */
   size_t n = 0;
-  for (size_t i = 0; i < cap; i++)
-    if (tab[i].s && tab[i].df >= min_df) tab[n++] = tab[i];
+  for (size_t i = 0; i < nents; i++)
+    if (tab[i].df >= min_df) tab[n++] = tab[i];
   qsort(tab, n, sizeof *tab, by_df);
   if (n > max_entries) n = max_entries;
   if (n > 65535) n = 65535; /* bucket offsets are uint16_t */

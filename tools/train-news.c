@@ -27,6 +27,7 @@
  * that are constant in cnndm (capitalization: it is lower-cased; the
  * title: it has none) get a hand-set weight, stated below. */
 #include "nutgraf.h"
+#include "stories/stories.h"
 #include "summarize/summarize.h"
 #include "text/doc.h"
 #include "linsolve.h"
@@ -229,45 +230,20 @@ static double gain(ng_rouge_scorer *sc, const ng_doc *doc, const char *ref,
 #define SAL_PRIOR 10.0
 #define SAL_MIN_DF 4
 
-typedef struct stem_ent {
-  char *s;
-  uint32_t id;
-} stem_ent;
-static stem_ent *stab;
-static size_t stab_cap, nstems;
+static ng_strmap stab; /* stem -> id */
+static size_t nstems;
 static uint32_t *sdf, *shl; /* [nstems * SAL_FOLDS] */
 static uint32_t *smark;     /* [nstems]: last story whose article / highlights had it */
 static uint32_t *shlmark;
 static size_t scap;
 
-static uint32_t stem_hash(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
 /* The id of stem s; added if `add`, else UINT32_MAX when unknown. */
 static uint32_t stem_id(const char *s, bool add) {
-  if ((nstems + 1) * 2 > stab_cap) {
-    size_t nc = stab_cap ? stab_cap * 2 : 1 << 16;
-    stem_ent *nt = calloc(nc, sizeof *nt);
-    if (!nt) exit(1);
-    for (size_t i = 0; i < stab_cap; i++)
-      if (stab[i].s) {
-        size_t h = stem_hash(stab[i].s) & (nc - 1);
-        while (nt[h].s) h = (h + 1) & (nc - 1);
-        nt[h] = stab[i];
-      }
-    free(stab);
-    stab = nt;
-    stab_cap = nc;
-  }
-  size_t h = stem_hash(s) & (stab_cap - 1);
-  while (stab[h].s) {
-    if (strcmp(stab[h].s, s) == 0) return stab[h].id;
-    h = (h + 1) & (stab_cap - 1);
-  }
-  if (!add) return UINT32_MAX;
+  size_t n = strlen(s);
+  if (!add) return ng_strmap_find(&stab, s, n);
+  uint32_t id;
+  if (ng_strmap_intern(&stab, s, n, &id)) exit(1);
+  if (id < nstems) return id;
   if (nstems == scap) {
     scap = scap ? scap * 2 : 1 << 16;
     sdf = realloc(sdf, scap * SAL_FOLDS * sizeof *sdf);
@@ -279,8 +255,6 @@ static uint32_t stem_id(const char *s, bool add) {
   memset(sdf + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *sdf);
   memset(shl + nstems * SAL_FOLDS, 0, SAL_FOLDS * sizeof *shl);
   smark[nstems] = shlmark[nstems] = UINT32_MAX;
-  stab[h].s = strdup(s);
-  stab[h].id = (uint32_t)nstems;
   return (uint32_t)nstems++;
 }
 
@@ -572,6 +546,7 @@ int main(int argc, char **argv) {
   ng_ctx *ctx = NULL;
   ng_rouge_scorer *sc = NULL;
   if (ng_ctx_new(&ctx, NULL, NULL) || ng_rouge_scorer_new(&sc, NULL)) return 1;
+  ng_strmap_init(&stab, NULL);
   size_t cap = 1 << 16, ndocs = 0, nsamples = 0, npos = 0;
   char *buf = malloc(cap);
   double *feat = NULL;

@@ -127,8 +127,9 @@ typedef struct lex_out {
   double one, both;
 } lex_out;
 
-static int cmp_lex(const void *a, const void *b) {
-  uint64_t x = ((const lex_out *)a)->h, y = ((const lex_out *)b)->h;
+/* By the hash that starts lex_out and wn_key. */
+static int cmp_hash(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
 }
 
@@ -157,11 +158,6 @@ typedef struct wn_key {
   uint64_t h;
   size_t first, n;
 } wn_key;
-
-static int cmp_key(const void *a, const void *b) {
-  uint64_t x = ((const wn_key *)a)->h, y = ((const wn_key *)b)->h;
-  return x < y ? -1 : x > y;
-}
 
 static int wn_alpha(const char *s, size_t n) {
   if (n < 2) return 0;
@@ -321,7 +317,7 @@ static int gen_wordnet(const char *dir, const char *outpath) {
     keys[kk++].n = j - i;
     i = j;
   }
-  qsort(keys, nkeys, sizeof *keys, cmp_key);
+  qsort(keys, nkeys, sizeof *keys, cmp_hash);
   for (size_t i = 1; i < nkeys; i++)
     if (keys[i].h == keys[i - 1].h) {
       fprintf(stderr, "train-rewrite: stem hash collision\n");
@@ -506,7 +502,7 @@ int main(int argc, char **argv) {
     lx[t].one = u[2 * t];
     lx[t].both = u[2 * t + 1];
   }
-  qsort(lx, V, sizeof *lx, cmp_lex);
+  qsort(lx, V, sizeof *lx, cmp_hash);
   for (size_t t = 1; t < V; t++)
     if (lx[t].h == lx[t - 1].h) {
       fprintf(stderr, "train-rewrite: term hash collision\n");

@@ -28,12 +28,18 @@ static const char story[] =
     "overnight.\n"
     "More rain is forecast for the weekend across the west of England.\n";
 
-static ng_doc *parse(ng_ctx *ctx, const char *text, size_t len, ng_lang lang) {
+static ng_doc *parse_flags(ng_ctx *ctx, const char *text, size_t len, ng_lang lang,
+                           unsigned flags) {
   ng_doc_options o = NG_DOC_OPTIONS_INIT;
   o.lang = lang;
+  o.flags = flags;
   ng_doc *doc = NULL;
   CHECK_INT(ng_doc_parse(&doc, ctx, text, len, &o, NULL), NG_OK);
   return doc;
+}
+
+static ng_doc *parse(ng_ctx *ctx, const char *text, size_t len, ng_lang lang) {
+  return parse_flags(ctx, text, len, lang, 0);
 }
 
 void test_summarize__invariants_every_method(void) {
@@ -170,11 +176,7 @@ void test_summarize__single_quotes_are_quotations(void) {
       "next month to agree the final text of the agreement .";
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc_options o = NG_DOC_OPTIONS_INIT;
-  o.lang = NG_LANG_EN;
-  o.flags = NG_DOC_NO_TITLE;
-  ng_doc *doc = NULL;
-  CHECK_INT(ng_doc_parse(&doc, ctx, text, sizeof text - 1, &o, NULL), NG_OK);
+  ng_doc *doc = parse_flags(ctx, text, sizeof text - 1, NG_LANG_EN, NG_DOC_NO_TITLE);
   if (doc && doc->nsent == 4) {
     double *f = calloc(doc->nsent * NG_NEWS_NFEAT, sizeof(double));
     CHECK_INT(ng_news_features(f, ctx, doc), NG_OK);
