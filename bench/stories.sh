@@ -9,6 +9,8 @@ for f in ecbplus/dev.jsonl wikiref220/dev.jsonl mrpc/dev.jsonl; do
 done
 echo "== ECB+ dev (story = cluster; default threshold)"
 nice "$bin" stories -q --eval "$data/ecbplus/dev.jsonl"
+echo "== ECB+ dev in two other arrival orders (bench/ecb_orders.py)"
+nice python3 "$(dirname "$0")/ecb_orders.py" "$bin" "$data"
 echo "== ECB+ dev, --topics (topic-level settings)"
 nice "$bin" stories -q --eval --topics "$data/ecbplus/dev.jsonl"
 echo "== WikiRef220 dev (default event level, then --topics)"

@@ -393,9 +393,9 @@ void test_stories__ecbplus_topics_pure(void) {
 /* Event level on the first 300 ECB+ dev articles (topics 1-10, each with
  * two events of one kind, interleaved): stories are split and merged as
  * they grow, yet every article stays in exactly the story that lists it,
- * most same-story pairs report one event (pairwise precision here 0.901,
- * 0.879 before the lede weighting; 0.85 required), and most pairs of one
- * event end in one story (recall 0.894, 0.872 before; 0.85 required). */
+ * most same-story pairs report one event (pairwise precision here 0.881;
+ * 0.85 required), and most pairs of one event end in one story (recall
+ * 0.967, 0.894 before lone reports were adopted; 0.93 required). */
 void test_stories__ecbplus_events_apart(void) {
   const char *dir = ng_test_data_dir();
   if (!dir) {
@@ -436,7 +436,7 @@ void test_stories__ecbplus_events_apart(void) {
   size_t gold = 0;
   for (size_t a = 0; a < n; a++)
     for (size_t b = 0; b < a; b++) gold += strcmp(clusters[a], clusters[b]) == 0;
-  CHECK(gold > 0 && (double)same >= 0.85 * (double)gold);
+  CHECK(gold > 0 && (double)same >= 0.93 * (double)gold);
   ng_story_set_free(set);
   ng_ctx_free(ctx);
   free(data);
