@@ -50,6 +50,14 @@
 #define MAX_TERMS_LIMIT 4096
 #define CENTROID_MAX 300
 #define CANDIDATES 12
+/* A candidate that shares less than this part of the best candidate's
+ * weight with the article is not scored: such a story is hardly ever the
+ * one to join, and scoring it cost about a twelfth of the stream's time
+ * (8% less CPU without). The ECB+ dev grouping stays the same in all
+ * three arrival orders of bench/ecb_orders.py, and so does WikiRef's
+ * --topics grouping; WikiRef at event level loses a little recall
+ * (B-cubed F1 0.362 -> 0.354). 0.3 would change ECB+ (0.938 -> 0.935). */
+#define CANDIDATE_SHARE 0.2
 #define KEY_TERMS 32 /* names and dates kept per article, besides max_terms */
 #define PREP_MAX 512 /* article terms looked up once per add (ev_prep) */
 #define ENTITY_BOOST 1.0
@@ -1102,6 +1110,19 @@ static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, 
       if (w > s->acc[cand[worst]]) cand[worst] = sid;
     }
   }
+  /* Of those, the ones that share at least CANDIDATE_SHARE of the best's
+   * weight; a training run (oracle_fn) learns from all of them. */
+  if (s->oracle_fn) {
+    for (size_t i = 0; i < touched; i++) s->acc[s->touch[i]] = 0.0f;
+    return ncand;
+  }
+  float top = 0.0f;
+  for (size_t k = 0; k < ncand; k++)
+    if (s->acc[cand[k]] > top) top = s->acc[cand[k]];
+  size_t kept = 0;
+  for (size_t k = 0; k < ncand; k++)
+    if (s->acc[cand[k]] >= (float)CANDIDATE_SHARE * top) cand[kept++] = cand[k];
+  ncand = kept;
   for (size_t i = 0; i < touched; i++) s->acc[s->touch[i]] = 0.0f;
   return ncand;
 }
