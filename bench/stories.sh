@@ -16,6 +16,12 @@ nice "$bin" stories -q --eval --topics "$data/ecbplus/dev.jsonl"
 echo "== WikiRef220 dev (default event level, then --topics)"
 nice "$bin" stories -q --eval "$data/wikiref220/dev.jsonl"
 nice "$bin" stories -q --eval --topics "$data/wikiref220/dev.jsonl" | tail -n 1
+echo "== DUC 2006 dev digests: ROUGE-2 / SU4 recall of 250 words (nutgraf, NIST's lead baseline, humans)"
+if [ -f "$data/duc2006/dev.jsonl" ]; then
+  for m in digest lead human; do nice "$bin" eval digest --data "$data" -m "$m"; done
+else
+  echo "bench-stories: $data/duc2006/dev.jsonl not found, skipped"
+fi
 echo "== MRPC dev (model fitted on orig_split train only)"
 nice "$bin" stories --eval-mrpc "$data/mrpc/dev.jsonl"
 echo "== Throughput: ECB+ and WikiRef dev articles repeated with new ids"

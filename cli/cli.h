@@ -6,6 +6,7 @@
 
 #include "nutgraf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* Exit codes (documented in the man page). */
@@ -26,6 +27,9 @@ int cmd_serve(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+
+/* `nutgraf eval digest` (eval_digest.c). */
+int eval_digest(const char *data_dir, const char *method, size_t words, size_t limit, bool tsv);
 
 /* Prints "nutgraf: <msg>" (printf-style) to stderr as one line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

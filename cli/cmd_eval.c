@@ -16,6 +16,7 @@
 static const char eval_usage[] =
     "Usage: nutgraf eval rouge --refs FILE --system FILE [OPTIONS]\n"
     "       nutgraf eval summarize --set NAME [OPTIONS]\n"
+    "       nutgraf eval digest [OPTIONS]\n"
     "\n"
     "rouge: score system summaries (JSON Lines {\"id\", \"summary\"}) against\n"
     "references (JSON Lines {\"id\", \"reference\"}); files may be gzipped.\n"
@@ -35,7 +36,18 @@ static const char eval_usage[] =
     "      --data DIR       data folder (default: $NG_DATA or ../shared/data)\n"
     "      --out FILE       also write the summaries as JSON Lines\n"
     "\n"
-    "Both:\n"
+    "digest: multi-document digests of DUC 2006 dev (duc2006/dev.jsonl in the\n"
+    "data folder: 25 articles and 4 human summaries per topic), scored as DUC\n"
+    "scored them: ROUGE-2 and ROUGE-SU4 recall of the first 250 words,\n"
+    "jackknifed over the references (ROUGE-1.5.5 -n 2 -2 4 -u -m -l 250).\n"
+    "  -m, --method M       digest (the topic's articles as one story, its\n"
+    "                       digest) | lead (NIST's baseline: the most recent\n"
+    "                       article) | human (each reference against the others)\n"
+    "  -w, --words W        word budget (default 250)\n"
+    "      --limit K        only the first K topics\n"
+    "      --data DIR       data folder (default: $NG_DATA or ../shared/data)\n"
+    "\n"
+    "All:\n"
     "      --tsv            print \"set<TAB>method<TAB>metric<TAB>value\" lines\n"
     "  -h, --help           this text\n"
     "\n"
@@ -490,6 +502,7 @@ int cmd_eval(int argc, char **argv) {
       {"set", required_argument, NULL, 's'},
       {"method", required_argument, NULL, 'm'},
       {"sentences", required_argument, NULL, 'n'},
+      {"words", required_argument, NULL, 'w'},
       {"limit", required_argument, NULL, 'k'},
       {"data", required_argument, NULL, 'D'},
       {"out", required_argument, NULL, 'o'},
@@ -500,7 +513,8 @@ int cmd_eval(int argc, char **argv) {
     fputs(eval_usage, stdout);
     return EXIT_OK;
   }
-  if (argc < 2 || (strcmp(argv[1], "rouge") != 0 && strcmp(argv[1], "summarize") != 0)) {
+  if (argc < 2 || (strcmp(argv[1], "rouge") != 0 && strcmp(argv[1], "summarize") != 0 &&
+                    strcmp(argv[1], "digest") != 0)) {
     fputs(eval_usage, stderr);
     return EXIT_USAGE;
   }
@@ -509,11 +523,12 @@ int cmd_eval(int argc, char **argv) {
   const char *data = getenv("NG_DATA");
   if (!data || !*data) data = "../shared/data";
   ng_method method = NG_METHOD_DEFAULT;
-  size_t nsent = 0, limit = 0;
+  const char *method_name = NULL;
+  size_t nsent = 0, limit = 0, words = 250;
   bool tsv = false;
   int c;
   optind = 1;
-  while ((c = getopt_long(argc - 1, argv + 1, "m:n:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc - 1, argv + 1, "m:n:w:h", longopts, NULL)) != -1) {
     switch (c) {
     case 'R': refs = optarg; break;
     case 'S': sys = optarg; break;
@@ -523,6 +538,8 @@ int cmd_eval(int argc, char **argv) {
     case 'D': data = optarg; break;
     case 'T': tsv = true; break;
     case 'm':
+      method_name = optarg;
+      if (strcmp(sub, "digest") == 0) break;
       if (ng_method_from_name(&method, optarg)) {
         cli_error("unknown method '%s' (default, lead, textrank, lexrank)", optarg);
         return EXIT_USAGE;
@@ -540,6 +557,9 @@ int cmd_eval(int argc, char **argv) {
         return EXIT_USAGE;
       }
       break;
+    case 'w':
+      if (cli_opt_count("--words", optarg, 1, 100000, &words)) return EXIT_USAGE;
+      break;
     case 'h': fputs(eval_usage, stdout); return EXIT_OK;
     default: fputs(eval_usage, stderr); return EXIT_USAGE;
     }
@@ -555,6 +575,8 @@ int cmd_eval(int argc, char **argv) {
     }
     return eval_rouge(refs, sys, filter, tsv);
   }
+  if (strcmp(sub, "digest") == 0)
+    return eval_digest(data, method_name ? method_name : "digest", words, limit, tsv);
   if (!set) {
     cli_error("eval summarize needs --set");
     return EXIT_USAGE;

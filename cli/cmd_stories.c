@@ -26,7 +26,8 @@ static const char stories_usage[] =
     "                       a score and the aligned sentences\n"
     "      --digest         per story a headline and a summary across sources,\n"
     "                       one sentence per fact, source named, in time order\n"
-    "  -n, --sentences N    digest length (default 5)\n"
+    "  -n, --sentences N    digest length (default 5; with --words, up to 64)\n"
+    "  -w, --words W        digest: at most W words (sentences are never cut)\n"
     "  -t, --threshold T    score needed to join a story (0..1; default 0.35,\n"
     "                       the probability of reporting the story's event)\n"
     "      --topics         group by broad topic rather than by event (a\n"
@@ -413,12 +414,12 @@ static void print_entities(ng_story_set *set, size_t s) {
   }
 }
 
-static int print_digest(ng_story_set *set, size_t nsent) {
+static int print_digest(ng_story_set *set, size_t nsent, size_t nwords) {
   int status = EXIT_OK;
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
     ng_digest *d = NULL;
     ng_error err = {0, NULL, 0};
-    int rc = ng_story_digest(&d, set, s, nsent, &err);
+    int rc = ng_story_digest(&d, set, s, nsent, nwords, &err);
     if (rc) {
       status = cli_fail("digest", rc, &err);
       continue;
@@ -462,6 +463,7 @@ int cmd_stories(int argc, char **argv) {
       {"pairs", no_argument, NULL, 'P'},
       {"digest", no_argument, NULL, 'D'},
       {"sentences", required_argument, NULL, 'n'},
+      {"words", required_argument, NULL, 'w'},
       {"threshold", required_argument, NULL, 't'},
       {"min-score", required_argument, NULL, 'S'},
       {"eval", no_argument, NULL, 'E'},
@@ -472,11 +474,11 @@ int cmd_stories(int argc, char **argv) {
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int json = 0, pairs = 0, digest = 0, eval = 0, mrpc = 0, quiet = 0, c;
-  size_t nsent = 5, repeat = 0;
+  size_t nsent = 0, nwords = 0, repeat = 0;
   double min_score = 0.3;
   ng_story_options so = NG_STORY_OPTIONS_INIT;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "n:t:qh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "n:w:t:qh", longopts, NULL)) != -1) {
     switch (c) {
     case 'J': json = 1; break;
     case 'P': pairs = 1; break;
@@ -487,6 +489,9 @@ int cmd_stories(int argc, char **argv) {
     case 'T': so.flags |= NG_STORY_TOPICS; break;
     case 'n':
       if (cli_opt_count("--sentences", optarg, 1, 64, &nsent)) return EXIT_USAGE;
+      break;
+    case 'w':
+      if (cli_opt_count("--words", optarg, 1, 100000, &nwords)) return EXIT_USAGE;
       break;
     case 'R':
       if (cli_opt_count("--repeat", optarg, 1, 100000000, &repeat)) return EXIT_USAGE;
@@ -589,7 +594,8 @@ int cmd_stories(int argc, char **argv) {
   } else if (pairs) {
     if (print_pairs(set, min_score)) status = EXIT_FAIL;
   } else if (digest) {
-    if (print_digest(set, nsent)) status = EXIT_FAIL;
+    /* A word budget alone may take up to the library's 64 sentences. */
+    if (print_digest(set, nsent ? nsent : nwords ? 64 : 5, nwords)) status = EXIT_FAIL;
   } else if (!repeat) {
     for (size_t s = 0; s < ng_story_set_count(set); s++) {
       printf("%sstory %zu: %s\n", s ? "\n" : "", s + 1, ng_story_headline(set, s, NULL));

@@ -743,13 +743,15 @@ typedef struct ng_digest ng_digest;
 /**
  * Summarizes story `s` across its articles: one sentence per fact (a fact
  * stated by several articles is quoted once, from the article that states
- * it best), at most `max_sentences` (0: 5), ordered by article date and
- * position. Needs NG_STORY_KEEP_SENTENCES. Returns NG_OK, NG_EINVAL or
- * NG_ENOMEM. The caller owns *out (ng_digest_free()); it does not borrow
- * from the set.
+ * it best), at most `max_sentences` (0: 5; at most 64) and, unless
+ * `max_words` is 0, at most `max_words` words (a sentence that does not
+ * fit is skipped, never cut), ordered by article date and position. Needs
+ * NG_STORY_KEEP_SENTENCES. Returns NG_OK, NG_EINVAL or NG_ENOMEM. The
+ * caller owns *out (ng_digest_free()); it does not borrow from the set.
  */
 NG_EXPORT int ng_story_digest(ng_digest **out, ng_story_set *set, size_t s,
-                              size_t max_sentences, ng_error *err);
+                              size_t max_sentences, size_t max_words,
+                              ng_error *err);
 
 /** Frees a digest. Takes NULL. */
 NG_EXPORT void ng_digest_free(ng_digest *d);
@@ -762,6 +764,37 @@ NG_EXPORT size_t ng_digest_count(const ng_digest *d);
 
 /** Digest sentence `i` (borrowed), or NULL when out of range. */
 NG_EXPORT const ng_digest_item *ng_digest_at(const ng_digest *d, size_t i);
+
+/**
+ * Multi-document summaries are scored as DUC 2005-2007 did, with
+ * ROUGE-1.5.5's recall against several human references: ROUGE-2
+ * (bigrams) and ROUGE-SU4 (unigrams plus pairs of tokens with at most four
+ * tokens between them), clipped counts, the same tokens and stemming as
+ * above, no stop words removed (ROUGE-1.5.5 -n 2 -2 4 -u -m -f A -l N).
+ * With several references the figure is jackknifed: the mean, over the
+ * subsets that leave one reference out, of the subset's pooled recall
+ * (hits summed over its references, over their units summed).
+ */
+typedef struct ng_rouge_multi {
+  double rouge2, su4; /**< recall, 0..1 */
+} ng_rouge_multi;
+
+/** Most references ng_rouge_multi_recall() takes. */
+#define NG_ROUGE_MAX_REFS 16
+
+/**
+ * Scores `sys`, cut to its first `max_words` tokens (0: no cut; DUC 2006
+ * used 250), against refs[0..nrefs) of ref_lens[] bytes, jackknifed
+ * (`jackknife` nonzero) or pooled over all of them (0: how a human
+ * reference is scored against the others). Returns NG_OK, NG_EINVAL (no scorer, NULL
+ * arrays, more than NG_ROUGE_MAX_REFS references) or NG_ENOMEM. No
+ * references: all zero.
+ */
+NG_EXPORT int ng_rouge_multi_recall(ng_rouge_multi *out, ng_rouge_scorer *sc,
+                                    const char *const *refs,
+                                    const size_t *ref_lens, size_t nrefs,
+                                    const char *sys, size_t sys_len,
+                                    size_t max_words, int jackknife);
 
 /* ------------------------------------------------------------------------
  * Render

@@ -511,6 +511,97 @@ static int rouge_lsum(ng_rouge_prf *out, ng_rouge_scorer *sc) {
   return NG_OK;
 }
 
+/* ---- Several references, DUC style --------------------------------------
+ *
+ * ROUGE-1.5.5 as DUC ran it (-n 2 -2 4 -u -m -f A -l L, no stop words
+ * removed), on the tokens above. Units: bigrams, and for SU4 every
+ * unigram plus every ordered pair of tokens with at most 4 tokens
+ * between them. Counts are clipped (a unit the system says twice and a
+ * reference once hits once). */
+
+/* SU4 units of t[0..n), sorted: a unigram u is (u), a skip bigram (x, y)
+ * is ((x + 1) << 32 | y), so the two kinds never collide. */
+static int su4_keys(ng_rouge_scorer *sc, arr *a, const uint32_t *t, size_t n) {
+  a->n = 0;
+  if (arr_reserve(&sc->alc, a, 6 * n + 1, sizeof(uint64_t))) return NG_ENOMEM;
+  uint64_t *k = a->p;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    k[m++] = t[i];
+    for (size_t j = i + 1; j < n && j <= i + 5; j++)
+      k[m++] = ((uint64_t)t[i] + 1) << 32 | t[j];
+  }
+  a->n = m;
+  qsort(k, m, sizeof(uint64_t), cmp_u64);
+  return NG_OK;
+}
+
+/* Clipped matches between two sorted key lists. */
+static size_t clipped_hits(const arr *x, const arr *y) {
+  const uint64_t *a = x->p, *b = y->p;
+  size_t i = 0, j = 0, hits = 0;
+  while (i < x->n && j < y->n) {
+    if (a[i] == b[j]) {
+      hits++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return hits;
+}
+
+int ng_rouge_multi_recall(ng_rouge_multi *out, ng_rouge_scorer *sc,
+                          const char *const *refs, const size_t *ref_lens,
+                          size_t nrefs, const char *sys, size_t sys_len,
+                          size_t max_words, int jackknife) {
+  if (!out) return NG_EINVAL;
+  memset(out, 0, sizeof *out);
+  if (!sc || (nrefs && (!refs || !ref_lens)) || nrefs > NG_ROUGE_MAX_REFS || (!sys && sys_len))
+    return NG_EINVAL;
+  if (nrefs == 0) return NG_OK;
+  if (tokenize(sc, &sc->sys, sys ? sys : "", sys_len)) return NG_ENOMEM;
+  if (max_words && sc->sys.toks.n > max_words) sc->sys.toks.n = max_words;
+  /* Hits and reference unit counts per reference, bigrams then SU4. */
+  size_t hits[2][NG_ROUGE_MAX_REFS], count[2][NG_ROUGE_MAX_REFS];
+  for (int kind = 0; kind < 2; kind++) {
+    int rc = kind == 0 ? ngram_keys(sc, &sc->keys_b, &sc->sys.toks, 2)
+                       : su4_keys(sc, &sc->keys_b, sc->sys.toks.p, sc->sys.toks.n);
+    if (rc) return rc;
+    for (size_t r = 0; r < nrefs; r++) {
+      if (tokenize(sc, &sc->ref, refs[r] ? refs[r] : "", refs[r] ? ref_lens[r] : 0)) return NG_ENOMEM;
+      rc = kind == 0 ? ngram_keys(sc, &sc->keys_a, &sc->ref.toks, 2)
+                     : su4_keys(sc, &sc->keys_a, sc->ref.toks.p, sc->ref.toks.n);
+      if (rc) return rc;
+      hits[kind][r] = clipped_hits(&sc->keys_a, &sc->keys_b);
+      count[kind][r] = sc->keys_a.n;
+    }
+  }
+  /* Jackknifing: the mean over the subsets that leave one reference out
+   * of the subset's pooled recall (its hits over its units); without it,
+   * or with one reference, the pooled recall over all of them. */
+  double *res[2] = {&out->rouge2, &out->su4};
+  bool jk = jackknife && nrefs > 1;
+  for (int kind = 0; kind < 2; kind++) {
+    size_t nsub = jk ? nrefs : 1;
+    double sum = 0.0;
+    for (size_t leave = 0; leave < nsub; leave++) {
+      size_t h = 0, c = 0;
+      for (size_t r = 0; r < nrefs; r++) {
+        if (jk && r == leave) continue;
+        h += hits[kind][r];
+        c += count[kind][r];
+      }
+      sum += c ? (double)h / (double)c : 0.0;
+    }
+    *res[kind] = sum / (double)nsub;
+  }
+  return NG_OK;
+}
+
 int ng_rouge_score(ng_rouge_result *out, ng_rouge_scorer *sc, const char *ref,
                    size_t ref_len, const char *sys, size_t sys_len) {
   memset(out, 0, sizeof *out);

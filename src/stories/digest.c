@@ -85,7 +85,7 @@ static bool dangling(const char *t, size_t n) {
 }
 
 int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
-                    size_t max_sentences, ng_error *err) {
+                    size_t max_sentences, size_t max_words, ng_error *err) {
   if (!out || !s) return ng_fail(err, NG_EINVAL, "no story set", 0);
   *out = NULL;
   if (sid >= s->nstories) return ng_fail(err, NG_EINVAL, "no such story", 0);
@@ -132,9 +132,13 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
   if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
   NG_CHECK_ALLOC(d->items = ng_arena_calloc(&ar, max_sentences, sizeof *d->items));
   const ng_rw_sent *picked[64];
+  size_t words = 0;
   for (size_t i = 0; i < nc && d->n < max_sentences; i++) {
     const ng_article *a = &s->articles[cs[i].article];
     const ng_rw_sent *r = &a->rw[cs[i].sent];
+    /* A sentence that would pass the word budget is skipped, not cut; a
+     * shorter one further down may still fit. */
+    if (max_words && words + r->nwords > max_words) continue;
     bool repeat = false;
     for (size_t k = 0; k < d->n && !repeat; k++) {
       double f[NG_RW_NFEAT];
@@ -152,6 +156,7 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
                                                a->sents[cs[i].sent].len));
     it->len = a->sents[cs[i].sent].len;
     picked[d->n++] = r;
+    words += r->nwords;
   }
   /* Time order (insertion sort: at most 64 items). */
   for (size_t i = 1; i < d->n; i++) {

@@ -161,6 +161,50 @@ static void check_row(const char *what, const double got[NG_ROUGE_COUNT],
   }
 }
 
+/* DUC-style recall against several references (ROUGE-2, ROUGE-SU4),
+ * hand-computed. */
+void test_rouge__multi_reference(void) {
+  ng_rouge_scorer *sc = NULL;
+  CHECK_INT(ng_rouge_scorer_new(&sc, NULL), NG_OK);
+  if (!sc) return;
+  ng_rouge_multi m;
+  /* ref1 "a b c": bigrams ab bc; SU4 units a b c ab ac bc (6).
+   * ref2 "a c": bigram ac; SU4 a c ac (3). sys "a b": ab; a b ab.
+   * Hits: ref1 1 bigram, 3 SU4 units; ref2 0, 1. */
+  const char *refs[] = {"A b c.", "a c"};
+  size_t lens[] = {strlen(refs[0]), strlen(refs[1])};
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, refs, lens, 2, "a b", 3, 0, 0), NG_OK);
+  CHECK(fabs(m.rouge2 - 1.0 / 3.0) < 1e-12); /* pooled: 1 of 3 */
+  CHECK(fabs(m.su4 - 4.0 / 9.0) < 1e-12);
+  /* Jackknifed: mean of {ref2} 0/1 and {ref1} 1/2; SU4 1/3 and 3/6. */
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, refs, lens, 2, "a b", 3, 0, 1), NG_OK);
+  CHECK(fabs(m.rouge2 - 0.25) < 1e-12);
+  CHECK(fabs(m.su4 - (1.0 / 3.0 + 0.5) / 2.0) < 1e-12);
+  /* The system is cut at max_words tokens: "a b c d" at 2 is "a b". */
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, refs, lens, 2, "a b c d", 7, 2, 1), NG_OK);
+  CHECK(fabs(m.rouge2 - 0.25) < 1e-12);
+  /* Skip bigrams span at most 4 tokens between: in "a p q r s b" (6
+   * unigrams, 15 pairs) "a ... b" counts, in "a p q r s t b" (7, 20) not. */
+  const char *gap4 = "a p q r s b", *gap5 = "a p q r s t b";
+  size_t l4 = strlen(gap4), l5 = strlen(gap5);
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, &gap4, &l4, 1, "a b", 3, 0, 1), NG_OK);
+  CHECK(fabs(m.su4 - 3.0 / 21.0) < 1e-12);
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, &gap5, &l5, 1, "a b", 3, 0, 1), NG_OK);
+  CHECK(fabs(m.su4 - 2.0 / 27.0) < 1e-12);
+  /* Clipped: "a a" against "a" hits once, of one unit. */
+  const char *one = "a";
+  size_t l1 = 1;
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, &one, &l1, 1, "a a", 3, 0, 1), NG_OK);
+  CHECK(fabs(m.su4 - 1.0) < 1e-12);
+  /* No references: zeros; bad arguments: NG_EINVAL. */
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, NULL, NULL, 0, "a", 1, 0, 1), NG_OK);
+  CHECK(m.rouge2 == 0.0 && m.su4 == 0.0);
+  CHECK_INT(ng_rouge_multi_recall(&m, NULL, refs, lens, 2, "a", 1, 0, 1), NG_EINVAL);
+  CHECK_INT(ng_rouge_multi_recall(&m, sc, refs, lens, NG_ROUGE_MAX_REFS + 1, "a", 1, 0, 1),
+            NG_EINVAL);
+  ng_rouge_scorer_free(sc);
+}
+
 void test_rouge__reference_figures(void) {
   const char *dir = ng_test_data_dir();
   if (!dir) {
@@ -220,4 +264,79 @@ void test_rouge__reference_figures(void) {
   for (int m = 0; m < NG_ROUGE_COUNT; m++) w[m] = 0.0951 * cnn[m] + 0.9049 * dm[m];
   check_row("cnndm weighted", w, want, 0, 0);
   ng_rouge_scorer_free(sc);
+}
+
+/* The DUC scoring against DUC 2006's own figures (all 50 topics; dev has
+ * 39): NIST's lead baseline (the first 250 words of the most recent
+ * article) scored 0.0495 ROUGE-2 / 0.0979 SU4, the human summarizers
+ * 0.109-0.133 ROUGE-2 each against the others. Measured here: 0.0449 /
+ * 0.0918 and 0.1058 (the same as `nutgraf eval digest -m lead|human`). */
+void test_rouge__duc_anchors(void) {
+  const char *dir = ng_test_data_dir();
+  char path[512];
+  snprintf(path, sizeof path, "%s/duc2006/dev.jsonl", dir ? dir : ".");
+  size_t len = 0;
+  char *data = dir ? ng_test_read(path, &len) : NULL;
+  if (!data) {
+    ng_test_skip("../shared/data not found: duc2006/dev.jsonl");
+    return;
+  }
+  ng_rouge_scorer *sc = NULL;
+  CHECK_INT(ng_rouge_scorer_new(&sc, NULL), NG_OK);
+  double lead2 = 0, lead_su4 = 0, human2 = 0;
+  size_t n = 0;
+  for (char *line = data; sc && line && *line;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    json_t *o = json_loads(line, 0, NULL);
+    json_t *arts = json_object_get(o, "articles"), *dates = json_object_get(o, "dates"),
+           *refs = json_object_get(o, "references");
+    size_t na = json_array_size(arts), nr = json_array_size(refs);
+    if (na && nr >= 2 && nr <= NG_ROUGE_MAX_REFS) {
+      size_t pick = 0;
+      for (size_t i = 1; i < na; i++)
+        if (strcmp(json_string_value(json_array_get(dates, i)),
+                   json_string_value(json_array_get(dates, pick))) >= 0)
+          pick = i;
+      const char *r[NG_ROUGE_MAX_REFS];
+      size_t rl[NG_ROUGE_MAX_REFS];
+      for (size_t k = 0; k < nr; k++) {
+        r[k] = json_string_value(json_array_get(refs, k));
+        rl[k] = strlen(r[k]);
+      }
+      const char *lead = json_string_value(json_array_get(arts, pick));
+      ng_rouge_multi m;
+      CHECK_INT(ng_rouge_multi_recall(&m, sc, r, rl, nr, lead, strlen(lead), 250, 1), NG_OK);
+      lead2 += m.rouge2;
+      lead_su4 += m.su4;
+      /* Each reference against the others, pooled. */
+      for (size_t k = 0; k < nr; k++) {
+        const char *others[NG_ROUGE_MAX_REFS];
+        size_t ol[NG_ROUGE_MAX_REFS], q = 0;
+        for (size_t j = 0; j < nr; j++)
+          if (j != k) {
+            others[q] = r[j];
+            ol[q++] = rl[j];
+          }
+        CHECK_INT(ng_rouge_multi_recall(&m, sc, others, ol, q, r[k], rl[k], 250, 0), NG_OK);
+        human2 += m.rouge2 / (double)nr;
+      }
+      n++;
+    }
+    json_decref(o);
+    line = nl ? nl + 1 : NULL;
+  }
+  CHECK(n >= 30);
+  if (n) {
+    CHECK(fabs(lead2 / (double)n - 0.0449) < 0.0005);
+    CHECK(fabs(lead_su4 / (double)n - 0.0918) < 0.0005);
+    CHECK(fabs(human2 / (double)n - 0.1058) < 0.0005);
+    /* ... and near DUC's: within a tenth of the lead baseline's figures,
+     * and about the human summarizers' range. */
+    CHECK(fabs(lead2 / (double)n - 0.0495) < 0.0050);
+    CHECK(fabs(lead_su4 / (double)n - 0.0979) < 0.0098);
+    CHECK(human2 / (double)n > 0.095 && human2 / (double)n < 0.133);
+  }
+  ng_rouge_scorer_free(sc);
+  free(data);
 }

@@ -132,7 +132,7 @@ void test_stories__two_earthquakes_stay_apart(void) {
   CHECK(ng_story_headline(set, 2, NULL) == NULL);
   /* Digest: no sentence twice, sources are the story's articles. */
   ng_digest *d = NULL;
-  CHECK_INT(ng_story_digest(&d, set, story[0], 3, NULL), NG_OK);
+  CHECK_INT(ng_story_digest(&d, set, story[0], 3, 0, NULL), NG_OK);
   CHECK(ng_digest_count(d) >= 1 && ng_digest_count(d) <= 3);
   for (size_t i = 0; i < ng_digest_count(d); i++) {
     const ng_digest_item *it = ng_digest_at(d, i);
@@ -141,7 +141,27 @@ void test_stories__two_earthquakes_stay_apart(void) {
   }
   CHECK(ng_digest_at(d, 99) == NULL);
   ng_digest_free(d);
-  CHECK_INT(ng_story_digest(&d, set, 9, 3, NULL), NG_EINVAL);
+  /* A word budget skips what does not fit and never cuts a sentence: 5
+   * words hold no sentence (a digest sentence has at least 6); a budget
+   * of the first pick's words holds that one sentence, whole. */
+  CHECK_INT(ng_story_digest(&d, set, story[0], 3, 5, NULL), NG_OK);
+  CHECK_INT(ng_digest_count(d), 0);
+  ng_digest_free(d);
+  CHECK_INT(ng_story_digest(&d, set, story[0], 64, 1000, NULL), NG_OK);
+  size_t all = ng_digest_count(d);
+  ng_digest_free(d);
+  CHECK_INT(ng_story_digest(&d, set, story[0], 64, 14, NULL), NG_OK);
+  CHECK(ng_digest_count(d) >= 1 && ng_digest_count(d) < all);
+  for (size_t i = 0; i < ng_digest_count(d); i++) {
+    const ng_digest_item *it = ng_digest_at(d, i);
+    size_t words = 0;
+    for (size_t k = 0; k < it->len; k++)
+      words += it->text[k] != ' ' && (k == 0 || it->text[k - 1] == ' ');
+    CHECK(words <= 14);
+    CHECK(it->len > 0 && strchr(".!?", it->text[it->len - 1]) != NULL);
+  }
+  ng_digest_free(d);
+  CHECK_INT(ng_story_digest(&d, set, 9, 3, 0, NULL), NG_EINVAL);
   ng_story_set_free(set);
   ng_story_set_free(NULL);
   ng_ctx_free(ctx);
