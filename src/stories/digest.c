@@ -3,10 +3,12 @@
  * Candidate sentences are the first DIGEST_LEAD sentences of each article
  * (news states its facts early). Each gets a score: IDF-weighted cosine
  * with the story's centroid (how central its content is) times a position
- * prior. Picking goes best first and skips a sentence that states a fact
- * already picked (the rewrite model says so, or most of its content stems
- * are already covered), so each fact is quoted once, from the sentence that
- * states it best. The picks are then put in time order: article date, then
+ * prior. With several articles, the list is then reordered so that the
+ * sentences covering the most concepts that several sources share come
+ * first (order_by_concepts). Picking goes down the list and skips a
+ * sentence that states a fact already picked (the rewrite model says so,
+ * or most of its content stems are already covered), so each fact is
+ * quoted once, from the sentence that states it best. The picks are then put in time order: article date, then
  * the order articles were added, then position. */
 #include "set.h"
 
@@ -23,6 +25,12 @@
 #define MIN_WORDS 6
 #define MAX_WORDS 70
 #define REPEAT_CONTAINMENT 0.5
+/* Concept ordering (order_by_concepts): the position discount per
+ * sentence, and how many candidates are put in concept order for a
+ * digest of n sentences (the picking skips repeats and sentences over
+ * the word budget, so it may read past n). */
+#define CONCEPT_POSITION 0.1
+#define CONCEPT_ROUNDS(n) (2 * (n) + 8)
 
 struct ng_digest {
   ng_arena arena;
@@ -51,6 +59,122 @@ static int cmp_time(const void *pa, const void *pb, const ng_story_set *s) {
   if (da != db && da != INT32_MIN && db != INT32_MIN) return da < db ? -1 : 1;
   if (a->article != b->article) return a->article < b->article ? -1 : 1;
   return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
+/* ---- Concepts: content stem bigrams shared across articles ---- */
+
+typedef struct concept {
+  uint64_t key;
+  uint32_t df;      /* articles that say it */
+  uint32_t covered; /* by a picked sentence */
+  uint32_t seen;    /* stamp of the last sentence that counted it */
+} concept;
+
+typedef struct kv {
+  uint64_t key;
+  uint32_t article;
+} kv;
+
+static int cmp_kv(const void *pa, const void *pb) {
+  const kv *a = pa, *b = pb;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  return a->article < b->article ? -1 : a->article > b->article;
+}
+
+static concept *concept_find(concept *c, size_t n, uint64_t key) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c[mid].key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && c[lo].key == key ? &c[lo] : NULL;
+}
+
+static inline uint64_t bigram(const ng_rw_sent *r, size_t q) {
+  return (uint64_t)r->seq[q] << 32 | r->seq[q + 1];
+}
+
+/* Weight of r's concepts not yet covered, each counted once; with
+ * `cover`, marks them covered. */
+static double concept_gain(concept *c, size_t n, const ng_rw_sent *r, uint32_t *stamp,
+                           bool cover) {
+  double g = 0;
+  ++*stamp;
+  for (size_t q = 0; q + 1 < r->nseq; q++) {
+    concept *x = concept_find(c, n, bigram(r, q));
+    if (!x || x->df < 2 || x->covered || x->seen == *stamp) continue;
+    x->seen = *stamp;
+    g += (double)x->df;
+  }
+  if (cover)
+    for (size_t q = 0; q + 1 < r->nseq; q++) {
+      concept *x = concept_find(c, n, bigram(r, q));
+      if (x) x->covered = 1;
+    }
+  return g;
+}
+
+/* Reorders the candidates cs[0..nc) (in centroid order) so that the
+ * first ones cover the most concepts: greedily, the candidate with the
+ * most uncovered concept weight per word, discounted by its position
+ * (news states its facts early), then the next, up to a few more than
+ * the digest can take; the rest keep the centroid order. A concept is a
+ * bigram of content stems; its weight is the number of the story's
+ * articles that say it, and one said by a single article weighs nothing,
+ * so a one-article story keeps the centroid order. Why: the facts that
+ * several sources report are the story's core (the idea of Gillick and
+ * Favre's concept coverage for multi-document summaries, here greedy);
+ * on DUC 2006 dev, ROUGE-2 recall 0.0758 -> 0.0799 (BENCHMARKS). */
+static int order_by_concepts(ng_arena *ar, const ng_story_set *s, const ng_story *st, size_t m,
+                             cand *cs, size_t nc, size_t max_sentences) {
+  size_t total = 0;
+  for (size_t k = 0; k < m; k++) {
+    const ng_article *a = &s->articles[st->members[k]];
+    for (size_t i = 0; i < a->nsents; i++) total += a->rw[i].nseq;
+  }
+  kv *pairs = ng_arena_calloc(ar, total + 1, sizeof *pairs);
+  concept *con = ng_arena_calloc(ar, total + 1, sizeof *con);
+  if (!pairs || !con) return NG_ENOMEM;
+  size_t np = 0, ncon = 0;
+  for (size_t k = 0; k < m; k++) {
+    const ng_article *a = &s->articles[st->members[k]];
+    for (size_t i = 0; i < a->nsents; i++)
+      for (size_t q = 0; q + 1 < a->rw[i].nseq; q++) {
+        pairs[np].key = bigram(&a->rw[i], q);
+        pairs[np++].article = (uint32_t)k;
+      }
+  }
+  qsort(pairs, np, sizeof *pairs, cmp_kv);
+  for (size_t i = 0; i < np; i++) {
+    if (ncon && con[ncon - 1].key == pairs[i].key) {
+      if (pairs[i].article != pairs[i - 1].article) con[ncon - 1].df++;
+    } else {
+      con[ncon].key = pairs[i].key;
+      con[ncon++].df = 1;
+    }
+  }
+  uint32_t stamp = 0;
+  size_t rounds = nc < CONCEPT_ROUNDS(max_sentences) ? nc : CONCEPT_ROUNDS(max_sentences);
+  for (size_t done = 0; done < rounds; done++) {
+    double best_gain = 0;
+    size_t best = done;
+    for (size_t i = done; i < nc; i++) {
+      const ng_rw_sent *r = &s->articles[cs[i].article].rw[cs[i].sent];
+      double g = concept_gain(con, ncon, r, &stamp, false) / (double)(r->nwords + 1) /
+                 (1.0 + CONCEPT_POSITION * (double)cs[i].sent);
+      if (g > best_gain) {
+        best_gain = g;
+        best = i;
+      }
+    }
+    if (best_gain <= 0) break;
+    cand t = cs[best];
+    memmove(cs + done + 1, cs + done, (best - done) * sizeof *cs);
+    cs[done] = t;
+    concept_gain(con, ncon, &s->articles[t.article].rw[t.sent], &stamp, true);
+  }
+  return NG_OK;
 }
 
 /* Share of b's content stems already in a. */
@@ -130,6 +254,8 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
     }
   }
   if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
+  /* (It fails only for want of memory.) */
+  if (nc > 1) NG_CHECK_ALLOC(order_by_concepts(&ar, s, st, m, cs, nc, max_sentences) == NG_OK);
   NG_CHECK_ALLOC(d->items = ng_arena_calloc(&ar, max_sentences, sizeof *d->items));
   const ng_rw_sent *picked[64];
   size_t words = 0;
