@@ -165,8 +165,14 @@ int cmd_serve(int argc, char **argv) {
   ng_server *srv = NULL;
   unsigned port = 0;
   char why[512];
+  if (ng_stories_new(&cfg.stories, cfg.db_path)) {
+    cli_error("out of memory");
+    free(token);
+    return EXIT_FAIL;
+  }
   if (ng_server_start(&srv, &cfg, &port, why, sizeof why)) {
     cli_error("%s", why);
+    ng_stories_free(cfg.stories);
     free(token);
     return EXIT_FAIL;
   }
@@ -178,6 +184,7 @@ int cmd_serve(int argc, char **argv) {
   sigwait(&stop, &sig);
   fprintf(stderr, "nutgraf: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
   ng_server_stop(srv);
+  ng_stories_free(cfg.stories);
   free(token);
   return EXIT_OK;
 }

@@ -5,8 +5,9 @@
  * SQLite store (":memory:", fresh for every input, seeded with article 1).
  *
  * Input: byte 0 chooses the request, the rest is "LINE1\nQUERY\nBODY".
- *   bits 0-3  route: 0-11 an entry of ng_routes[] ({id} replaced by
- *             LINE1), 12-15 any path (LINE1 as is) with GET/POST/HEAD/PUT
+ *   bits 0-3  route: an entry of ng_routes[] ({id} replaced by LINE1);
+ *             when LINE1 starts with '/', any path (LINE1 as is) with
+ *             GET/POST/HEAD/PUT by bits 0-1
  *   bits 4-6  Content-Type (none, JSON, text, HTML, form, octet, other)
  *   bit 7     the wrong method for the route (405, or HEAD for a GET)
  *
@@ -16,7 +17,11 @@
  * (JSON, summary twice: computed then cached, reader page, listings); the
  * same request again gives the same status (a stored article: 201 then
  * 200 duplicate), and for the stateless summarizers the same body. No
- * crash, no leak (ASan). */
+ * crash, no leak (ASan).
+ *
+ * The story routes read their own database (stories.c opens its own
+ * connection): a file made once per run with the seed article, so story
+ * 1 exists and its page and JSON are rendered. */
 #include "../server/server.h"
 
 #include <assert.h>
@@ -25,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -125,6 +131,42 @@ static void follow_up(ng_worker *w, const ng_server_config *cfg,
   get(w, cfg, "/", NULL, 200);
 }
 
+static char stories_db[64];
+
+static void remove_stories_db(void) {
+  const char *suffix[] = {"", "-wal", "-shm"};
+  for (int i = 0; i < 3; i++) {
+    char p[80];
+    snprintf(p, sizeof p, "%s%s", stories_db, suffix[i]);
+    remove(p);
+  }
+}
+
+/* The stories' database: a temporary file with the seed article. */
+static ng_stories *seeded_stories(ng_ctx *ctx) {
+  static ng_stories *stories;
+  if (stories) return stories;
+  snprintf(stories_db, sizeof stories_db, "/tmp/nutgraf-fuzz-serve-XXXXXX");
+  int fd = mkstemp(stories_db);
+  assert(fd >= 0);
+  close(fd);
+  atexit(remove_stories_db);
+  ng_store *st = NULL;
+  char why[256];
+  int rc = ng_store_open(&st, stories_db, why, sizeof why);
+  assert(rc == 0);
+  ng_ingest_input in = {seed_article, sizeof seed_article - 1, "seed", NULL, NULL, NG_INPUT_TEXT, 0};
+  int64_t id;
+  bool dup;
+  ng_error err = {0, NULL, 0};
+  rc = ng_store_ingest(&id, &dup, st, ctx, &in, &err);
+  assert(rc == NG_OK && id == 1);
+  ng_store_close(st);
+  rc = ng_stories_new(&stories, stories_db);
+  assert(rc == 0);
+  return stories;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static ng_worker w;
   if (!w.ctx && ng_ctx_new(&w.ctx, NULL, NULL)) return 0;
@@ -143,14 +185,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   const char *method;
   char *path;
-  if (sel < ng_route_count) {
+  if (sel < ng_route_count && line1[0] != '/') {
     const ng_route *rt = &ng_routes[sel];
     method = rt->method;
     if (wrong) method = strcmp(method, "GET") == 0 ? "HEAD" : "PUT";
     path = fill_pattern(rt->pattern, line1);
   } else {
     static const char *const methods[] = {"GET", "POST", "HEAD", "PUT"};
-    method = methods[(sel - ng_route_count) & 3u];
+    method = methods[sel & 3u];
     if (wrong) method = "DELETE";
     path = fill_pattern(line1, "");
   }
@@ -160,6 +202,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   cfg.db_path = ":memory:";
   cfg.max_body = 1u << 20;
   cfg.quiet = true;
+  cfg.stories = seeded_stories(w.ctx);
   char why[256];
   int rc = ng_store_open(&w.store, cfg.db_path, why, sizeof why);
   assert(rc == 0);

@@ -17,6 +17,8 @@ static void api_add(const ng_req *req, ng_res *res);
 static void api_get(const ng_req *req, ng_res *res);
 static void api_summary(const ng_req *req, ng_res *res);
 static void api_summarize(const ng_req *req, ng_res *res);
+static void api_stories(const ng_req *req, ng_res *res);
+static void api_story(const ng_req *req, ng_res *res);
 
 const ng_route ng_routes[] = {
     {"GET", "/healthz", api_health, 0, "healthz"},
@@ -26,8 +28,12 @@ const ng_route ng_routes[] = {
     {"GET", "/api/articles/{id}", api_get, 0, "get"},
     {"GET", "/api/articles/{id}/summary", api_summary, 0, "summary"},
     {"POST", "/api/summarize", api_summarize, NG_ROUTE_BODY, "summarize"},
+    {"GET", "/api/stories", api_stories, 0, "stories"},
+    {"GET", "/api/stories/{id}", api_story, 0, "story"},
     {"GET", "/", ng_web_home, 0, "web_home"},
     {"GET", "/a/{id}", ng_web_article, 0, "web_article"},
+    {"GET", "/stories", ng_web_stories, 0, "web_stories"},
+    {"GET", "/s/{id}", ng_web_story, 0, "web_story"},
     {"POST", "/summarize", ng_web_summarize, NG_ROUTE_BODY, "web_summarize"},
     {"GET", "/static/style.css", ng_web_asset, 0, "web_asset"},
     {"GET", "/static/reader.js", ng_web_asset, 0, "web_asset"},
@@ -624,4 +630,81 @@ void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
   ng_routes[route].handle(&req, res);
   free(args);
   free(q);
+}
+
+/* ---- stories ------------------------------------------------------- */
+
+/* {"id","headline","articles":[{"id","title","date"}]} (+ entities and
+ * digest when the view has them). */
+static json_t *story_json(const ng_story_view *v, bool full) {
+  json_t *arts = json_array();
+  for (size_t i = 0; arts && i < v->narticles; i++)
+    json_array_append_new(arts, json_pack("{s:I,s:s,s:s?}", "id", (json_int_t)v->articles[i].id,
+                                          "title", v->articles[i].title, "date",
+                                          v->articles[i].date));
+  json_t *o = json_pack("{s:I,s:s,s:o}", "id", (json_int_t)v->id, "headline", v->headline,
+                        "articles", arts);
+  if (!o || !full) return o;
+  json_t *ents = json_array(), *dig = json_array();
+  for (size_t i = 0; ents && i < v->nentities; i++)
+    json_array_append_new(ents, json_pack("{s:s,s:s}", "kind", v->entities[i].kind, "name",
+                                          v->entities[i].name));
+  for (size_t i = 0; dig && i < v->ndigest; i++)
+    json_array_append_new(dig, json_pack("{s:I,s:s}", "article", (json_int_t)v->digest[i].article,
+                                         "text", v->digest[i].text));
+  json_object_set_new(o, "entities", ents);
+  json_object_set_new(o, "digest", dig);
+  return o;
+}
+
+static void story_row(const ng_story_view *v, void *user) {
+  json_array_append_new(user, story_json(v, false));
+}
+
+static bool have_stories(const ng_req *req, ng_res *res) {
+  if (req->cfg && req->cfg->stories) return true;
+  ng_res_error(res, 503, "stories are not available on this server");
+  return false;
+}
+
+static void api_stories(const ng_req *req, ng_res *res) {
+  if (!have_stories(req, res)) return;
+  long page, per, min;
+  if (!int_arg(ng_req_arg(req, "page"), 1, 1000000, &page)) {
+    ng_res_error(res, 400, "page must be a number from 1");
+    return;
+  }
+  if (!int_arg(ng_req_arg(req, "per_page"), 1, 100, &per)) {
+    ng_res_error(res, 400, "per_page must be a number from 1 to 100");
+    return;
+  }
+  if (!int_arg(ng_req_arg(req, "min_articles"), 1, 1000000, &min)) {
+    ng_res_error(res, 400, "min_articles must be a number from 1");
+    return;
+  }
+  if (!page) page = 1;
+  if (!per) per = 20;
+  if (!min) min = 1;
+  json_t *arr = json_array();
+  int64_t total = 0;
+  if (!arr || ng_stories_list(req->cfg->stories, (size_t)min, (int64_t)(page - 1) * per, per,
+                              &total, story_row, arr)) {
+    json_decref(arr);
+    ng_res_error(res, 503, "the stories could not be read");
+    return;
+  }
+  put_json(res, json_pack("{s:i,s:i,s:I,s:o}", "page", (int)page, "per_page", (int)per, "total",
+                          (json_int_t)total, "stories", arr));
+}
+
+static void api_story(const ng_req *req, ng_res *res) {
+  if (!have_stories(req, res)) return;
+  ng_story_view v;
+  int rc = ng_stories_get(req->cfg->stories, req->id, true, &v);
+  if (rc <= 0) {
+    ng_res_error(res, rc ? 503 : 404, rc ? "the stories could not be read" : "no such article");
+    return;
+  }
+  put_json(res, story_json(&v, true));
+  ng_story_view_dispose(&v);
 }

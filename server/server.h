@@ -96,8 +96,62 @@ int ng_store_summary_get(ng_store *st, int64_t id, int sentences, int words,
 int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,
                          const char *json, size_t len);
 
+/* Calls fn (snippet NULL) for up to `limit` articles with an id above
+ * `after`, in id order, with their bodies. Returns how many, or -1. */
+int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn fn,
+                   void *user);
+
 /* Cheap liveness probe: 0 when the database answers. */
 int ng_store_ping(ng_store *st);
+
+/* ---- stories (stories.c) ------------------------------------------- */
+
+/* The stored articles grouped into stories (one story set in memory,
+ * caught up with the store on every call; thread-safe). */
+typedef struct ng_stories ng_stories;
+
+/* Makes the stories of the database at db_path (nothing is read before
+ * the first call below). Returns 0 or -1 (memory). */
+int ng_stories_new(ng_stories **out, const char *db_path);
+void ng_stories_free(ng_stories *s);
+
+typedef struct ng_story_member {
+  int64_t id;
+  char *title, *date; /* date may be NULL */
+} ng_story_member;
+
+/* One story, malloc'd (ng_story_view_dispose). */
+typedef struct ng_story_view {
+  int64_t id;     /* the story's name: its first (lowest) article id */
+  int64_t newest; /* its highest article id */
+  char *headline;
+  ng_story_member *articles; /* timeline: by date, then id; undated last */
+  size_t narticles;
+  struct {
+    const char *kind; /* "person", "place", ... (static) */
+    char *name;
+  } *entities;
+  size_t nentities;
+  struct {
+    int64_t article;
+    char *text;
+  } *digest; /* one sentence per fact, in time order */
+  size_t ndigest;
+} ng_story_view;
+
+void ng_story_view_dispose(ng_story_view *v);
+
+/* The story that holds article `article_id` (with `full`, its entities
+ * and digest too). Returns 1 found, 0 no such article (or one the library
+ * could not read), -1 database or memory failure. */
+int ng_stories_get(ng_stories *s, int64_t article_id, bool full, ng_story_view *out);
+
+/* Stories of at least min_size articles, newest first (by their latest
+ * article); fn gets each of [offset, offset + limit) without entities or
+ * digest; *total the number of such stories. Returns 0 or -1. */
+typedef void (*ng_story_view_fn)(const ng_story_view *v, void *user);
+int ng_stories_list(ng_stories *s, size_t min_size, int64_t offset, int64_t limit, int64_t *total,
+                    ng_story_view_fn fn, void *user);
 
 /* ---- HTTP server (http.c) ------------------------------------------ */
 
@@ -110,6 +164,7 @@ typedef struct ng_server_config {
   size_t max_body;        /* request body limit in bytes */
   const char *token;      /* bearer token for writes, or NULL (open) */
   bool quiet;             /* no access log */
+  ng_stories *stories;    /* the story pages' data, or NULL (no stories) */
 } ng_server_config;
 
 typedef struct ng_server ng_server;
@@ -205,7 +260,18 @@ void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
 /* Appends s[0..n) HTML-escaped (& < > " '). */
 void ng_html_escape(ng_buf *out, const char *s, size_t n);
 
+/* Page pieces shared by web.c and web_stories.c. */
+void ng_web_page_start(ng_buf *out, const char *title, const char *q);
+void ng_web_page_end(ng_buf *out);
+void ng_web_error(ng_res *res, int status, const char *msg);
+void ng_web_escape(ng_buf *out, const char *s); /* NUL-terminated; NULL: nothing */
+void ng_web_int(ng_buf *out, long long v);
+
 void ng_web_home(const ng_req *req, ng_res *res);
+void ng_web_stories(const ng_req *req, ng_res *res);
+void ng_web_story(const ng_req *req, ng_res *res);
+/* The article page's "In this story" box (nothing for a lone article). */
+void ng_web_story_box(const ng_req *req, ng_buf *out, int64_t article_id);
 void ng_web_article(const ng_req *req, ng_res *res);
 void ng_web_summarize(const ng_req *req, ng_res *res);
 void ng_web_asset(const ng_req *req, ng_res *res);

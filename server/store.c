@@ -93,6 +93,7 @@ enum {
   Q_COMMIT,
   Q_ROLLBACK,
   Q_PING,
+  Q_AFTER,
   NQ
 };
 
@@ -128,6 +129,8 @@ static const char *const sql[NQ] = {
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
     [Q_PING] = "SELECT 1",
+    [Q_AFTER] = "SELECT " COLS ", a.body FROM articles a WHERE a.id > ?1"
+                " ORDER BY a.id LIMIT ?2",
 };
 
 struct ng_store {
@@ -437,6 +440,24 @@ int64_t ng_store_count(ng_store *st) {
 }
 
 int ng_store_ping(ng_store *st) { return exec_q(st, Q_PING); }
+
+int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn fn,
+                   void *user) {
+  sqlite3_stmt *s = stmt(st, Q_AFTER);
+  if (!s) return -1;
+  sqlite3_bind_int64(s, 1, after);
+  sqlite3_bind_int64(s, 2, limit);
+  int rc, n = 0;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    ng_stored row;
+    read_row(s, &row, true);
+    fn(&row, NULL, user);
+    ng_stored_dispose(&row);
+    n++;
+  }
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE ? n : -1;
+}
 
 int ng_store_summary_get(ng_store *st, int64_t id, int sentences, int words,
                          char **json, size_t *len) {

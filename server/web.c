@@ -38,17 +38,21 @@ void ng_html_escape(ng_buf *out, const char *s, size_t n) {
   ng_buf_put(out, s + start, n - start);
 }
 
-static void esc(ng_buf *out, const char *s) {
+void ng_web_escape(ng_buf *out, const char *s) {
   if (s) ng_html_escape(out, s, strlen(s));
 }
 
+static void esc(ng_buf *out, const char *s) { ng_web_escape(out, s); }
+
 static void lit(ng_buf *out, const char *s) { ng_buf_puts(out, s); }
 
-static void putn(ng_buf *out, long long v) {
+void ng_web_int(ng_buf *out, long long v) {
   char n[32];
   snprintf(n, sizeof n, "%lld", v);
   ng_buf_puts(out, n);
 }
+
+static void putn(ng_buf *out, long long v) { ng_web_int(out, v); }
 
 /* Appends a query-string value percent-encoded. */
 static void url_arg(ng_buf *out, const char *s) {
@@ -64,7 +68,7 @@ static void url_arg(ng_buf *out, const char *s) {
   }
 }
 
-static void page_start(ng_buf *out, const char *title, const char *q) {
+void ng_web_page_start(ng_buf *out, const char *title, const char *q) {
   lit(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, "
            "initial-scale=1\"><title>");
@@ -73,6 +77,8 @@ static void page_start(ng_buf *out, const char *title, const char *q) {
            "href=\"/static/style.css\"><script src=\"/static/reader.js\" "
            "defer></script></head>\n<body><header class=\"top\">"
            "<a class=\"brand\" href=\"/\">nutgraf</a>"
+           "<nav class=\"sections\"><a href=\"/\">Articles</a>"
+           "<a href=\"/stories\">Stories</a></nav>"
            "<form class=\"search\" role=\"search\" method=\"get\" "
            "action=\"/\"><input type=\"search\" name=\"q\" "
            "placeholder=\"Search articles\" aria-label=\"Search articles\" "
@@ -82,7 +88,7 @@ static void page_start(ng_buf *out, const char *title, const char *q) {
            "<main>\n");
 }
 
-static void page_end(ng_buf *out) {
+void ng_web_page_end(ng_buf *out) {
   lit(out, "</main>\n<footer>nutgraf ");
   esc(out, ng_version());
   lit(out, " · extractive summaries: every sentence is quoted from the "
@@ -93,17 +99,17 @@ static void html_res(ng_res *res) {
   res->content_type = "text/html; charset=utf-8";
 }
 
-static void html_error(ng_res *res, int status, const char *msg) {
+void ng_web_error(ng_res *res, int status, const char *msg) {
   res->status = status;
   res->body.len = 0;
   html_res(res);
-  page_start(&res->body, "Error", NULL);
+  ng_web_page_start(&res->body, "Error", NULL);
   lit(&res->body, "<h1>");
   putn(&res->body, status);
   lit(&res->body, "</h1><p class=\"error\">");
   esc(&res->body, msg);
   lit(&res->body, "</p><p><a href=\"/\">Back to the articles</a></p>");
-  page_end(&res->body);
+  ng_web_page_end(&res->body);
 }
 
 /* "source · date · N words" */
@@ -167,13 +173,13 @@ void ng_web_home(const ng_req *req, ng_res *res) {
   long page = p ? strtol(p, NULL, 10) : 1;
   if (page < 1 || page > 1000000) page = 1;
   if (q && ng_utf8_check(q, strlen(q), NULL)) {
-    html_error(res, 400, "The search words are not valid UTF-8.");
+    ng_web_error(res, 400, "The search words are not valid UTF-8.");
     return;
   }
   if (q && !q[0]) q = NULL;
   html_res(res);
   ng_buf *out = &res->body;
-  page_start(out, q ? q : "Articles", q);
+  ng_web_page_start(out, q ? q : "Articles", q);
   lit(out, "<section class=\"paste\"><details><summary>No time to read? "
            "Paste an article and get a summary</summary>"
            "<form method=\"post\" action=\"/summarize\">"
@@ -197,7 +203,7 @@ void ng_web_home(const ng_req *req, ng_res *res) {
   if (ng_store_list(req->w->store, q, false, 0, (int64_t)(page - 1) * PER_PAGE,
                     PER_PAGE, &total, row_html, &r)) {
     ng_buf_dispose(&list);
-    html_error(res, 500, "The article store could not be read.");
+    ng_web_error(res, 500, "The article store could not be read.");
     return;
   }
   if (r.n) {
@@ -227,7 +233,7 @@ void ng_web_home(const ng_req *req, ng_res *res) {
   lit(out, " <span>");
   putn(out, total);
   lit(out, total == 1 ? " article</span></nav>\n" : " articles</span></nav>\n");
-  page_end(out);
+  ng_web_page_end(out);
 }
 
 /* The summary as a list of quoted sentences, from its JSON. */
@@ -266,7 +272,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   ng_stored a;
   int rc = ng_store_get(req->w->store, req->id, true, &a);
   if (rc <= 0) {
-    html_error(res, rc ? 500 : 404,
+    ng_web_error(res, rc ? 500 : 404,
                rc ? "The article store could not be read."
                   : "There is no article with this number.");
     return;
@@ -286,7 +292,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   html_res(res);
   ng_buf *out = &res->body;
   const char *title = a.title && a.title[0] ? a.title : "(untitled)";
-  page_start(out, title, NULL);
+  ng_web_page_start(out, title, NULL);
   lit(out, "<article data-id=\"");
   putn(out, a.id);
   lit(out, "\"><h1>");
@@ -334,6 +340,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
     lit(out, "\">Next article →</a>");
   }
   lit(out, "</nav>\n");
+  ng_web_story_box(req, out, a.id);
   if (a.title) {
     ng_buf rel = NG_BUF_INIT;
     rows r = {&rel, 0, true};
@@ -347,7 +354,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
     }
     ng_buf_dispose(&rel);
   }
-  page_end(out);
+  ng_web_page_end(out);
   free(json);
   ng_stored_dispose(&a);
 }
@@ -414,14 +421,14 @@ void ng_web_summarize(const ng_req *req, ng_res *res) {
     char msg[200];
     snprintf(msg, sizeof msg, "This text could not be summarized: %s.",
              err.msg ? err.msg : ng_strerror(rc));
-    html_error(res, ng_http_status(rc), msg);
+    ng_web_error(res, ng_http_status(rc), msg);
     goto done;
   }
   html_res(res);
   ng_buf *out = &res->body;
   const ng_doc *doc = ng_article_doc(a);
   const char *dt = ng_doc_text(doc, NULL);
-  page_start(out, "Summary", NULL);
+  ng_web_page_start(out, "Summary", NULL);
   lit(out, "<h1>Summary of the pasted text</h1>\n<section id=\"summary\" "
            "class=\"summary\"><ul>");
   for (size_t i = 0; i < ng_summary_count(s); i++) {
@@ -431,7 +438,7 @@ void ng_web_summarize(const ng_req *req, ng_res *res) {
     lit(out, "</li>");
   }
   lit(out, "</ul></section>\n<p><a href=\"/\">Back to the articles</a></p>");
-  page_end(out);
+  ng_web_page_end(out);
 done:
   ng_summary_free(s);
   ng_article_free(a);

@@ -2,8 +2,9 @@
 // temporary SQLite file, driven in Debian's chromium through playwright-core
 // (no browser download). Loads the home page, opens an article, presses
 // "Get a summary" (revealed without a reload), goes to the next article,
-// searches, and checks that stored <script> never runs. Saves a screenshot
-// to build/artifacts/reader-summary.png.
+// follows an article to its story page and a digest sentence back to its
+// source, searches, and checks that stored <script> never runs. Saves
+// screenshots to build/artifacts/reader-summary.png and reader-story.png.
 //
 //   node --test tests/browser/reader.test.mjs     (from the repository root)
 //   NUTGRAF=path/to/nutgraf overrides the binary (default $NG_BUILD/nutgraf,
@@ -37,7 +38,7 @@ function startServer(db) {
   });
 }
 
-test('web reader: list, article, summary without reload, next, search', { timeout: 90000 }, async () => {
+test('web reader: list, article, summary without reload, next, story, search', { timeout: 90000 }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'nutgraf-browser-'));
   const db = join(tmp, 'reader.db');
   const news = join(root, 'samples', 'news');
@@ -115,6 +116,28 @@ test('web reader: list, article, summary without reload, next, search', { timeou
     await page.goto(base + '/a/' + (n + 1));
     assert.match(await page.locator('.body').innerText(), /<script>window.__pwned = 2<\/script>/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+    // Stories: from the header to the list, from an article to its story
+    // (the samples' Minsk visit, articles 2 and 4), whose digest quotes
+    // its sources and links them, then back to a member article.
+    await page.locator('header nav a', { hasText: 'Stories' }).click();
+    await page.waitForURL(/\/stories$/);
+    assert.ok(await page.locator('ul.stories li').count() >= 4);
+    await page.goto(base + '/a/2');
+    const box = page.locator('aside.in-story');
+    assert.match(await box.innerText(), /In this story/);
+    await box.locator('a[href^="/s/"]').click();
+    await page.waitForURL(/\/s\/2$/);
+    const digest = page.locator('section.digest li');
+    assert.ok(await digest.count() >= 2);
+    assert.equal(await page.locator('section.timeline li').count(), 2);
+    assert.match(await page.locator('section.entities').innerText(), /Alexander Lukashenko/);
+    await page.screenshot({ path: join(root, 'build', 'artifacts', 'reader-story.png'), fullPage: false });
+    const quoted = await digest.first().innerText();
+    await digest.first().locator('a').click();
+    await page.waitForURL(/\/a\/(2|4)$/);
+    const sentence = quoted.replace(/\s*\([^()]*\)\s*$/, '');
+    assert.ok((await page.locator('.body').innerText()).includes(sentence), `digest sentence not in its source: ${sentence}`);
 
     // Search from the header box.
     await page.fill('input[name=q]', 'Lukashenko');

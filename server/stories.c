@@ -1,0 +1,327 @@
+/* stories.c - the reader's stories: one story set (nutgraf.h) over the
+ * stored articles, for the story pages and the API.
+ *
+ * The set lives in memory. It is built from the store in id order the
+ * first time stories are asked for, and after that every request first
+ * adds the articles stored since (whoever stored them: the API, `nutgraf
+ * ingest`, another server), so adding an article never re-reads the
+ * others. The set is not thread-safe and the server answers on several
+ * threads: one mutex guards it, with its own context and database
+ * connection.
+ *
+ * A story is named by the id of its first article (the lowest): story
+ * indexes move as stories merge and split, article ids do not. Asking for
+ * any member's id finds the story. */
+#include "server.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Articles read from the store per query while catching up. */
+#define SYNC_BATCH 256
+/* Entities shown per story. */
+#define STORY_ENTITIES 12
+/* Digest length on the story page. */
+#define DIGEST_SENTENCES 6
+
+typedef struct member {
+  int64_t id;
+  char *title, *date; /* the store's, for the timeline */
+} member;
+
+struct ng_stories {
+  pthread_mutex_t lock;
+  char *db_path;
+  ng_store *store; /* opened on first use */
+  ng_ctx *ctx;
+  ng_story_set *set;
+  member *members; /* by set article index */
+  size_t nmembers, cap;
+  int64_t last_id; /* highest article id added */
+  bool broken;     /* a database error: answer 503 until restart */
+};
+
+int ng_stories_new(ng_stories **out, const char *db_path) {
+  *out = NULL;
+  ng_stories *s = calloc(1, sizeof *s);
+  if (!s || !(s->db_path = strdup(db_path))) {
+    free(s);
+    return -1;
+  }
+  pthread_mutex_init(&s->lock, NULL);
+  *out = s;
+  return 0;
+}
+
+void ng_stories_free(ng_stories *s) {
+  if (!s) return;
+  for (size_t i = 0; i < s->nmembers; i++) {
+    free(s->members[i].title);
+    free(s->members[i].date);
+  }
+  free(s->members);
+  ng_story_set_free(s->set);
+  ng_ctx_free(s->ctx);
+  ng_store_close(s->store);
+  pthread_mutex_destroy(&s->lock);
+  free(s->db_path);
+  free(s);
+}
+
+/* ---- catching up with the store ------------------------------------ */
+
+typedef struct sync_state {
+  ng_stories *s;
+  int failed; /* out of memory */
+  int64_t seen;
+} sync_state;
+
+/* The document of a stored article, made as `nutgraf stories` makes it
+ * from the same page: extracted again from the stored raw bytes (so the
+ * server's stories are the command's), or, when those are gone, parsed
+ * from the stored title and body. *keep holds what the document lives in. */
+static int doc_of(ng_stories *s, const ng_stored *row, ng_article **keep, ng_doc **own,
+                  const ng_doc **doc) {
+  char *raw = NULL, *url = NULL;
+  size_t len = 0;
+  *keep = NULL;
+  *own = NULL;
+  *doc = NULL;
+  int rc = NG_EEMPTY;
+  if (ng_store_raw(s->store, row->id, &raw, &len, &url) == 1) {
+    ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
+    eo.url = url;
+    rc = ng_extract(keep, s->ctx, raw, len, &eo, NULL);
+    if (rc == NG_OK && !(*doc = ng_article_doc(*keep))) rc = NG_EEMPTY;
+  } else {
+    const char *title = row->title ? row->title : "", *body = row->body ? row->body : "";
+    size_t tl = strlen(title), bl = strlen(body);
+    char *text = malloc(tl + bl + 3);
+    if (!text) return NG_ENOMEM;
+    memcpy(text, title, tl);
+    memcpy(text + tl, "\n\n", 2);
+    memcpy(text + tl + 2, body, bl + 1);
+    rc = ng_doc_parse(own, s->ctx, text, tl + bl + 2, NULL, NULL);
+    free(text);
+    *doc = *own;
+  }
+  free(raw);
+  free(url);
+  return rc;
+}
+
+/* Adds one stored article with its stored date. An article the library
+ * cannot read is skipped (it has a page of its own, just no story). */
+static void add_row(const ng_stored *row, const char *snippet, void *user) {
+  (void)snippet;
+  sync_state *st = user;
+  ng_stories *s = st->s;
+  st->seen = row->id;
+  if (st->failed) return;
+  if (s->nmembers == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 256;
+    member *m = realloc(s->members, cap * sizeof *m);
+    if (!m) {
+      st->failed = 1;
+      return;
+    }
+    s->members = m;
+    s->cap = cap;
+  }
+  ng_article *keep = NULL;
+  ng_doc *own = NULL;
+  const ng_doc *doc = NULL;
+  int rc = doc_of(s, row, &keep, &own, &doc);
+  char id[24];
+  snprintf(id, sizeof id, "%lld", (long long)row->id);
+  /* Stored dates are ISO 8601; the set reads the day. */
+  size_t dl = row->date ? strlen(row->date) : 0;
+  if (rc == NG_OK)
+    rc = ng_story_set_add(s->set, doc, id, strlen(id), dl >= 10 ? row->date : NULL, dl >= 10 ? 10 : 0,
+                          NULL, NULL);
+  ng_article_free(keep);
+  ng_doc_free(own);
+  if (rc == NG_ENOMEM) st->failed = 1;
+  if (rc != NG_OK) return;
+  member *m = &s->members[s->nmembers++];
+  m->id = row->id;
+  m->title = row->title ? strdup(row->title) : NULL;
+  m->date = row->date ? strdup(row->date) : NULL;
+}
+
+/* Opens what the set needs on first use, then adds every article stored
+ * since the last call. Under the lock. Returns 0, or -1 (database or
+ * memory: the stories are then unavailable). */
+static int sync_locked(ng_stories *s) {
+  if (s->broken) return -1;
+  if (!s->set) {
+    char why[256];
+    ng_story_options so = NG_STORY_OPTIONS_INIT;
+    so.flags |= NG_STORY_KEEP_SENTENCES;
+    if (ng_store_open(&s->store, s->db_path, why, sizeof why) || ng_ctx_new(&s->ctx, NULL, NULL) ||
+        ng_story_set_new(&s->set, s->ctx, &so, NULL)) {
+      s->broken = true;
+      return -1;
+    }
+  }
+  for (;;) {
+    sync_state st = {s, 0, s->last_id};
+    int n = ng_store_after(s->store, s->last_id, SYNC_BATCH, add_row, &st);
+    if (n < 0 || st.failed) {
+      s->broken = true;
+      return -1;
+    }
+    s->last_id = st.seen;
+    if (n < SYNC_BATCH) return 0;
+  }
+}
+
+/* ---- views --------------------------------------------------------- */
+
+/* Set index of the article with store id `id`, or SIZE_MAX (members are
+ * in id order). */
+static size_t member_of(const ng_stories *s, int64_t id) {
+  size_t lo = 0, hi = s->nmembers;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->members[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < s->nmembers && s->members[lo].id == id ? lo : SIZE_MAX;
+}
+
+static char *dup_or_empty(const char *x) { return strdup(x ? x : ""); }
+
+/* Timeline order: dated articles by date, then by id; undated last. */
+static int cmp_timeline(const void *pa, const void *pb) {
+  const ng_story_member *a = pa, *b = pb;
+  bool da = a->date && *a->date, db = b->date && *b->date;
+  if (da != db) return da ? -1 : 1;
+  int c = da ? strcmp(a->date, b->date) : 0;
+  if (c) return c;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+void ng_story_view_dispose(ng_story_view *v) {
+  free(v->headline);
+  for (size_t i = 0; i < v->narticles; i++) {
+    free(v->articles[i].title);
+    free(v->articles[i].date);
+  }
+  free(v->articles);
+  for (size_t i = 0; i < v->nentities; i++) free(v->entities[i].name);
+  free(v->entities);
+  for (size_t i = 0; i < v->ndigest; i++) free(v->digest[i].text);
+  free(v->digest);
+  memset(v, 0, sizeof *v);
+}
+
+/* Fills v for story index k; with `full`, its entities and digest too.
+ * Returns 0 or -1 (memory). */
+static int view_of(ng_stories *s, size_t k, bool full, ng_story_view *v) {
+  memset(v, 0, sizeof *v);
+  ng_story_set *set = s->set;
+  size_t n = ng_story_size(set, k);
+  v->articles = calloc(n ? n : 1, sizeof *v->articles);
+  v->headline = dup_or_empty(ng_story_headline(set, k, NULL));
+  if (!v->articles || !v->headline) goto fail;
+  v->id = INT64_MAX;
+  for (size_t i = 0; i < n; i++) {
+    const member *m = &s->members[ng_story_article(set, k, i)];
+    ng_story_member *a = &v->articles[v->narticles++];
+    a->id = m->id;
+    a->title = dup_or_empty(m->title);
+    a->date = m->date ? strdup(m->date) : NULL;
+    if (!a->title || (m->date && !a->date)) goto fail;
+    if (m->id < v->id) v->id = m->id;
+    if (m->id > v->newest) v->newest = m->id;
+  }
+  qsort(v->articles, v->narticles, sizeof *v->articles, cmp_timeline);
+  if (!full) return 0;
+  size_t ne = ng_story_entity_count(set, k);
+  if (ne > STORY_ENTITIES) ne = STORY_ENTITIES;
+  v->entities = calloc(ne ? ne : 1, sizeof *v->entities);
+  if (!v->entities) goto fail;
+  for (size_t i = 0; i < ne; i++) {
+    const ng_entity *e = ng_story_entity(set, k, i);
+    v->entities[v->nentities].kind = ng_entity_kind_name(e->kind);
+    if (!(v->entities[v->nentities++].name = dup_or_empty(e->name))) goto fail;
+  }
+  ng_digest *d = NULL;
+  int rc = ng_story_digest(&d, set, k, DIGEST_SENTENCES, 0, NULL);
+  if (rc == NG_ENOMEM) goto fail;
+  size_t nd = rc == NG_OK ? ng_digest_count(d) : 0;
+  v->digest = calloc(nd ? nd : 1, sizeof *v->digest);
+  for (size_t i = 0; v->digest && i < nd; i++) {
+    const ng_digest_item *it = ng_digest_at(d, i);
+    v->digest[v->ndigest].article = s->members[it->article].id;
+    if (!(v->digest[v->ndigest++].text = strndup(it->text, it->len))) break;
+  }
+  bool ok = v->digest && v->ndigest == nd;
+  ng_digest_free(d);
+  if (ok) return 0;
+fail:
+  ng_story_view_dispose(v);
+  return -1;
+}
+
+int ng_stories_get(ng_stories *s, int64_t article_id, bool full, ng_story_view *out) {
+  memset(out, 0, sizeof *out);
+  pthread_mutex_lock(&s->lock);
+  int rc = sync_locked(s);
+  if (rc == 0) {
+    size_t m = member_of(s, article_id);
+    if (m == SIZE_MAX) rc = 0;
+    else rc = view_of(s, ng_story_set_article_story(s->set, m), full, out) ? -1 : 1;
+  }
+  pthread_mutex_unlock(&s->lock);
+  return rc;
+}
+
+typedef struct ranked {
+  size_t story;
+  int64_t newest;
+} ranked;
+
+static int cmp_ranked(const void *pa, const void *pb) {
+  const ranked *a = pa, *b = pb;
+  return a->newest > b->newest ? -1 : a->newest < b->newest;
+}
+
+int ng_stories_list(ng_stories *s, size_t min_size, int64_t offset, int64_t limit, int64_t *total,
+                    ng_story_view_fn fn, void *user) {
+  *total = 0;
+  pthread_mutex_lock(&s->lock);
+  int rc = sync_locked(s);
+  size_t n = rc == 0 ? ng_story_set_count(s->set) : 0;
+  ranked *r = rc == 0 ? malloc((n ? n : 1) * sizeof *r) : NULL;
+  if (rc == 0 && !r) rc = -1;
+  size_t nr = 0;
+  for (size_t k = 0; r && k < n; k++) {
+    size_t size = ng_story_size(s->set, k);
+    if (size < min_size) continue;
+    int64_t newest = 0;
+    for (size_t i = 0; i < size; i++) {
+      int64_t id = s->members[ng_story_article(s->set, k, i)].id;
+      if (id > newest) newest = id;
+    }
+    r[nr++] = (ranked){k, newest};
+  }
+  /* Newest first: the story that last had an article added. */
+  if (r) qsort(r, nr, sizeof *r, cmp_ranked);
+  *total = (int64_t)nr;
+  for (int64_t i = offset; r && i < offset + limit && i < (int64_t)nr; i++) {
+    ng_story_view v;
+    if (view_of(s, r[i].story, false, &v)) {
+      rc = -1;
+      break;
+    }
+    fn(&v, user);
+    ng_story_view_dispose(&v);
+  }
+  free(r);
+  pthread_mutex_unlock(&s->lock);
+  return rc;
+}
