@@ -176,6 +176,7 @@ int cmd_serve(int argc, char **argv) {
     free(token);
     return EXIT_FAIL;
   }
+  ng_stories_start(cfg.stories);
   const bool v6 = strchr(cfg.host, ':') != NULL;
   fprintf(stderr, "nutgraf: listening on http://%s%s%s:%u/ (database %s)\n",
           v6 ? "[" : "", cfg.host, v6 ? "]" : "", port, cfg.db_path);

@@ -700,7 +700,7 @@ static void api_stories(const ng_req *req, ng_res *res) {
 static void api_story(const ng_req *req, ng_res *res) {
   if (!have_stories(req, res)) return;
   ng_story_view v;
-  int rc = ng_stories_get(req->cfg->stories, req->id, true, &v);
+  int rc = ng_stories_get(req->cfg->stories, req->id, true, true, &v);
   if (rc <= 0) {
     ng_res_error(res, rc ? 503 : 404, rc ? "the stories could not be read" : "no such article");
     return;

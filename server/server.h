@@ -111,8 +111,12 @@ int ng_store_ping(ng_store *st);
 typedef struct ng_stories ng_stories;
 
 /* Makes the stories of the database at db_path (nothing is read before
- * the first call below). Returns 0 or -1 (memory). */
+ * ng_stories_start() or the first call below). Returns 0 or -1 (memory). */
 int ng_stories_new(ng_stories **out, const char *db_path);
+/* Starts reading the stored articles into stories on a thread of its own
+ * (the server calls it once it listens). */
+void ng_stories_start(ng_stories *s);
+/* Waits for that thread, then frees everything. Takes NULL. */
 void ng_stories_free(ng_stories *s);
 
 typedef struct ng_story_member {
@@ -142,9 +146,11 @@ typedef struct ng_story_view {
 void ng_story_view_dispose(ng_story_view *v);
 
 /* The story that holds article `article_id` (with `full`, its entities
- * and digest too). Returns 1 found, 0 no such article (or one the library
- * could not read), -1 database or memory failure. */
-int ng_stories_get(ng_stories *s, int64_t article_id, bool full, ng_story_view *out);
+ * and digest too). Without `wait`, gives up (-1) when the stories are
+ * busy, as while a large store is first read. Returns 1 found, 0 no such
+ * article (or one the library could not read), -1 database or memory
+ * failure, or busy. */
+int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out);
 
 /* Stories of at least min_size articles, newest first (by their latest
  * article); fn gets each of [offset, offset + limit) without entities or

@@ -1,13 +1,14 @@
 /* stories.c - the reader's stories: one story set (nutgraf.h) over the
  * stored articles, for the story pages and the API.
  *
- * The set lives in memory. It is built from the store in id order the
- * first time stories are asked for, and after that every request first
- * adds the articles stored since (whoever stored them: the API, `nutgraf
+ * The set lives in memory. A thread started with the server builds it
+ * from the store in id order, and after that every request first adds
+ * the articles stored since (whoever stored them: the API, `nutgraf
  * ingest`, another server), so adding an article never re-reads the
  * others. The set is not thread-safe and the server answers on several
  * threads: one mutex guards it, with its own context and database
- * connection.
+ * connection. While a large store is being read, story pages wait for it
+ * and article pages show no story box rather than wait.
  *
  * A story is named by the id of its first article (the lowest): story
  * indexes move as stories merge and split, article ids do not. Asking for
@@ -41,6 +42,8 @@ struct ng_stories {
   size_t nmembers, cap;
   int64_t last_id; /* highest article id added */
   bool broken;     /* a database error: answer 503 until restart */
+  pthread_t builder;
+  bool building; /* builder started (joined in ng_stories_free) */
 };
 
 int ng_stories_new(ng_stories **out, const char *db_path) {
@@ -55,8 +58,23 @@ int ng_stories_new(ng_stories **out, const char *db_path) {
   return 0;
 }
 
+static int sync_locked(ng_stories *s);
+
+static void *build(void *arg) {
+  ng_stories *s = arg;
+  pthread_mutex_lock(&s->lock);
+  sync_locked(s);
+  pthread_mutex_unlock(&s->lock);
+  return NULL;
+}
+
+void ng_stories_start(ng_stories *s) {
+  if (s && !s->building && pthread_create(&s->builder, NULL, build, s) == 0) s->building = true;
+}
+
 void ng_stories_free(ng_stories *s) {
   if (!s) return;
+  if (s->building) pthread_join(s->builder, NULL);
   for (size_t i = 0; i < s->nmembers; i++) {
     free(s->members[i].title);
     free(s->members[i].date);
@@ -267,9 +285,10 @@ fail:
   return -1;
 }
 
-int ng_stories_get(ng_stories *s, int64_t article_id, bool full, ng_story_view *out) {
+int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out) {
   memset(out, 0, sizeof *out);
-  pthread_mutex_lock(&s->lock);
+  if (wait) pthread_mutex_lock(&s->lock);
+  else if (pthread_mutex_trylock(&s->lock) != 0) return -1;
   int rc = sync_locked(s);
   if (rc == 0) {
     size_t m = member_of(s, article_id);

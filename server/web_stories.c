@@ -141,7 +141,7 @@ static void entity_row(ng_buf *out, const ng_story_view *v, const char *kind, co
 void ng_web_story(const ng_req *req, ng_res *res) {
   if (!stories_ready(req, res)) return;
   ng_story_view v;
-  int rc = ng_stories_get(req->cfg->stories, req->id, true, &v);
+  int rc = ng_stories_get(req->cfg->stories, req->id, true, true, &v);
   if (rc <= 0) {
     ng_web_error(res, rc ? 503 : 404,
                  rc ? "The stories could not be read." : "There is no story with this number.");
@@ -195,7 +195,8 @@ void ng_web_story(const ng_req *req, ng_res *res) {
 void ng_web_story_box(const ng_req *req, ng_buf *out, int64_t article_id) {
   if (!req->cfg || !req->cfg->stories) return;
   ng_story_view v;
-  if (ng_stories_get(req->cfg->stories, article_id, false, &v) <= 0) return;
+  /* Not worth waiting for: the page is whole without it. */
+  if (ng_stories_get(req->cfg->stories, article_id, false, false, &v) <= 0) return;
   if (v.narticles > 1) {
     lit(out, "<aside class=\"in-story\"><h2>In this story</h2><p>");
     story_link(out, &v);
