@@ -403,23 +403,30 @@ static void list_row(const ng_stored *row, const char *snippet, void *user) {
   json_array_append_new(acc->arr, o);
 }
 
+/* page and per_page from the query string (defaults 1 and 20); false
+ * (res set) when bad. */
+static bool page_args(const ng_req *req, ng_res *res, long *page, long *per) {
+  if (!int_arg(ng_req_arg(req, "page"), 1, 1000000, page)) {
+    ng_res_error(res, 400, "page must be a number from 1");
+    return false;
+  }
+  if (!int_arg(ng_req_arg(req, "per_page"), 1, 100, per)) {
+    ng_res_error(res, 400, "per_page must be a number from 1 to 100");
+    return false;
+  }
+  if (!*page) *page = 1;
+  if (!*per) *per = 20;
+  return true;
+}
+
 static void api_list(const ng_req *req, ng_res *res) {
   long page, per;
   const char *q = ng_req_arg(req, "q");
-  if (!int_arg(ng_req_arg(req, "page"), 1, 1000000, &page)) {
-    ng_res_error(res, 400, "page must be a number from 1");
-    return;
-  }
-  if (!int_arg(ng_req_arg(req, "per_page"), 1, 100, &per)) {
-    ng_res_error(res, 400, "per_page must be a number from 1 to 100");
-    return;
-  }
+  if (!page_args(req, res, &page, &per)) return;
   if (q && ng_utf8_check(q, strlen(q), NULL)) {
     ng_res_error(res, 400, "q must be UTF-8");
     return;
   }
-  if (!page) page = 1;
-  if (!per) per = 20;
   list_acc acc = {json_array()};
   int64_t total = 0;
   if (!acc.arr || ng_store_list(req->w->store, q, false, 0,
@@ -670,20 +677,11 @@ static bool have_stories(const ng_req *req, ng_res *res) {
 static void api_stories(const ng_req *req, ng_res *res) {
   if (!have_stories(req, res)) return;
   long page, per, min;
-  if (!int_arg(ng_req_arg(req, "page"), 1, 1000000, &page)) {
-    ng_res_error(res, 400, "page must be a number from 1");
-    return;
-  }
-  if (!int_arg(ng_req_arg(req, "per_page"), 1, 100, &per)) {
-    ng_res_error(res, 400, "per_page must be a number from 1 to 100");
-    return;
-  }
+  if (!page_args(req, res, &page, &per)) return;
   if (!int_arg(ng_req_arg(req, "min_articles"), 1, 1000000, &min)) {
     ng_res_error(res, 400, "min_articles must be a number from 1");
     return;
   }
-  if (!page) page = 1;
-  if (!per) per = 20;
   if (!min) min = 1;
   json_t *arr = json_array();
   int64_t total = 0;

@@ -367,13 +367,11 @@ static int ngram_keys(ng_rouge_scorer *sc, arr *a, const arr *toks, int n) {
   return NG_OK;
 }
 
-static int rouge_n(ng_rouge_prf *out, ng_rouge_scorer *sc, int n) {
-  if (ngram_keys(sc, &sc->keys_a, &sc->ref.toks, n) ||
-      ngram_keys(sc, &sc->keys_b, &sc->sys.toks, n))
-    return NG_ENOMEM;
-  const uint64_t *a = sc->keys_a.p, *b = sc->keys_b.p;
-  size_t na = sc->keys_a.n, nb = sc->keys_b.n, i = 0, j = 0, hits = 0;
-  while (i < na && j < nb) {
+/* Clipped matches between two sorted key lists. */
+static size_t clipped_hits(const arr *x, const arr *y) {
+  const uint64_t *a = x->p, *b = y->p;
+  size_t i = 0, j = 0, hits = 0;
+  while (i < x->n && j < y->n) {
     if (a[i] == b[j]) {
       hits++;
       i++;
@@ -384,7 +382,14 @@ static int rouge_n(ng_rouge_prf *out, ng_rouge_scorer *sc, int n) {
       j++;
     }
   }
-  *out = prf(hits, nb, na);
+  return hits;
+}
+
+static int rouge_n(ng_rouge_prf *out, ng_rouge_scorer *sc, int n) {
+  if (ngram_keys(sc, &sc->keys_a, &sc->ref.toks, n) ||
+      ngram_keys(sc, &sc->keys_b, &sc->sys.toks, n))
+    return NG_ENOMEM;
+  *out = prf(clipped_hits(&sc->keys_a, &sc->keys_b), sc->keys_b.n, sc->keys_a.n);
   return NG_OK;
 }
 
@@ -534,24 +539,6 @@ static int su4_keys(ng_rouge_scorer *sc, arr *a, const uint32_t *t, size_t n) {
   a->n = m;
   qsort(k, m, sizeof(uint64_t), cmp_u64);
   return NG_OK;
-}
-
-/* Clipped matches between two sorted key lists. */
-static size_t clipped_hits(const arr *x, const arr *y) {
-  const uint64_t *a = x->p, *b = y->p;
-  size_t i = 0, j = 0, hits = 0;
-  while (i < x->n && j < y->n) {
-    if (a[i] == b[j]) {
-      hits++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) {
-      i++;
-    } else {
-      j++;
-    }
-  }
-  return hits;
 }
 
 int ng_rouge_multi_recall(ng_rouge_multi *out, ng_rouge_scorer *sc,
