@@ -96,9 +96,13 @@ $(B)/server/web_assets.inc: server/web/style.css server/web/reader.js
 $(B)/server/web.o: $(B)/server/web_assets.inc
 
 # Load test of `nutgraf serve` with wrk (not a test; see BENCHMARKS.md).
-.PHONY: bench-serve
+.PHONY: bench-serve bench-serve-stories
 bench-serve: $(BIN)
 	sh bench/serve.sh $(BIN)
+
+# The reader's stories on a store of the ECB+ and WikiRef dev articles.
+bench-serve-stories: $(BIN)
+	sh bench/serve_stories.sh $(BIN) $(NG_DATA)
 
 # Extraction quality and speed against Readability.js on
 # ../shared/data/extraction-dev (not a test; see BENCHMARKS.md).

@@ -10,6 +10,12 @@
  * connection. While a large store is being read, story pages wait for it
  * and article pages show no story box rather than wait.
  *
+ * The set keeps no sentences, so its memory is what grouping needs (about
+ * 1.3 kB an article). A story page's digest is made when asked for, from
+ * a small set of that story's first articles read again from the store
+ * (DIGEST_ARTICLES): a few milliseconds per page, against some 30 kB an
+ * article to keep every sentence of the store in memory.
+ *
  * A story is named by the id of its first article (the lowest): story
  * indexes move as stories merge and split, article ids do not. Asking for
  * any member's id finds the story. */
@@ -24,8 +30,10 @@
 #define SYNC_BATCH 256
 /* Entities shown per story. */
 #define STORY_ENTITIES 12
-/* Digest length on the story page. */
+/* Digest length on the story page, and how many of the story's articles
+ * (the first to arrive) it reads. */
 #define DIGEST_SENTENCES 6
+#define DIGEST_ARTICLES 50
 
 typedef struct member {
   int64_t id;
@@ -177,7 +185,6 @@ static int sync_locked(ng_stories *s) {
   if (!s->set) {
     char why[256];
     ng_story_options so = NG_STORY_OPTIONS_INIT;
-    so.flags |= NG_STORY_KEEP_SENTENCES;
     if (ng_store_open(&s->store, s->db_path, why, sizeof why) || ng_ctx_new(&s->ctx, NULL, NULL) ||
         ng_story_set_new(&s->set, s->ctx, &so, NULL)) {
       s->broken = true;
@@ -236,6 +243,59 @@ void ng_story_view_dispose(ng_story_view *v) {
   memset(v, 0, sizeof *v);
 }
 
+/* The digest of story k into v: its first DIGEST_ARTICLES articles, read
+ * again from the store into a set of their own that keeps sentences (at
+ * topic level with join threshold 0, so they form one story), and that
+ * story's digest. Returns 0 or -1 (memory). */
+static int digest_of(ng_stories *s, size_t k, ng_story_view *v) {
+  size_t n = ng_story_size(s->set, k);
+  if (n > DIGEST_ARTICLES) n = DIGEST_ARTICLES;
+  int64_t ids[DIGEST_ARTICLES];
+  ng_story_options so = NG_STORY_OPTIONS_INIT;
+  so.flags |= NG_STORY_TOPICS | NG_STORY_KEEP_SENTENCES;
+  so.threshold = 1e-9; /* join the nearest story at all (0 is "the default") */
+  ng_story_set *one = NULL;
+  if (ng_story_set_new(&one, s->ctx, &so, NULL)) return -1;
+  int rc = NG_OK;
+  size_t added = 0;
+  for (size_t i = 0; i < n && rc != NG_ENOMEM; i++) {
+    const member *m = &s->members[ng_story_article(s->set, k, i)];
+    ng_stored row;
+    if (ng_store_get(s->store, m->id, true, &row) != 1) continue;
+    ng_article *keep = NULL;
+    ng_doc *own = NULL;
+    const ng_doc *doc = NULL;
+    rc = doc_of(s, &row, &keep, &own, &doc);
+    size_t dl = row.date ? strlen(row.date) : 0;
+    if (rc == NG_OK)
+      rc = ng_story_set_add(one, doc, NULL, 0, dl >= 10 ? row.date : NULL, dl >= 10 ? 10 : 0, NULL,
+                            NULL);
+    if (rc == NG_OK) ids[added++] = m->id;
+    ng_article_free(keep);
+    ng_doc_free(own);
+    ng_stored_dispose(&row);
+  }
+  size_t best = 0, most = 0;
+  for (size_t t = 0; t < ng_story_set_count(one); t++)
+    if (ng_story_size(one, t) > most) {
+      most = ng_story_size(one, t);
+      best = t;
+    }
+  ng_digest *d = NULL;
+  if (rc != NG_ENOMEM && most) rc = ng_story_digest(&d, one, best, DIGEST_SENTENCES, 0, NULL);
+  size_t nd = d ? ng_digest_count(d) : 0;
+  v->digest = calloc(nd ? nd : 1, sizeof *v->digest);
+  for (size_t i = 0; v->digest && i < nd; i++) {
+    const ng_digest_item *it = ng_digest_at(d, i);
+    v->digest[v->ndigest].article = ids[it->article];
+    if (!(v->digest[v->ndigest++].text = strndup(it->text, it->len))) break;
+  }
+  bool ok = rc != NG_ENOMEM && v->digest && v->ndigest == nd;
+  ng_digest_free(d);
+  ng_story_set_free(one);
+  return ok ? 0 : -1;
+}
+
 /* Fills v for story index k; with `full`, its entities and digest too.
  * Returns 0 or -1 (memory). */
 static int view_of(ng_stories *s, size_t k, bool full, ng_story_view *v) {
@@ -267,19 +327,8 @@ static int view_of(ng_stories *s, size_t k, bool full, ng_story_view *v) {
     v->entities[v->nentities].kind = ng_entity_kind_name(e->kind);
     if (!(v->entities[v->nentities++].name = dup_or_empty(e->name))) goto fail;
   }
-  ng_digest *d = NULL;
-  int rc = ng_story_digest(&d, set, k, DIGEST_SENTENCES, 0, NULL);
-  if (rc == NG_ENOMEM) goto fail;
-  size_t nd = rc == NG_OK ? ng_digest_count(d) : 0;
-  v->digest = calloc(nd ? nd : 1, sizeof *v->digest);
-  for (size_t i = 0; v->digest && i < nd; i++) {
-    const ng_digest_item *it = ng_digest_at(d, i);
-    v->digest[v->ndigest].article = s->members[it->article].id;
-    if (!(v->digest[v->ndigest++].text = strndup(it->text, it->len))) break;
-  }
-  bool ok = v->digest && v->ndigest == nd;
-  ng_digest_free(d);
-  if (ok) return 0;
+  if (digest_of(s, k, v)) goto fail;
+  return 0;
 fail:
   ng_story_view_dispose(v);
   return -1;
