@@ -482,6 +482,17 @@ static void api_get(const ng_req *req, ng_res *res) {
   }
   json_t *o = article_json(&a);
   if (o) json_object_set_new(o, "text", str_or_null(a.body));
+  /* Its story: {"id","headline","size"} (the story's id names it in
+   * /api/stories/{id}), or null when the stories are busy or off. */
+  ng_story_view v;
+  if (o && req->cfg && req->cfg->stories &&
+      ng_stories_get(req->cfg->stories, a.id, false, false, &v) == 1) {
+    json_object_set_new(o, "story", json_pack("{s:I,s:s,s:I}", "id", (json_int_t)v.id, "headline",
+                                              v.headline, "size", (json_int_t)v.narticles));
+    ng_story_view_dispose(&v);
+  } else if (o) {
+    json_object_set_new(o, "story", json_null());
+  }
   ng_stored_dispose(&a);
   put_json(res, o);
 }

@@ -75,13 +75,15 @@ static void list_item(const ng_story_view *v, void *user) {
 
 void ng_web_stories(const ng_req *req, ng_res *res) {
   if (!stories_ready(req, res)) return;
-  const char *p = ng_req_arg(req, "page");
+  const char *p = ng_req_arg(req, "page"), *all_arg = ng_req_arg(req, "all");
   long page = p ? strtol(p, NULL, 10) : 1;
   if (page < 1 || page > 1000000) page = 1;
+  /* A story of one article is just that article: listed on request. */
+  bool all = all_arg && strcmp(all_arg, "0") != 0;
   ng_buf items = NG_BUF_INIT;
   list_acc acc = {&items, 0};
   int64_t total = 0;
-  if (ng_stories_list(req->cfg->stories, 1, (int64_t)(page - 1) * STORIES_PER_PAGE,
+  if (ng_stories_list(req->cfg->stories, all ? 1 : 2, (int64_t)(page - 1) * STORIES_PER_PAGE,
                       STORIES_PER_PAGE, &total, list_item, &acc)) {
     ng_buf_dispose(&items);
     ng_web_error(res, 503, "The stories could not be read.");
@@ -91,22 +93,25 @@ void ng_web_stories(const ng_req *req, ng_res *res) {
   ng_buf *out = &res->body;
   ng_web_page_start(out, "Stories", NULL);
   lit(out, "<h1>Stories</h1>\n<p class=\"meta\">Articles about the same event, "
-           "grouped as they arrive; the story with the latest article first.</p>\n");
+           "grouped as they arrive; the story with the latest article first. ");
+  lit(out, all ? "<a href=\"/stories\">Only stories of several articles</a>"
+               : "<a href=\"/stories?all=1\">Also single articles</a>");
+  lit(out, "</p>\n");
   if (acc.n) {
     lit(out, "<ul class=\"stories\">\n");
     ng_buf_put(out, items.ptr, items.len);
     lit(out, "</ul>\n");
   } else {
-    lit(out, "<p>No stories yet: add articles first.</p>\n");
+    lit(out, "<p>No story of several articles yet.</p>\n");
   }
   lit(out, "<nav class=\"pages\">");
   if (page > 1) {
-    lit(out, "<a rel=\"prev\" href=\"/stories?page=");
+    lit(out, all ? "<a rel=\"prev\" href=\"/stories?all=1&amp;page=" : "<a rel=\"prev\" href=\"/stories?page=");
     ng_web_int(out, page - 1);
     lit(out, "\">← Newer</a>");
   }
   if ((int64_t)page * STORIES_PER_PAGE < total) {
-    lit(out, "<a rel=\"next\" href=\"/stories?page=");
+    lit(out, all ? "<a rel=\"next\" href=\"/stories?all=1&amp;page=" : "<a rel=\"next\" href=\"/stories?page=");
     ng_web_int(out, page + 1);
     lit(out, "\">Older →</a>");
   }

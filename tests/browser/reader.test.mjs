@@ -122,6 +122,9 @@ test('web reader: list, article, summary without reload, next, story, search', {
     // its sources and links them, then back to a member article.
     await page.locator('header nav a', { hasText: 'Stories' }).click();
     await page.waitForURL(/\/stories$/);
+    assert.equal(await page.locator('ul.stories li').count(), 1); // stories of several articles
+    await page.locator('a', { hasText: 'Also single articles' }).click();
+    await page.waitForURL(/\/stories\?all=1$/);
     assert.ok(await page.locator('ul.stories li').count() >= 4);
     await page.goto(base + '/a/2');
     const box = page.locator('aside.in-story');

@@ -28,6 +28,12 @@ echo "a story from any member, with entities and digest"
 expect 200 GET /stories
 has '<h1>Stories</h1>'
 has 'href="/s/2"'
+lacks 'href="/s/1"'
+expect 200 GET '/stories?all=1'
+has 'href="/s/1"'
+expect 200 GET /api/articles/4
+has '"story":{"id":2,"headline":'
+has '"size":2}'
 expect 200 GET /s/4
 has '<h2>The story so far</h2>'
 has '<h2>Timeline</h2>'
