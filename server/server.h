@@ -146,10 +146,10 @@ typedef struct ng_story_view {
 void ng_story_view_dispose(ng_story_view *v);
 
 /* The story that holds article `article_id` (with `full`, its entities
- * and digest too). Without `wait`, gives up (-1) when the stories are
- * busy, as while a large store is first read. Returns 1 found, 0 no such
- * article (or one the library could not read), -1 database or memory
- * failure, or busy. */
+ * and digest too). Without `wait`, gives up (-1) while the store is first
+ * read (a large one takes a while). Returns 1 found, 0 no such article
+ * (or one the library could not read), -1 database or memory failure, or
+ * not read yet. */
 int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out);
 
 /* Stories of at least min_size articles, newest first (by their latest

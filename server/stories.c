@@ -22,6 +22,7 @@
 #include "server.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,8 @@ struct ng_stories {
   int64_t last_id; /* highest article id added */
   bool broken;     /* a database error: answer 503 until restart */
   pthread_t builder;
-  bool building; /* builder started (joined in ng_stories_free) */
+  bool building;      /* builder started (joined in ng_stories_free) */
+  atomic_bool ready;  /* the store has been read once: later waits are short */
 };
 
 int ng_stories_new(ng_stories **out, const char *db_path) {
@@ -199,7 +201,10 @@ static int sync_locked(ng_stories *s) {
       return -1;
     }
     s->last_id = st.seen;
-    if (n < SYNC_BATCH) return 0;
+    if (n < SYNC_BATCH) {
+      atomic_store(&s->ready, true);
+      return 0;
+    }
   }
 }
 
@@ -336,7 +341,9 @@ fail:
 
 int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out) {
   memset(out, 0, sizeof *out);
-  if (wait) pthread_mutex_lock(&s->lock);
+  /* Once the store has been read, every wait is short: only the first
+   * reading of a large store is worth not waiting for. */
+  if (wait || atomic_load(&s->ready)) pthread_mutex_lock(&s->lock);
   else if (pthread_mutex_trylock(&s->lock) != 0) return -1;
   int rc = sync_locked(s);
   if (rc == 0) {
