@@ -21,7 +21,8 @@ static const char stories_usage[] =
     "\n"
     "Output (default: one block per story with its articles):\n"
     "      --json           {\"stories\":[{\"id\",\"headline\",\"articles\":[ids],\n"
-    "                       \"entities\":[{kind,name}]}]}\n"
+    "                       \"entities\":[{kind,name}]}]}; with --digest, also\n"
+    "                       \"digest\":[{\"article\",\"sentence\",\"text\"}]\n"
     "      --pairs          article pairs that copy or rewrite each other, with\n"
     "                       a score and the aligned sentences\n"
     "      --digest         per story a headline and a summary across sources,\n"
@@ -368,7 +369,11 @@ done:
 
 /* ---- output ---------------------------------------------------------- */
 
-static void print_json(ng_story_set *set) {
+/* --json; with --digest each story also carries "digest": [{"article",
+ * "sentence", "text"}] (its source's id and sentence index). Returns the
+ * exit status. */
+static int print_json(ng_story_set *set, bool digest, size_t nsent, size_t nwords) {
+  int status = EXIT_OK;
   json_t *root = json_object(), *arr = json_array();
   json_object_set_new(root, "stories", arr);
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
@@ -386,6 +391,22 @@ static void print_json(ng_story_set *set) {
       json_array_append_new(ents, eo);
     }
     json_object_set_new(o, "entities", ents);
+    if (digest) {
+      ng_digest *d = NULL;
+      ng_error err = {0, NULL, 0};
+      int rc = ng_story_digest(&d, set, s, nsent, nwords, &err);
+      json_t *dig = json_array();
+      for (size_t i = 0; rc == NG_OK && i < ng_digest_count(d); i++) {
+        const ng_digest_item *it = ng_digest_at(d, i);
+        json_array_append_new(dig, json_pack("{s:s,s:I,s:s%}", "article",
+                                               ng_story_set_article_id(set, it->article, NULL),
+                                               "sentence", (json_int_t)it->sentence, "text",
+                                               it->text, it->len));
+      }
+      if (rc) status = cli_fail("digest", rc, &err);
+      json_object_set_new(o, "digest", dig);
+      ng_digest_free(d);
+    }
     json_array_append_new(arr, o);
   }
   char *s = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII);
@@ -395,6 +416,7 @@ static void print_json(ng_story_set *set) {
   }
   free(s);
   json_decref(root);
+  return status;
 }
 
 /* "People: A, B. Places: C." from the story's entities. */
@@ -590,7 +612,7 @@ int cmd_stories(int argc, char **argv) {
     free(gold);
     free(topic);
   } else if (json) {
-    print_json(set);
+    if (print_json(set, digest, nsent ? nsent : nwords ? 64 : 5, nwords)) status = EXIT_FAIL;
   } else if (pairs) {
     if (print_pairs(set, min_score)) status = EXIT_FAIL;
   } else if (digest) {

@@ -1,0 +1,25 @@
+# stories --digest --json: each story carries its digest, and every digest
+# sentence is quoted verbatim from the sample it names; --words bounds the
+# digest without cutting a sentence.
+set -u
+out=$("$NUTGRAF" stories --json --digest -n 3 samples/news) || exit 1
+printf '%s' "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+n = 0
+for s in d["stories"]:
+    assert 1 <= len(s["digest"]) <= 3, s
+    for it in s["digest"]:
+        assert it["article"] in s["articles"], it
+        src = open("samples/news/" + it["article"], encoding="utf-8").read()
+        assert it["text"] in src, it["text"]
+        n += 1
+print(len(d["stories"]), "stories,", n, "digest sentences, each quoted from its source")
+' || exit 1
+"$NUTGRAF" stories --json --digest --words 40 samples/news | python3 -c '
+import json, sys
+for s in json.load(sys.stdin)["stories"]:
+    words = sum(len(it["text"].split()) for it in s["digest"])
+    assert words <= 40, (words, s["digest"])
+print("--words 40: every digest within 40 words")
+'
