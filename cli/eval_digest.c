@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DUC_REFS 4
 #define DUC_MAX_ARTICLES 64
 
 typedef struct duc_topic {
