@@ -1,7 +1,8 @@
 #!/bin/sh
 # make eval: ROUGE of every method on every summarization set, written to
 # eval/results.tsv (set, method, metric, value; F1 x 100, mean over items;
-# for cnndm also the CNN / Daily Mail parts and the full-test weighting).
+# for cnndm also the CNN / Daily Mail parts and the full-test weighting;
+# for duc2006, the digests' ROUGE-2 / SU4 recall, 0-1).
 # Committed, so a change in quality shows in the diff.
 #   NUTGRAF=build/release/nutgraf NG_DATA=../shared/data sh eval/run.sh
 set -eu
@@ -20,6 +21,11 @@ done
 for set in cnndm cnndm_raw; do
   nice "$NUTGRAF" eval summarize --data "$DATA" --set "$set" -n 3 --tsv |
     sed 's/\tdefault\t/\tdefault-n3\t/' >> "$tmp"
+done
+# Multi-document digests on DUC 2006 (ROUGE-2 and SU4 recall x 1, as DUC
+# reports them), beside NIST's lead baseline.
+for m in digest lead; do
+  nice "$NUTGRAF" eval digest --data "$DATA" -m "$m" --tsv >> "$tmp"
 done
 mv "$tmp" "$out"
 grep -E 'rouge(1|2|Lsum)_f' "$out" | grep -v -E '\t(cnn|dm)\.' | column -t
