@@ -173,8 +173,11 @@ headertest:
 	printf '#include "nutgraf.h"\nint main(){return ng_version()!=nullptr?0:1;}\n' > $(B)/headertest.cpp
 	$${CXX:-c++} -std=c++11 -pedantic -Wall -Wextra -Werror -Iinclude -c $(B)/headertest.cpp -o $(B)/headertest-cpp.o
 
+# Sanitizer runs read fuzz/asan.supp (one libmodest bug, see there).
+ASAN_ENV = ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}suppressions=$(CURDIR)/fuzz/asan.supp
+
 check: all $(UNIT) headertest $(FUZZ_REPLAY)
-	@NG_BUILD=$(B) NG_COUNTS=$(NG_COUNTS) sh tests/run.sh
+	@$(ASAN_ENV) NG_BUILD=$(B) NG_COUNTS=$(NG_COUNTS) sh tests/run.sh
 
 unit: $(UNIT)
 	$(UNIT)
@@ -188,7 +191,7 @@ fuzz-run: fuzz
 	@for t in $(FUZZ_NAMES); do \
 	  mkdir -p build/fuzz/corpus-$$t build/fuzz/artifacts; \
 	  echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
-	  if ! build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+	  if ! $(ASAN_ENV) build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
 	    -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1 \
 	    build/fuzz/corpus-$$t fuzz/corpus/$$t > build/fuzz/$$t.log 2>&1; then \
 	    grep -A 12 -E "ERROR|Assertion|deadly" build/fuzz/$$t.log | head -n 40; \

@@ -54,6 +54,7 @@ struct ng_stories {
   pthread_t builder;
   bool building;      /* builder started (joined in ng_stories_free) */
   atomic_bool ready;  /* the store has been read once: later waits are short */
+  atomic_bool stop;   /* shutting down: the builder stops between articles */
 };
 
 int ng_stories_new(ng_stories **out, const char *db_path) {
@@ -84,6 +85,7 @@ void ng_stories_start(ng_stories *s) {
 
 void ng_stories_free(ng_stories *s) {
   if (!s) return;
+  atomic_store(&s->stop, true);
   if (s->building) pthread_join(s->builder, NULL);
   for (size_t i = 0; i < s->nmembers; i++) {
     free(s->members[i].title);
@@ -102,7 +104,7 @@ void ng_stories_free(ng_stories *s) {
 
 typedef struct sync_state {
   ng_stories *s;
-  int failed; /* out of memory */
+  int failed; /* out of memory, or shutting down */
   int64_t seen;
 } sync_state;
 
@@ -147,7 +149,10 @@ static void add_row(const ng_stored *row, const char *snippet, void *user) {
   sync_state *st = user;
   ng_stories *s = st->s;
   st->seen = row->id;
-  if (st->failed) return;
+  if (st->failed || atomic_load(&s->stop)) {
+    st->failed = 1;
+    return;
+  }
   if (s->nmembers == s->cap) {
     size_t cap = s->cap ? 2 * s->cap : 256;
     member *m = realloc(s->members, cap * sizeof *m);

@@ -42,11 +42,12 @@ static void story_meta(ng_buf *out, const ng_story_view *v) {
       last = v->articles[i].date;
     }
   if (first) {
+    /* The days (dates are stored as ISO 8601), escaped like all content. */
     lit(out, " · ");
-    ng_buf_put(out, first, strlen(first) < 10 ? strlen(first) : 10);
+    ng_html_escape(out, first, strlen(first) < 10 ? strlen(first) : 10);
     if (strncmp(first, last, 10) != 0) {
       lit(out, " – ");
-      ng_buf_put(out, last, strlen(last) < 10 ? strlen(last) : 10);
+      ng_html_escape(out, last, strlen(last) < 10 ? strlen(last) : 10);
     }
   }
   lit(out, "</span>");
