@@ -17,6 +17,7 @@ CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 WRK_THREADS=${WRK_THREADS:-2}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/serve_lib.sh"
 command -v wrk > /dev/null || { echo "bench-serve: wrk missing (scripts/install-deps.sh --bench)"; exit 1; }
 command -v curl > /dev/null || { echo "bench-serve: curl missing"; exit 1; }
 tmp=$(mktemp -d)
@@ -35,12 +36,8 @@ ids=$(ls samples/news/*.txt | wc -l)
 : > "$tmp/log"
 nice -n 5 "$NUTGRAF" serve --db "$tmp/bench.db" --listen 127.0.0.1:0 --threads "$THREADS" 2> "$tmp/log" &
 pid=$!
-i=0
-until port=$(sed -n 's|^nutgraf: listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/log") && [ -n "$port" ]; do
-  i=$((i + 1)); [ $i -lt 100 ] || { cat "$tmp/log"; exit 1; }
-  sleep 0.1
-done
-base=http://127.0.0.1:$port
+wait_listening "$tmp/log"
+base=$BASE
 for id in $(seq 1 "$ids"); do curl -s -o /dev/null "$base/api/articles/$id/summary"; done
 
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }

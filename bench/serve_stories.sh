@@ -16,6 +16,7 @@ command -v curl > /dev/null || { echo "bench-serve-stories: curl missing"; exit 
 for f in ecbplus/dev.jsonl wikiref220/dev.jsonl; do
   [ -f "$DATA/$f" ] || { echo "bench-serve-stories: $DATA/$f not found"; exit 1; }
 done
+. "$(dirname "$0")/serve_lib.sh"
 tmp=$(mktemp -d)
 pid=
 cleanup() {
@@ -30,12 +31,8 @@ now() { date +%s.%N; }
 t0=$(now)
 "$NUTGRAF" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --threads 2 2> "$tmp/log" &
 pid=$!
-i=0
-until port=$(sed -n 's|^nutgraf: listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/log") && [ -n "$port" ]; do
-  i=$((i + 1)); [ $i -lt 100 ] || { cat "$tmp/log"; exit 1; }
-  sleep 0.05
-done
-base=http://127.0.0.1:$port
+wait_listening "$tmp/log"
+base=$BASE
 curl -s -o "$tmp/list" "$base/api/stories?per_page=100"
 t1=$(now)
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
