@@ -680,9 +680,15 @@ static void story_row(const ng_story_view *v, void *user) {
 }
 
 static bool have_stories(const ng_req *req, ng_res *res) {
-  if (req->cfg && req->cfg->stories) return true;
-  ng_res_error(res, 503, "stories are not available on this server");
-  return false;
+  if (!req->cfg || !req->cfg->stories) {
+    ng_res_error(res, 503, "stories are not available on this server");
+    return false;
+  }
+  if (ng_stories_busy(req->cfg->stories)) {
+    ng_res_error(res, 503, "the stories are being read from the store; try again shortly");
+    return false;
+  }
+  return true;
 }
 
 static void api_stories(const ng_req *req, ng_res *res) {

@@ -116,6 +116,8 @@ int ng_stories_new(ng_stories **out, const char *db_path);
 /* Starts reading the stored articles into stories on a thread of its own
  * (the server calls it once it listens). */
 void ng_stories_start(ng_stories *s);
+/* Is that thread still reading the store for the first time? */
+bool ng_stories_busy(ng_stories *s);
 /* Waits for that thread, then frees everything. Takes NULL. */
 void ng_stories_free(ng_stories *s);
 

@@ -7,8 +7,9 @@
  * ingest`, another server), so adding an article never re-reads the
  * others. The set is not thread-safe and the server answers on several
  * threads: one mutex guards it, with its own context and database
- * connection. While a large store is being read, story pages wait for it
- * and article pages show no story box rather than wait.
+ * connection. While a large store is first read, story pages and the
+ * story API answer 503 (try again shortly) and article pages leave out
+ * their story box, rather than wait.
  *
  * The set keeps no sentences, so its memory is what grouping needs (about
  * 1.3 kB an article). A story page's digest is made when asked for, from
@@ -81,6 +82,10 @@ static void *build(void *arg) {
 
 void ng_stories_start(ng_stories *s) {
   if (s && !s->building && pthread_create(&s->builder, NULL, build, s) == 0) s->building = true;
+}
+
+bool ng_stories_busy(ng_stories *s) {
+  return s && s->building && !atomic_load(&s->ready);
 }
 
 void ng_stories_free(ng_stories *s) {

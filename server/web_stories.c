@@ -54,9 +54,15 @@ static void story_meta(ng_buf *out, const ng_story_view *v) {
 }
 
 static bool stories_ready(const ng_req *req, ng_res *res) {
-  if (req->cfg && req->cfg->stories) return true;
-  ng_web_error(res, 503, "Stories are not available on this server.");
-  return false;
+  if (!req->cfg || !req->cfg->stories) {
+    ng_web_error(res, 503, "Stories are not available on this server.");
+    return false;
+  }
+  if (ng_stories_busy(req->cfg->stories)) {
+    ng_web_error(res, 503, "The stories are being read from the store; try again in a moment.");
+    return false;
+  }
+  return true;
 }
 
 typedef struct list_acc {

@@ -117,7 +117,10 @@ test('web reader: list, article, summary without reload, next, story, search', {
     assert.match(await page.locator('.body').innerText(), /<script>window.__pwned = 2<\/script>/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
 
-    // Stories: from the header to the list, from an article to its story
+    // Stories (read from the store by a server thread: 503 until then).
+    for (let i = 0; i < 200 && (await fetch(base + '/api/stories')).status !== 200; i++)
+      await new Promise((ok) => setTimeout(ok, 50));
+    // From the header to the list, from an article to its story
     // (the samples' Minsk visit, articles 2 and 4), whose digest quotes
     // its sources and links them, then back to a member article.
     await page.locator('header nav a', { hasText: 'Stories' }).click();

@@ -7,6 +7,17 @@
 . tests/cli/serve_common.shlib
 "$NUTGRAF" ingest -q --db "$DB" samples/news > /dev/null || fail "ingest"
 start_server
+# The server reads the store into stories on a thread of its own: until
+# then the story routes answer 503.
+i=0
+while :; do
+  req GET /api/stories
+  [ "$CODE" = 200 ] && break
+  [ "$CODE" = 503 ] || fail "/api/stories while reading: $CODE"
+  i=$((i + 1))
+  [ $i -lt 200 ] || fail "the stories were never read"
+  sleep 0.05
+done
 
 expect 200 GET /api/stories
 has '"total":4'
