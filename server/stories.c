@@ -53,7 +53,7 @@ struct ng_stories {
   int64_t last_id; /* highest article id added */
   bool broken;     /* a database error: answer 503 until restart */
   pthread_t builder;
-  bool building;      /* builder started (joined in ng_stories_free) */
+  atomic_bool building; /* builder started (joined in ng_stories_free) */
   atomic_bool ready;  /* the store has been read once: later waits are short */
   atomic_bool stop;   /* shutting down: the builder stops between articles */
 };
@@ -76,22 +76,28 @@ static void *build(void *arg) {
   ng_stories *s = arg;
   pthread_mutex_lock(&s->lock);
   sync_locked(s);
+  /* Done, or failed: either way no longer busy (a failure then answers
+   * "could not be read"). */
+  atomic_store(&s->ready, true);
   pthread_mutex_unlock(&s->lock);
   return NULL;
 }
 
 void ng_stories_start(ng_stories *s) {
-  if (s && !s->building && pthread_create(&s->builder, NULL, build, s) == 0) s->building = true;
+  /* Set first: request threads read it (a thread that fails to start
+   * clears it, and requests then read the store themselves). */
+  if (!s || atomic_exchange(&s->building, true)) return;
+  if (pthread_create(&s->builder, NULL, build, s) != 0) atomic_store(&s->building, false);
 }
 
 bool ng_stories_busy(ng_stories *s) {
-  return s && s->building && !atomic_load(&s->ready);
+  return s && atomic_load(&s->building) && !atomic_load(&s->ready);
 }
 
 void ng_stories_free(ng_stories *s) {
   if (!s) return;
   atomic_store(&s->stop, true);
-  if (s->building) pthread_join(s->builder, NULL);
+  if (atomic_load(&s->building)) pthread_join(s->builder, NULL);
   for (size_t i = 0; i < s->nmembers; i++) {
     free(s->members[i].title);
     free(s->members[i].date);
