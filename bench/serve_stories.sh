@@ -3,8 +3,8 @@
 # store (make bench-serve-stories). Not a test: prints figures for
 # BENCHMARKS.md. Stores ECB+ dev and WikiRef220 dev (858 articles) with
 # `nutgraf ingest`, starts `nutgraf serve`, and reports
-#   - the time until GET /api/stories first answers (the server's thread
-#     reads and groups every stored article),
+#   - the time until GET /api/stories first answers 200 (the server's
+#     thread reads and groups every stored article; 503 until then),
 #   - the server's RSS then,
 #   - the latency of every story page GET /s/{id} (a digest made on
 #     demand from the story's articles) and of GET /api/stories/{id},
@@ -33,7 +33,12 @@ t0=$(now)
 pid=$!
 wait_listening "$tmp/log"
 base=$BASE
-curl -s -o "$tmp/list" "$base/api/stories?per_page=100"
+# 503 while the server's thread reads the store into stories.
+i=0
+until [ "$(curl -s -o "$tmp/list" -w '%{http_code}' "$base/api/stories?per_page=100")" = 200 ]; do
+  i=$((i + 1)); [ $i -lt 2000 ] || { echo "bench-serve-stories: stories never ready"; exit 1; }
+  sleep 0.01
+done
 t1=$(now)
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 echo "stories ready $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}') s after start (server start included), RSS $(rss) kB"

@@ -97,7 +97,7 @@ int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,
                          const char *json, size_t len);
 
 /* Calls fn (snippet NULL) for up to `limit` articles with an id above
- * `after`, in id order, with their bodies. Returns how many, or -1. */
+ * `after`, in id order, without their bodies. Returns how many, or -1. */
 int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn fn,
                    void *user);
 

@@ -129,8 +129,7 @@ static const char *const sql[NQ] = {
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
     [Q_PING] = "SELECT 1",
-    [Q_AFTER] = "SELECT " COLS ", a.body FROM articles a WHERE a.id > ?1"
-                " ORDER BY a.id LIMIT ?2",
+    [Q_AFTER] = "SELECT " COLS " FROM articles a WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
 };
 
 struct ng_store {
@@ -450,7 +449,7 @@ int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn f
   int rc, n = 0;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     ng_stored row;
-    read_row(s, &row, true);
+    read_row(s, &row, false);
     fn(&row, NULL, user);
     ng_stored_dispose(&row);
     n++;

@@ -119,39 +119,48 @@ typedef struct sync_state {
   int64_t seen;
 } sync_state;
 
-/* The document of a stored article, made as `nutgraf stories` makes it
+/* The document of stored article `id`, made as `nutgraf stories` makes it
  * from the same page: extracted again from the stored raw bytes (so the
  * server's stories are the command's), or, when those are gone, parsed
- * from the stored title and body. *keep holds what the document lives in. */
-static int doc_of(ng_stories *s, const ng_stored *row, ng_article **keep, ng_doc **own,
-                  const ng_doc **doc) {
+ * from the stored title and body (read only then). *keep or *own holds
+ * what the document lives in. */
+static int doc_of(ng_stories *s, int64_t id, ng_article **keep, ng_doc **own, const ng_doc **doc) {
   char *raw = NULL, *url = NULL;
   size_t len = 0;
   *keep = NULL;
   *own = NULL;
   *doc = NULL;
   int rc = NG_EEMPTY;
-  if (ng_store_raw(s->store, row->id, &raw, &len, &url) == 1) {
+  ng_stored row;
+  if (ng_store_raw(s->store, id, &raw, &len, &url) == 1) {
     ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
     eo.url = url;
     rc = ng_extract(keep, s->ctx, raw, len, &eo, NULL);
     if (rc == NG_OK && !(*doc = ng_article_doc(*keep))) rc = NG_EEMPTY;
-  } else {
-    const char *title = row->title ? row->title : "", *body = row->body ? row->body : "";
+  } else if (ng_store_get(s->store, id, true, &row) == 1) {
+    const char *title = row.title ? row.title : "", *body = row.body ? row.body : "";
     size_t tl = strlen(title), bl = strlen(body);
     char *text = malloc(tl + bl + 3);
-    if (!text) return NG_ENOMEM;
-    memcpy(text, title, tl);
-    memcpy(text + tl, "\n\n", 2);
-    memcpy(text + tl + 2, body, bl + 1);
-    rc = ng_doc_parse(own, s->ctx, text, tl + bl + 2, NULL, NULL);
+    if (text) {
+      memcpy(text, title, tl);
+      memcpy(text + tl, "\n\n", 2);
+      memcpy(text + tl + 2, body, bl + 1);
+      rc = ng_doc_parse(own, s->ctx, text, tl + bl + 2, NULL, NULL);
+      *doc = *own;
+    } else {
+      rc = NG_ENOMEM;
+    }
     free(text);
-    *doc = *own;
+    ng_stored_dispose(&row);
   }
   free(raw);
   free(url);
   return rc;
 }
+
+/* A stored date as the set reads it: the day of an ISO 8601 date, or
+ * none. */
+static size_t day_len(const char *date) { return date && strlen(date) >= 10 ? 10 : 0; }
 
 /* Adds one stored article with its stored date. An article the library
  * cannot read is skipped (it has a page of its own, just no story). */
@@ -177,14 +186,12 @@ static void add_row(const ng_stored *row, const char *snippet, void *user) {
   ng_article *keep = NULL;
   ng_doc *own = NULL;
   const ng_doc *doc = NULL;
-  int rc = doc_of(s, row, &keep, &own, &doc);
+  int rc = doc_of(s, row->id, &keep, &own, &doc);
   char id[24];
   snprintf(id, sizeof id, "%lld", (long long)row->id);
-  /* Stored dates are ISO 8601; the set reads the day. */
-  size_t dl = row->date ? strlen(row->date) : 0;
+  size_t dl = day_len(row->date);
   if (rc == NG_OK)
-    rc = ng_story_set_add(s->set, doc, id, strlen(id), dl >= 10 ? row->date : NULL, dl >= 10 ? 10 : 0,
-                          NULL, NULL);
+    rc = ng_story_set_add(s->set, doc, id, strlen(id), dl ? row->date : NULL, dl, NULL, NULL);
   ng_article_free(keep);
   ng_doc_free(own);
   if (rc == NG_ENOMEM) st->failed = 1;
@@ -281,20 +288,15 @@ static int digest_of(ng_stories *s, size_t k, ng_story_view *v) {
   size_t added = 0;
   for (size_t i = 0; i < n && rc != NG_ENOMEM; i++) {
     const member *m = &s->members[ng_story_article(s->set, k, i)];
-    ng_stored row;
-    if (ng_store_get(s->store, m->id, true, &row) != 1) continue;
     ng_article *keep = NULL;
     ng_doc *own = NULL;
     const ng_doc *doc = NULL;
-    rc = doc_of(s, &row, &keep, &own, &doc);
-    size_t dl = row.date ? strlen(row.date) : 0;
-    if (rc == NG_OK)
-      rc = ng_story_set_add(one, doc, NULL, 0, dl >= 10 ? row.date : NULL, dl >= 10 ? 10 : 0, NULL,
-                            NULL);
+    rc = doc_of(s, m->id, &keep, &own, &doc);
+    size_t dl = day_len(m->date);
+    if (rc == NG_OK) rc = ng_story_set_add(one, doc, NULL, 0, dl ? m->date : NULL, dl, NULL, NULL);
     if (rc == NG_OK) ids[added++] = m->id;
     ng_article_free(keep);
     ng_doc_free(own);
-    ng_stored_dispose(&row);
   }
   size_t best = 0, most = 0;
   for (size_t t = 0; t < ng_story_set_count(one); t++)
@@ -326,7 +328,9 @@ static int view_of(ng_stories *s, size_t k, bool full, ng_story_view *v) {
   v->articles = calloc(n ? n : 1, sizeof *v->articles);
   v->headline = dup_or_empty(ng_story_headline(set, k, NULL));
   if (!v->articles || !v->headline) goto fail;
-  v->id = INT64_MAX;
+  /* A story lists its articles in arrival order, which is id order. */
+  v->id = n ? s->members[ng_story_article(set, k, 0)].id : 0;
+  v->newest = n ? s->members[ng_story_article(set, k, n - 1)].id : 0;
   for (size_t i = 0; i < n; i++) {
     const member *m = &s->members[ng_story_article(set, k, i)];
     ng_story_member *a = &v->articles[v->narticles++];
@@ -334,8 +338,6 @@ static int view_of(ng_stories *s, size_t k, bool full, ng_story_view *v) {
     a->title = dup_or_empty(m->title);
     a->date = m->date ? strdup(m->date) : NULL;
     if (!a->title || (m->date && !a->date)) goto fail;
-    if (m->id < v->id) v->id = m->id;
-    if (m->id > v->newest) v->newest = m->id;
   }
   qsort(v->articles, v->narticles, sizeof *v->articles, cmp_timeline);
   if (!full) return 0;
@@ -392,13 +394,9 @@ int ng_stories_list(ng_stories *s, size_t min_size, int64_t offset, int64_t limi
   size_t nr = 0;
   for (size_t k = 0; r && k < n; k++) {
     size_t size = ng_story_size(s->set, k);
-    if (size < min_size) continue;
-    int64_t newest = 0;
-    for (size_t i = 0; i < size; i++) {
-      int64_t id = s->members[ng_story_article(s->set, k, i)].id;
-      if (id > newest) newest = id;
-    }
-    r[nr++] = (ranked){k, newest};
+    if (size == 0 || size < min_size) continue;
+    /* The latest article is the last listed (arrival order). */
+    r[nr++] = (ranked){k, s->members[ng_story_article(s->set, k, size - 1)].id};
   }
   /* Newest first: the story that last had an article added. */
   if (r) qsort(r, nr, sizeof *r, cmp_ranked);

@@ -8,8 +8,9 @@
  * first (order_by_concepts). Picking goes down the list and skips a
  * sentence that states a fact already picked (the rewrite model says so,
  * or most of its content stems are already covered), so each fact is
- * quoted once, from the sentence that states it best. The picks are then put in time order: article date, then
- * the order articles were added, then position. */
+ * quoted once, from the sentence that states it best. The picks are then
+ * put in time order: article date, then the order articles were added,
+ * then position. */
 #include "set.h"
 
 #include "../text/errors.h"
@@ -103,15 +104,11 @@ static double concept_gain(concept *c, size_t n, const ng_rw_sent *r, uint32_t *
   ++*stamp;
   for (size_t q = 0; q + 1 < r->nseq; q++) {
     concept *x = concept_find(c, n, bigram(r, q));
-    if (!x || x->df < 2 || x->covered || x->seen == *stamp) continue;
+    if (!x) continue;
+    if (x->df >= 2 && !x->covered && x->seen != *stamp) g += (double)x->df;
     x->seen = *stamp;
-    g += (double)x->df;
+    if (cover) x->covered = 1;
   }
-  if (cover)
-    for (size_t q = 0; q + 1 < r->nseq; q++) {
-      concept *x = concept_find(c, n, bigram(r, q));
-      if (x) x->covered = 1;
-    }
   return g;
 }
 
@@ -126,16 +123,22 @@ static double concept_gain(concept *c, size_t n, const ng_rw_sent *r, uint32_t *
  * several sources report are the story's core (the idea of Gillick and
  * Favre's concept coverage for multi-document summaries, here greedy);
  * on DUC 2006 dev, ROUGE-2 recall 0.0758 -> 0.0799 (BENCHMARKS). */
-static int order_by_concepts(ng_arena *ar, const ng_story_set *s, const ng_story *st, size_t m,
-                             cand *cs, size_t nc, size_t max_sentences) {
+static int order_by_concepts(const ng_story_set *s, const ng_story *st, size_t m, cand *cs,
+                             size_t nc, size_t max_sentences) {
   size_t total = 0;
   for (size_t k = 0; k < m; k++) {
     const ng_article *a = &s->articles[st->members[k]];
     for (size_t i = 0; i < a->nsents; i++) total += a->rw[i].nseq;
   }
-  kv *pairs = ng_arena_calloc(ar, total + 1, sizeof *pairs);
-  concept *con = ng_arena_calloc(ar, total + 1, sizeof *con);
-  if (!pairs || !con) return NG_ENOMEM;
+  /* Scratch, freed here: the digest's arena keeps only what it returns. */
+  size_t cap = total + 1;
+  kv *pairs = ng_mem_alloc(s->alc, cap * sizeof *pairs);
+  concept *con = ng_mem_alloc(s->alc, cap * sizeof *con);
+  if (!pairs || !con) {
+    ng_mem_free(s->alc, pairs, cap * sizeof *pairs);
+    ng_mem_free(s->alc, con, cap * sizeof *con);
+    return NG_ENOMEM;
+  }
   size_t np = 0, ncon = 0;
   for (size_t k = 0; k < m; k++) {
     const ng_article *a = &s->articles[st->members[k]];
@@ -150,10 +153,10 @@ static int order_by_concepts(ng_arena *ar, const ng_story_set *s, const ng_story
     if (ncon && con[ncon - 1].key == pairs[i].key) {
       if (pairs[i].article != pairs[i - 1].article) con[ncon - 1].df++;
     } else {
-      con[ncon].key = pairs[i].key;
-      con[ncon++].df = 1;
+      con[ncon++] = (concept){pairs[i].key, 1, 0, 0};
     }
   }
+  ng_mem_free(s->alc, pairs, cap * sizeof *pairs);
   uint32_t stamp = 0;
   size_t rounds = nc < CONCEPT_ROUNDS(max_sentences) ? nc : CONCEPT_ROUNDS(max_sentences);
   for (size_t done = 0; done < rounds; done++) {
@@ -174,6 +177,7 @@ static int order_by_concepts(ng_arena *ar, const ng_story_set *s, const ng_story
     cs[done] = t;
     concept_gain(con, ncon, &s->articles[t.article].rw[t.sent], &stamp, true);
   }
+  ng_mem_free(s->alc, con, cap * sizeof *con);
   return NG_OK;
 }
 
@@ -255,7 +259,7 @@ int ng_story_digest(ng_digest **out, ng_story_set *s, size_t sid,
   }
   if (nc) qsort(cs, nc, sizeof *cs, cmp_cand);
   /* (It fails only for want of memory.) */
-  if (nc > 1) NG_CHECK_ALLOC(order_by_concepts(&ar, s, st, m, cs, nc, max_sentences) == NG_OK);
+  if (nc > 1) NG_CHECK_ALLOC(order_by_concepts(s, st, m, cs, nc, max_sentences) == NG_OK);
   NG_CHECK_ALLOC(d->items = ng_arena_calloc(&ar, max_sentences, sizeof *d->items));
   const ng_rw_sent *picked[64];
   size_t words = 0;
