@@ -540,6 +540,9 @@ int cmd_stories(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (mrpc) return eval_mrpc(argv[optind], quiet);
+  /* Digest length: -n, else up to the library's 64 sentences under a
+   * word budget, else 5. */
+  size_t digest_len = nsent ? nsent : nwords ? 64 : 5;
   items in = {NULL, 0, 0};
   int status = read_inputs(argv + optind, argc - optind, &in);
   if (pairs || digest) so.flags |= NG_STORY_KEEP_SENTENCES;
@@ -612,12 +615,11 @@ int cmd_stories(int argc, char **argv) {
     free(gold);
     free(topic);
   } else if (json) {
-    if (print_json(set, digest, nsent ? nsent : nwords ? 64 : 5, nwords)) status = EXIT_FAIL;
+    if (print_json(set, digest, digest_len, nwords)) status = EXIT_FAIL;
   } else if (pairs) {
     if (print_pairs(set, min_score)) status = EXIT_FAIL;
   } else if (digest) {
-    /* A word budget alone may take up to the library's 64 sentences. */
-    if (print_digest(set, nsent ? nsent : nwords ? 64 : 5, nwords)) status = EXIT_FAIL;
+    if (print_digest(set, digest_len, nwords)) status = EXIT_FAIL;
   } else if (!repeat) {
     for (size_t s = 0; s < ng_story_set_count(set); s++) {
       printf("%sstory %zu: %s\n", s ? "\n" : "", s + 1, ng_story_headline(set, s, NULL));
