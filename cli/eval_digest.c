@@ -3,9 +3,9 @@
  * newswire articles and 4 human summaries of 250 words).
  *
  * Methods:
- *   digest  the topic's articles go into one story set (topic level,
- *           join threshold 0, so they form one story), and the largest
- *           story's digest, cut at the word budget, is the summary;
+ *   digest  the topic's articles go into a story set as one story
+ *           (NG_STORY_ONE), and its digest, sentences skipped when they
+ *           no longer fit the word budget, is the summary;
  *   lead    NIST's baseline (DUC peer 1): the first words of the most
  *           recent article;
  *   human   each reference against the other three (how DUC scored its
@@ -57,12 +57,10 @@ static bool topic_of(duc_topic *t, json_t *o) {
   return t->narticles > 0 && t->nrefs > 0;
 }
 
-/* The digest of the topic's articles as one story, in `out`; the share of
- * the articles in that story in *share. */
-static int digest_of(ng_buf *out, double *share, ng_ctx *ctx, const duc_topic *t, size_t words) {
+/* The digest of the topic's articles as one story, in `out`. */
+static int digest_of(ng_buf *out, ng_ctx *ctx, const duc_topic *t, size_t words) {
   ng_story_options so = NG_STORY_OPTIONS_INIT;
-  so.flags |= NG_STORY_TOPICS | NG_STORY_KEEP_SENTENCES;
-  so.threshold = 1e-9; /* join the nearest story at all (0 is "the default") */
+  so.flags |= NG_STORY_ONE | NG_STORY_KEEP_SENTENCES;
   ng_story_set *set = NULL;
   ng_error err = {0};
   int rc = ng_story_set_new(&set, ctx, &so, &err);
@@ -83,15 +81,8 @@ static int digest_of(ng_buf *out, double *share, ng_ctx *ctx, const duc_topic *t
     ng_article_free(a);
   }
   ng_buf_dispose(&page);
-  size_t best = 0, most = 0;
-  for (size_t s = 0; rc == NG_OK && s < ng_story_set_count(set); s++)
-    if (ng_story_size(set, s) > most) {
-      most = ng_story_size(set, s);
-      best = s;
-    }
-  *share = t->narticles ? (double)most / (double)t->narticles : 0.0;
   ng_digest *d = NULL;
-  if (rc == NG_OK && most) rc = ng_story_digest(&d, set, best, 64, words, &err);
+  if (rc == NG_OK && ng_story_set_count(set)) rc = ng_story_digest(&d, set, 0, 64, words, &err);
   for (size_t i = 0; rc == NG_OK && i < ng_digest_count(d); i++) {
     const ng_digest_item *it = ng_digest_at(d, i);
     if ((rc = ng_buf_put(out, it->text, it->len)) == NG_OK) rc = ng_buf_put(out, "\n", 1);
@@ -132,7 +123,7 @@ int eval_digest(const char *data_dir, const char *method, size_t words, size_t l
   }
   char *line = NULL;
   size_t cap = 0, ntopics = 0, nscored = 0, bad = 0;
-  double r2 = 0, su4 = 0, share = 0;
+  double r2 = 0, su4 = 0;
   int status = EXIT_OK;
   ng_buf sys = NG_BUF_INIT;
   while (getline(&line, &cap, f) > 0 && (!limit || ntopics < limit)) {
@@ -164,9 +155,7 @@ int eval_digest(const char *data_dir, const char *method, size_t words, size_t l
       }
     } else {
       sys.len = 0;
-      double sh = 1.0;
-      rc = lead ? lead_of(&sys, &t) : digest_of(&sys, &sh, ctx, &t, words);
-      share += sh;
+      rc = lead ? lead_of(&sys, &t) : digest_of(&sys, ctx, &t, words);
       if (rc == NG_OK)
         rc = ng_rouge_multi_recall(&m, sc, t.refs, t.ref_lens, t.nrefs,
                                    sys.ptr ? sys.ptr : "", sys.len, words, 1);
@@ -199,10 +188,8 @@ int eval_digest(const char *data_dir, const char *method, size_t words, size_t l
     printf("duc2006\t%s\trouge2_r\t%.4f\n", method, r2 / n);
     printf("duc2006\t%s\trougeSU4_r\t%.4f\n", method, su4 / n);
   } else {
-    printf("duc2006 %s: %zu topics, %zu words: ROUGE-2 recall %.4f, ROUGE-SU4 recall %.4f", method,
+    printf("duc2006 %s: %zu topics, %zu words: ROUGE-2 recall %.4f, ROUGE-SU4 recall %.4f\n", method,
            nscored, words, r2 / n, su4 / n);
-    if (!human && !lead) printf(" (%.1f%% of the articles in the digested story)", 100.0 * share / n);
-    printf("\n");
   }
   return status;
 }

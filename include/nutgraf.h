@@ -568,7 +568,11 @@ enum {
    * the article reports the story's event, a story that turns out to hold
    * two events is split in two as it grows, and two stories that turn out
    * to be one event are merged. */
-  NG_STORY_TOPICS = 1u << 1
+  NG_STORY_TOPICS = 1u << 1,
+  /** Every article joins story 0, whatever its score: for articles
+   * already known to be about one story (a digest of them, or of a
+   * story read back from a store). No other story is ever made. */
+  NG_STORY_ONE = 1u << 2
 };
 
 #define NG_STORY_OPTIONS_VERSION 1

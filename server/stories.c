@@ -272,16 +272,14 @@ void ng_story_view_dispose(ng_story_view *v) {
 }
 
 /* The digest of story k into v: its first DIGEST_ARTICLES articles, read
- * again from the store into a set of their own that keeps sentences (at
- * topic level with join threshold 0, so they form one story), and that
- * story's digest. Returns 0 or -1 (memory). */
+ * again from the store into a set of their own that keeps sentences (as
+ * one story: NG_STORY_ONE), and that story's digest. Returns 0 or -1 (memory). */
 static int digest_of(ng_stories *s, size_t k, ng_story_view *v) {
   size_t n = ng_story_size(s->set, k);
   if (n > DIGEST_ARTICLES) n = DIGEST_ARTICLES;
   int64_t ids[DIGEST_ARTICLES];
   ng_story_options so = NG_STORY_OPTIONS_INIT;
-  so.flags |= NG_STORY_TOPICS | NG_STORY_KEEP_SENTENCES;
-  so.threshold = 1e-9; /* join the nearest story at all (0 is "the default") */
+  so.flags |= NG_STORY_ONE | NG_STORY_KEEP_SENTENCES;
   ng_story_set *one = NULL;
   if (ng_story_set_new(&one, s->ctx, &so, NULL)) return -1;
   int rc = NG_OK;
@@ -298,14 +296,9 @@ static int digest_of(ng_stories *s, size_t k, ng_story_view *v) {
     ng_article_free(keep);
     ng_doc_free(own);
   }
-  size_t best = 0, most = 0;
-  for (size_t t = 0; t < ng_story_set_count(one); t++)
-    if (ng_story_size(one, t) > most) {
-      most = ng_story_size(one, t);
-      best = t;
-    }
   ng_digest *d = NULL;
-  if (rc != NG_ENOMEM && most) rc = ng_story_digest(&d, one, best, DIGEST_SENTENCES, 0, NULL);
+  if (rc != NG_ENOMEM && ng_story_set_count(one))
+    rc = ng_story_digest(&d, one, 0, DIGEST_SENTENCES, 0, NULL);
   size_t nd = d ? ng_digest_count(d) : 0;
   v->digest = calloc(nd ? nd : 1, sizeof *v->digest);
   for (size_t i = 0; v->digest && i < nd; i++) {

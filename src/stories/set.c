@@ -116,7 +116,7 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
   s->ctx = ctx;
   s->alc = &ctx->alc;
   s->flags = opts ? opts->flags : 0;
-  s->event = !(s->flags & NG_STORY_TOPICS);
+  s->event = !(s->flags & (NG_STORY_TOPICS | NG_STORY_ONE));
   s->max_terms = opts && opts->max_terms ? opts->max_terms
                  : s->event                  ? ARTICLE_TERMS
                                              : NG_STORY_TOPIC_TERMS;
@@ -1363,6 +1363,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       if (sim >= MERGE_FLOOR) near[nnear++] = cand[i];
     }
     if (bsid == UINT32_MAX || best < s->threshold) bsid = UINT32_MAX;
+    if (s->flags & NG_STORY_ONE) bsid = s->nstories ? 0 : UINT32_MAX;
     if (s->oracle_fn) {
       bsid = s->oracle_fn(s->hook_user, s->narticles);
       if (bsid >= s->nstories) bsid = UINT32_MAX;

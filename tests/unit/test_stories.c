@@ -269,6 +269,35 @@ void test_stories__rewrite_synonyms(void) {
   ng_ctx_free(ctx);
 }
 
+/* NG_STORY_ONE: two events, an article with no words and one in another
+ * language all join story 0, and the digest reads them all. */
+void test_stories__one_story(void) {
+  ng_ctx *ctx = NULL;
+  ng_story_set *set = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_story_options so = NG_STORY_OPTIONS_INIT;
+  so.flags = NG_STORY_ONE | NG_STORY_KEEP_SENTENCES;
+  CHECK_INT(ng_story_set_new(&set, ctx, &so, NULL), NG_OK);
+  const char *texts[] = {quake_a[0], quake_b[0], "Yes.", quake_a[1],
+                         "Землетрясение магнитудой 7,6 произошло у берегов Суматры."};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    ng_doc *doc = parse(ctx, texts[i]);
+    CHECK(doc != NULL);
+    size_t story = 99;
+    CHECK_INT(ng_story_set_add(set, doc, NULL, 0, NULL, 0, &story, NULL), NG_OK);
+    CHECK_INT(story, 0);
+    ng_doc_free(doc);
+  }
+  CHECK_INT(ng_story_set_count(set), 1);
+  CHECK_INT(ng_story_size(set, 0), 5);
+  ng_digest *d = NULL;
+  CHECK_INT(ng_story_digest(&d, set, 0, 4, 0, NULL), NG_OK);
+  CHECK(ng_digest_count(d) >= 2 && ng_digest_count(d) <= 4);
+  ng_digest_free(d);
+  ng_story_set_free(set);
+  ng_ctx_free(ctx);
+}
+
 /* Thousands of identical copies: one story, pairs bounded, no blow-up. */
 void test_stories__identical_copies(void) {
   ng_ctx *ctx = NULL;
