@@ -33,6 +33,8 @@ static const char stories_usage[] =
     "                       the probability of reporting the story's event)\n"
     "      --topics         group by broad topic rather than by event (a\n"
     "                       cosine, threshold 0.12; 400 terms per article)\n"
+    "      --one            the articles are one story: no grouping (with\n"
+    "                       --digest, a digest across all of them)\n"
     "      --min-score S    --pairs: smallest pair score shown (default 0.3)\n"
     "\n"
     "Evaluation (JSON Lines with gold labels):\n"
@@ -492,6 +494,7 @@ int cmd_stories(int argc, char **argv) {
       {"eval-mrpc", no_argument, NULL, 'M'},
       {"repeat", required_argument, NULL, 'R'},
       {"topics", no_argument, NULL, 'T'},
+      {"one", no_argument, NULL, 'O'},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -509,6 +512,7 @@ int cmd_stories(int argc, char **argv) {
     case 'M': mrpc = 1; break;
     case 'q': quiet = 1; break;
     case 'T': so.flags |= NG_STORY_TOPICS; break;
+    case 'O': so.flags |= NG_STORY_ONE; break;
     case 'n':
       if (cli_opt_count("--sentences", optarg, 1, 64, &nsent)) return EXIT_USAGE;
       break;

@@ -23,3 +23,12 @@ for s in json.load(sys.stdin)["stories"]:
     assert words <= 40, (words, s["digest"])
 print("--words 40: every digest within 40 words")
 '
+# --one: the five samples as one story, its digest drawn from several of them.
+"$NUTGRAF" stories --one --json --digest -n 5 samples/news | python3 -c '
+import json, sys
+st = json.load(sys.stdin)["stories"]
+assert len(st) == 1 and len(st[0]["articles"]) == 5, st
+srcs = {it["article"] for it in st[0]["digest"]}
+assert len(srcs) >= 3, srcs
+print("--one: 1 story of 5 articles, digest from", len(srcs), "sources")
+'
