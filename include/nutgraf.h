@@ -646,7 +646,8 @@ NG_EXPORT const char *ng_story_set_article_id(const ng_story_set *set,
                                               size_t i, size_t *len);
 
 /** Title of article `i` (its title line, else its first sentence; borrowed,
- * NUL-terminated, at most 200 bytes), or NULL when out of range. */
+ * NUL-terminated, at most 200 bytes: a longer one is cut after a word and
+ * ends with "…"), or NULL when out of range. */
 NG_EXPORT const char *ng_story_set_article_title(const ng_story_set *set,
                                                  size_t i, size_t *len);
 
@@ -666,8 +667,10 @@ NG_EXPORT size_t ng_story_size(const ng_story_set *set, size_t s);
 NG_EXPORT size_t ng_story_article(const ng_story_set *set, size_t s,
                                   size_t k);
 
-/** A one-line headline for story `s` (borrowed; NUL-terminated; valid
- * until the next ng_story_set_add()), or NULL when out of range. */
+/** A one-line headline for story `s`: the title of the member closest to
+ * the story's centre, members with a title line first (borrowed;
+ * NUL-terminated; valid until the next ng_story_set_add()), or NULL when
+ * out of range. */
 NG_EXPORT const char *ng_story_headline(ng_story_set *set, size_t s,
                                         size_t *len);
 

@@ -91,6 +91,32 @@
  * four events apart (event_weights.inc, tools/train-events.c). */
 #define EVENT_THRESHOLD NG_EVENT_JOIN
 
+/* A copy of a title for display: one line, at most TITLE_MAX bytes. A
+ * longer one (a first sentence standing in for a title) is cut after a
+ * whole word, when there is one in its last quarter, and ends with "…". */
+static char *title_copy(ng_arena *ar, const char *t, size_t n, size_t *len) {
+  size_t tl = n;
+  bool cut = n > TITLE_MAX;
+  if (cut) {
+    tl = TITLE_MAX - 3; /* room for the ellipsis */
+    while (tl > 0 && ((unsigned char)t[tl] & 0xc0) == 0x80) tl--;
+    size_t w = tl;
+    while (w > TITLE_MAX * 3 / 4 && t[w] != ' ') w--;
+    if (t[w] == ' ') tl = w;
+    while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == ',')) tl--;
+  }
+  char *o = ng_arena_alloc(ar, tl + (cut ? 3 : 0) + 1);
+  if (!o) return NULL;
+  memcpy(o, t, tl);
+  for (size_t i = 0; i < tl; i++)
+    if (o[i] == '\n' || o[i] == '\r' || o[i] == '\t') o[i] = ' ';
+  if (cut) memcpy(o + tl, "\xe2\x80\xa6", 3);
+  tl += cut ? 3 : 0;
+  o[tl] = '\0';
+  *len = tl;
+  return o;
+}
+
 static int grow(const ng_allocator *alc, void **p, size_t *cap, size_t need,
                 size_t item) {
   if (need <= *cap) return NG_OK;
@@ -1393,19 +1419,12 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     NG_CHECK_ALLOC(a->id = ng_arena_strndup(&s->arena, id, id_len));
     a->idlen = id_len;
     ng_span ts = doc->title;
+    a->own_title = ts.len > 0;
     if (ts.len == 0 && doc->nsent) {
       ts.off = doc->sents[0].off;
       ts.len = doc->sents[0].len;
     }
-    size_t tl = ts.len;
-    if (tl > TITLE_MAX) {
-      tl = TITLE_MAX;
-      while (tl > 0 && ((unsigned char)doc->text[ts.off + tl] & 0xc0) == 0x80) tl--;
-    }
-    NG_CHECK_ALLOC(a->title = ng_arena_strndup(&s->arena, doc->text + ts.off, tl));
-    for (char *p = a->title; *p; p++)
-      if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-    a->titlelen = tl;
+    NG_CHECK_ALLOC(a->title = title_copy(&s->arena, doc->text + ts.off, ts.len, &a->titlelen));
     a->date = pending_days;
     NG_CHECK_ALLOC(a->vec = ng_arena_calloc(&s->arena, nvec + 1, sizeof *a->vec));
     if (nvec) memcpy(a->vec, vec, nvec * sizeof *vec);
@@ -1488,13 +1507,14 @@ const char *ng_story_headline(ng_story_set *s, size_t sid, size_t *len) {
   if (!s || sid >= s->nstories) return NULL;
   ng_story *st = &s->stories[sid];
   if (!st->headline) {
-    /* The title of the member closest to the centroid (first 50). */
+    /* The title of the member closest to the centroid (first 50), a
+     * title line before a first sentence standing in for one. */
     double best = -1.0;
     uint32_t ba = st->members[0];
     for (size_t k = 0; k < st->nmembers && k < 50; k++) {
       const ng_article *a = &s->articles[st->members[k]];
       double c = cosine(s, a->vec, a->nvec, st->cent, st->ncent);
-      if (a->titlelen == 0) c -= 1.0;
+      if (!a->own_title) c -= 1.0; /* a real title first */
       if (c > best) {
         best = c;
         ba = st->members[k];

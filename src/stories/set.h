@@ -33,6 +33,7 @@ typedef struct ng_article {
   size_t idlen;
   char *title;
   size_t titlelen;
+  bool own_title; /* a title line, not the first sentence standing in */
   int32_t date; /* days since 1970, or INT32_MIN */
   uint32_t story;
   ng_tw *vec; /* sorted by term */

@@ -17,3 +17,16 @@ printf '%s\n' "$dig" | sed -n 's/^- \(.*\) \[\(.*\)\]$/\2\t\1/p' | while IFS="$(
   grep -qF -- "$sent" "samples/news/$src" || { echo "not verbatim from $src: $sent"; exit 1; }
 done || exit 1
 echo "digest ok"
+# Headlines: a story with a titled member takes its title; a first sentence
+# standing in for one is cut after a word, with an ellipsis, in 200 bytes.
+printf '%s\n' "$out" | python3 -c '
+import json, sys
+for s in json.load(sys.stdin)["stories"]:
+    h = s["headline"]
+    assert len(h.encode()) <= 200, h
+    if "003_dc0927f4facc235e.txt" in s["articles"]:
+        assert h == "Top diplomats discuss Belarus, Russia ties ahead of leaders\u2019 meeting", h
+    if len(s["articles"]) == 1 and s["articles"][0].startswith("002"):
+        assert h.endswith(" military\u2026"), h
+print("headlines ok")
+' 
