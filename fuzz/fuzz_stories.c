@@ -1,7 +1,8 @@
 /* fuzz_stories.c - libFuzzer target for story grouping, entities, pairs and
  * digests. The input is split into articles at form feeds ('\f'); the first
  * byte chooses the threshold, whether sentences are kept and event or
- * topic level (event level splits and merges stories as they grow).
+ * topic level (event level splits and merges stories as they grow); its
+ * top six bits all set mean NG_STORY_ONE (one story, whatever the scores).
  * Invariants: every article is in exactly one story, story sizes add up, entity and
  * digest spans point into their texts, pairs name two articles of the set,
  * and a second run over the same input groups identically (determinism). */
@@ -21,6 +22,7 @@ static size_t run(const uint8_t *data, size_t size, size_t *assign) {
   ng_story_options so = NG_STORY_OPTIONS_INIT;
   so.flags = ((data[0] & 1) ? NG_STORY_KEEP_SENTENCES : 0u) | ((data[0] & 2) ? NG_STORY_TOPICS : 0u);
   so.threshold = (double)(data[0] >> 2) / 63.0;
+  if ((data[0] >> 2) == 63) so.flags |= NG_STORY_ONE;
   ng_story_set *set = NULL;
   if (ng_story_set_new(&set, ctx, &so, NULL)) {
     ng_ctx_free(ctx);
@@ -55,13 +57,16 @@ static size_t run(const uint8_t *data, size_t size, size_t *assign) {
     start = i + 1;
   }
   assert(ng_story_set_article_count(set) == n);
+  if (so.flags & NG_STORY_ONE) assert(ng_story_set_count(set) == (n > 0));
   size_t total = 0;
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
     assert(ng_story_size(set, s) >= 1);
     for (size_t k = 0; k < ng_story_size(set, s); k++)
       assert(ng_story_set_article_story(set, ng_story_article(set, s, k)) == s);
     total += ng_story_size(set, s);
-    assert(ng_story_headline(set, s, NULL) != NULL);
+    size_t hl = 0;
+    const char *h = ng_story_headline(set, s, &hl);
+    assert(h != NULL && hl <= 200 && strlen(h) == hl);
     for (size_t k = 0; k < ng_story_entity_count(set, s); k++)
       assert(ng_story_entity(set, s, k)->name != NULL);
   }
