@@ -43,6 +43,21 @@ int cli_fail(const char *what, int code, const ng_error *err);
  * EXIT_FAIL (missing file, directory, read error, over the limit). */
 int cli_read(const char *path, size_t max, char **out, size_t *len);
 
+/* JSON Lines input: reads one line of f into *line (grown as needed;
+ * free with free()), without its "\n" or "\r\n", length in *len. A line
+ * longer than `max` bytes is read to its end and dropped, so one runaway
+ * line neither fills memory nor stops a batch. Returns CLI_LINE (a line),
+ * CLI_LINE_END (end of input), CLI_LINE_LONG (a line over max, skipped)
+ * or CLI_LINE_ERROR (read error or out of memory). */
+enum { CLI_LINE_ERROR = -2, CLI_LINE_LONG = -1, CLI_LINE_END = 0, CLI_LINE = 1 };
+int cli_getline(char **line, size_t *cap, size_t *len, FILE *f, size_t max);
+
+/* The longest JSON line read for articles of at most max_bytes: twice
+ * that, as escaping in JSON lengthens a text. */
+static inline size_t cli_line_limit(size_t max_bytes) {
+  return max_bytes > ((size_t)-1) / 2 ? (size_t)-1 : 2 * max_bytes;
+}
+
 /* Parses a non-negative integer / a size with optional k/M/G suffix. */
 int cli_parse_size(const char *s, size_t *out);
 

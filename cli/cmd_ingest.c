@@ -153,18 +153,27 @@ static int jsonl_file(ingest *g, const char *path) {
     return EXIT_FAIL;
   }
   char *line = NULL;
-  size_t cap = 0, lineno = 0;
-  ssize_t r;
-  while ((r = getline(&line, &cap, f)) >= 0) {
-    size_t len = (size_t)r;
+  size_t cap = 0, lineno = 0, len = 0;
+  int got, status = EXIT_OK;
+  while ((got = cli_getline(&line, &cap, &len, f, cli_line_limit(g->max_bytes))) != CLI_LINE_END) {
     lineno++;
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+    if (got == CLI_LINE_LONG || got == CLI_LINE_ERROR) {
+      clear_bar(g);
+      if (got == CLI_LINE_LONG)
+        cli_error("%s:%zu: line longer than twice the size limit (see --max-bytes), skipped", name, lineno);
+      else
+        cli_error("%s:%zu: read error or out of memory", name, lineno);
+      g->failed++;
+      status = EXIT_FAIL;
+      if (got == CLI_LINE_ERROR) break;
+      continue;
+    }
     if (len == 0) continue;
     jsonl_line(g, name, lineno, line, len);
   }
   free(line);
   if (!std) fclose(f);
-  return EXIT_OK;
+  return status;
 }
 
 static bool ends_with(const char *s, const char *suffix) {

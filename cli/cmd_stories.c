@@ -18,6 +18,8 @@ static const char stories_usage[] =
     "(each article is compared with the stories so far). Input: article files\n"
     "(scraped text or HTML), a directory of them, or JSON Lines with \"id\",\n"
     "\"title\", \"text\" and optional \"date\" (YYYY-MM-DD) and \"url\" per line.\n"
+    "'-' reads standard input: JSON Lines when it starts with '{', else one\n"
+    "article.\n"
     "\n"
     "Output (default: one block per story with its articles):\n"
     "      --json           {\"stories\":[{\"id\",\"headline\",\"articles\":[ids],\n"
@@ -94,13 +96,21 @@ static int read_jsonl(const char *path, items *out) {
     return EXIT_FAIL;
   }
   char *line = NULL;
-  size_t cap = 0, lineno = 0;
-  ssize_t r;
-  int rc = EXIT_OK;
-  while ((r = getline(&line, &cap, f)) >= 0) {
+  size_t cap = 0, lineno = 0, len = 0;
+  int rc = EXIT_OK, got;
+  while ((got = cli_getline(&line, &cap, &len, f, cli_line_limit(NG_DEFAULT_MAX_BYTES))) != CLI_LINE_END) {
     lineno++;
-    size_t len = (size_t)r;
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+    if (got == CLI_LINE_ERROR) {
+      cli_error("%s:%zu: read error or out of memory", path, lineno);
+      rc = EXIT_FAIL;
+      break;
+    }
+    if (got == CLI_LINE_LONG) {
+      cli_error("%s:%zu: line longer than %zu bytes, skipped", path, lineno,
+                cli_line_limit(NG_DEFAULT_MAX_BYTES));
+      rc = EXIT_FAIL;
+      continue;
+    }
     if (len == 0) continue;
     json_error_t jerr;
     json_t *v = json_loadb(line, len, 0, &jerr);
@@ -178,6 +188,15 @@ static bool is_jsonl(const char *path) {
   return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0);
 }
 
+/* Standard input holds JSON Lines when it opens with '{' (an article
+ * does not); the byte is put back. */
+static bool stdin_is_jsonl(void) {
+  int c = getc(stdin);
+  if (c == EOF) return false;
+  ungetc(c, stdin);
+  return c == '{';
+}
+
 static int read_inputs(char **paths, int n, items *out) {
   int status = EXIT_OK;
   for (int i = 0; i < n; i++) {
@@ -216,7 +235,7 @@ static int read_inputs(char **paths, int n, items *out) {
         free(names[k]);
       }
       free(names);
-    } else if (is_jsonl(paths[i])) {
+    } else if (is_jsonl(paths[i]) || (strcmp(paths[i], "-") == 0 && stdin_is_jsonl())) {
       if (read_jsonl(paths[i], out)) status = EXIT_FAIL;
     } else {
       if (read_file(paths[i], out)) status = EXIT_FAIL;
@@ -539,7 +558,7 @@ int cmd_stories(int argc, char **argv) {
     }
   }
   if (optind >= argc) {
-    cli_error("no input (give FILEs, a directory or a .jsonl file)");
+    cli_error("no input (give FILEs, a directory, a .jsonl file, or - for standard input)");
     fputs(stories_usage, stderr);
     return EXIT_USAGE;
   }

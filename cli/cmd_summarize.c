@@ -84,6 +84,7 @@ done:
 typedef struct item {
   char *line;
   size_t len;
+  bool too_long; /* over --max-bytes: dropped, answered with an error */
   ng_buf out;
 } item;
 
@@ -97,12 +98,13 @@ typedef struct batch {
 
 static void jsonl_one(ng_ctx *ctx, const opts *o, item *it) {
   json_error_t jerr;
-  json_t *v = json_loadb(it->line, it->len, JSON_REJECT_DUPLICATES, &jerr);
+  json_t *v = it->too_long ? NULL : json_loadb(it->line, it->len, JSON_REJECT_DUPLICATES, &jerr);
   json_t *id = v && json_is_object(v) ? json_object_get(v, "id") : NULL;
   char *idjson = id ? json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
   const char *msg = NULL;
   json_t *art = NULL;
-  if (!v) msg = jerr.text;
+  if (it->too_long) msg = "line longer than twice the size limit (see --max-bytes)";
+  else if (!v) msg = jerr.text;
   else if (!json_is_object(v)) msg = "line is not a JSON object";
   else {
     art = json_object_get(v, "article");
@@ -195,22 +197,26 @@ static int jsonl_file(const char *path, const opts *o, size_t *count) {
   b.items = calloc(BATCH_LINES, sizeof(item));
   int rc = b.items ? EXIT_OK : EXIT_FAIL;
   char *line = NULL;
-  size_t cap = 0;
-  ssize_t r;
+  size_t cap = 0, len = 0;
+  int got;
   bool tty = !o->quiet && isatty(2);
-  while (rc == EXIT_OK && (r = getline(&line, &cap, f)) >= 0) {
-    size_t len = (size_t)r;
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-    if (len == 0) continue;
+  while (rc == EXIT_OK && (got = cli_getline(&line, &cap, &len, f, cli_line_limit(o->max_bytes))) != CLI_LINE_END) {
+    if (got == CLI_LINE_ERROR) {
+      cli_error("%s: read error or out of memory", path);
+      rc = EXIT_FAIL;
+      break;
+    }
+    if (got == CLI_LINE && len == 0) continue;
     item *it = &b.items[b.n++];
     memset(it, 0, sizeof *it);
-    it->line = malloc(len + 1);
+    it->too_long = got == CLI_LINE_LONG;
+    it->line = malloc(it->too_long ? 1 : len + 1);
     if (!it->line) {
       rc = EXIT_FAIL;
       break;
     }
-    memcpy(it->line, line, len);
-    it->len = len;
+    if (!it->too_long) memcpy(it->line, line, len);
+    it->len = it->too_long ? 0 : len;
     if (b.n == BATCH_LINES) {
       rc = run_batch(&b, o->jobs);
       *count += BATCH_LINES;

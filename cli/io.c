@@ -99,6 +99,41 @@ done:
   return rc;
 }
 
+int cli_getline(char **line, size_t *cap, size_t *len, FILE *f, size_t max) {
+  size_t n = 0;
+  bool over = false, any = false;
+  int c, rc = CLI_LINE;
+  flockfile(f);
+  while ((c = getc_unlocked(f)) != EOF) {
+    any = true;
+    if (c == '\n') break;
+    if (over) continue;
+    if (n >= max) {
+      over = true;
+      continue;
+    }
+    if (n + 2 > *cap) {
+      size_t nc = *cap < 4096 ? 4096 : *cap * 2;
+      char *nl = realloc(*line, nc);
+      if (!nl) {
+        rc = CLI_LINE_ERROR;
+        break;
+      }
+      *line = nl;
+      *cap = nc;
+    }
+    (*line)[n++] = (char)c;
+  }
+  funlockfile(f);
+  if (rc == CLI_LINE && ferror(f)) rc = CLI_LINE_ERROR;
+  else if (rc == CLI_LINE && !any) rc = CLI_LINE_END;
+  else if (rc == CLI_LINE && over) rc = CLI_LINE_LONG;
+  if (n && (*line)[n - 1] == '\r') n--;
+  if (*line) (*line)[n] = '\0';
+  *len = n;
+  return rc;
+}
+
 int cli_parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
