@@ -17,6 +17,14 @@ assert rows[0] == {"id": None, "error": "line longer than twice the size limit (
 assert rows[1]["id"] == "ok" and rows[1]["summary"], rows[1]
 print("summarize --jsonl: long line answered with an error, batch went on")
 ' || exit 1
+# CRLF line ends, a blank line, and a last line with no newline.
+printf '{"id":"c1","text":"One sentence here."}\r\n\r\n{"id":"c2","text":"Two sentences. Here."}' |
+  "$NUTGRAF" summarize --jsonl - | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert [r["id"] for r in rows] == ["c1", "c2"] and all("summary" in r for r in rows), rows
+print("summarize --jsonl: CRLF, blank line, no final newline")
+' || exit 1
 "$NUTGRAF" ingest --db "$d/n.db" --max-bytes 50 "$d/in.jsonl" 2> "$d/err"
 [ $? = 1 ] && grep -q 'in.jsonl:1: line longer than twice the size limit' "$d/err" || { cat "$d/err"; exit 1; }
 echo "ingest: long line reported, exit 1"
