@@ -24,7 +24,11 @@
  * its heaviest CENTROID_MAX terms, so both the index and the comparison
  * cost are bounded per article, and a split or merge reads only the
  * stored vectors of one story's members (at most SPLIT_MAX for a split):
- * adding is about constant time. */
+ * adding is about constant time.
+ *
+ * This file adds articles and answers questions about the set; the two
+ * scores are in score.c, splitting, merging and the second look in
+ * reshape.c. */
 #include "stories.h"
 
 #include "../text/ctx.h"
@@ -49,7 +53,6 @@
 #define ARTICLE_TERMS 100 /* default max_terms */
 #define MAX_TERMS_LIMIT 4096
 #define CENTROID_MAX 300
-#define CANDIDATES 12
 /* A candidate that shares less than this part of the best candidate's
  * weight with the article is not scored: such a story is hardly ever the
  * one to join, and scoring it cost about a twelfth of the stream's time
@@ -75,9 +78,6 @@
 #define LEAD_SENTENCES 3
 #define LEAD_WORD_TF 3
 #define LEAD_KEY_BOOST 2.0
-#ifndef KEY_SHARE
-#define KEY_SHARE 0.5
-#endif
 #define STORY_ENTITIES 256
 #define KEEP_SENTENCES 64
 #define TITLE_MAX 200
@@ -99,11 +99,14 @@ static char *title_copy(ng_arena *ar, const char *t, size_t n, size_t *len) {
   bool cut = n > TITLE_MAX;
   if (cut) {
     tl = TITLE_MAX - 3; /* room for the ellipsis */
-    while (tl > 0 && ((unsigned char)t[tl] & 0xc0) == 0x80) tl--;
+    while (tl > 0 && ((unsigned char)t[tl] & 0xc0) == 0x80)
+      tl--;
     size_t w = tl;
-    while (w > TITLE_MAX * 3 / 4 && t[w] != ' ') w--;
+    while (w > TITLE_MAX * 3 / 4 && t[w] != ' ')
+      w--;
     if (t[w] == ' ') tl = w;
-    while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == ',')) tl--;
+    while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == ','))
+      tl--;
   }
   char *o = ng_arena_alloc(ar, tl + (cut ? 3 : 0) + 1);
   if (!o) return NULL;
@@ -117,11 +120,12 @@ static char *title_copy(ng_arena *ar, const char *t, size_t n, size_t *len) {
   return o;
 }
 
-static int grow(const ng_allocator *alc, void **p, size_t *cap, size_t need,
+int ng_set_grow(const ng_allocator *alc, void **p, size_t *cap, size_t need,
                 size_t item) {
   if (need <= *cap) return NG_OK;
   size_t nc = *cap ? *cap : 8;
-  while (nc < need) nc *= 2;
+  while (nc < need)
+    nc *= 2;
   void *q = ng_mem_realloc(alc, *p, *cap * item, nc * item);
   if (!q) return NG_ENOMEM;
   *p = q;
@@ -133,8 +137,9 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
                      const ng_story_options *opts, ng_error *err) {
   if (!out || !ctx) return ng_fail(err, NG_EINVAL, "no context", 0);
   *out = NULL;
-  if (opts && (opts->version != NG_STORY_OPTIONS_VERSION || !(opts->threshold >= 0.0) ||
-               opts->threshold > 1.0 || opts->max_terms > MAX_TERMS_LIMIT))
+  if (opts &&
+      (opts->version != NG_STORY_OPTIONS_VERSION || !(opts->threshold >= 0.0) ||
+       opts->threshold > 1.0 || opts->max_terms > MAX_TERMS_LIMIT))
     return ng_fail(err, NG_EINVAL, "bad story options", 0);
   ng_story_set *s = ng_mem_alloc(&ctx->alc, sizeof *s);
   if (!s) return ng_fail(err, NG_ENOMEM, "out of memory", 0);
@@ -144,8 +149,8 @@ int ng_story_set_new(ng_story_set **out, ng_ctx *ctx,
   s->flags = opts ? opts->flags : 0;
   s->event = !(s->flags & (NG_STORY_TOPICS | NG_STORY_ONE));
   s->max_terms = opts && opts->max_terms ? opts->max_terms
-                 : s->event                  ? ARTICLE_TERMS
-                                             : NG_STORY_TOPIC_TERMS;
+                 : s->event              ? ARTICLE_TERMS
+                                         : NG_STORY_TOPIC_TERMS;
   s->threshold = opts && opts->threshold > 0.0 ? opts->threshold
                  : s->event                    ? EVENT_THRESHOLD
                                                : TOPIC_THRESHOLD;
@@ -180,33 +185,16 @@ void ng_story_set_free(ng_story_set *s) {
   ng_mem_free(alc, s, sizeof *s);
 }
 
-static double idf_now(const ng_story_set *s, uint32_t term) {
-  double N = (double)s->ndf;
-  double df = term < s->terms.n ? s->terms.count[term] : 0.0;
-  if (df > N) df = N;
-  return log((N + 1.0) / (df + 1.0)) + 1.0;
+double ng_set_idf(const ng_story_set *s, uint32_t term) {
+  return set_idf(s, term);
 }
-
-/* ng_set_idf, inline for the scoring loops of this file (one call per
- * centroid term per candidate). */
-static inline double set_idf(const ng_story_set *s, uint32_t term) {
-  if (term >= s->ntinfo) return idf_now(s, term);
-  /* The cache is scratch, not state: s stays logically const. */
-  ng_tinfo *c = &s->tinfo[term];
-  if (!c->ndf || (s->ndf - c->ndf) * 64 > s->ndf) {
-    c->idf = (float)idf_now(s, term);
-    c->ndf = (uint32_t)s->ndf;
-  }
-  return c->idf;
-}
-
-double ng_set_idf(const ng_story_set *s, uint32_t term) { return set_idf(s, term); }
 
 /* Makes room in the term cache for every term interned so far. */
 static int tinfo_reserve(ng_story_set *s) {
   size_t n = s->terms.n;
   if (n <= s->ntinfo) return NG_OK;
-  int rc = grow(s->alc, (void **)&s->tinfo, &s->tinfocap, n, sizeof *s->tinfo);
+  int rc = ng_set_grow(s->alc, (void **)&s->tinfo, &s->tinfocap, n,
+                       sizeof *s->tinfo);
   if (rc) return rc;
   for (size_t t = s->ntinfo; t < n; t++) {
     s->tinfo[t].idf = 0.0f;
@@ -222,11 +210,6 @@ static int cmp_tw_w(const void *pa, const void *pb) {
   const ng_tw *a = pa, *b = pb;
   if (a->w != b->w) return a->w < b->w ? 1 : -1;
   return a->term < b->term ? -1 : a->term > b->term;
-}
-
-static int cmp_u32(const void *pa, const void *pb) {
-  uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-  return a < b ? -1 : a > b;
 }
 
 static int cmp_tw_term(const void *pa, const void *pb) {
@@ -249,13 +232,17 @@ static inline size_t partition_tw(ng_tw *v, size_t n, bool by_w) {
   size_t mid = n / 2;
   ng_tw t;
   if (tw_before(&v[mid], &v[0], by_w)) t = v[mid], v[mid] = v[0], v[0] = t;
-  if (tw_before(&v[n - 1], &v[0], by_w)) t = v[n - 1], v[n - 1] = v[0], v[0] = t;
-  if (tw_before(&v[n - 1], &v[mid], by_w)) t = v[n - 1], v[n - 1] = v[mid], v[mid] = t;
+  if (tw_before(&v[n - 1], &v[0], by_w))
+    t = v[n - 1], v[n - 1] = v[0], v[0] = t;
+  if (tw_before(&v[n - 1], &v[mid], by_w))
+    t = v[n - 1], v[n - 1] = v[mid], v[mid] = t;
   ng_tw pivot = v[mid];
   size_t i = 0, j = n - 1;
   for (;;) {
-    while (tw_before(&v[i], &pivot, by_w)) i++;
-    while (tw_before(&pivot, &v[j], by_w)) j--;
+    while (tw_before(&v[i], &pivot, by_w))
+      i++;
+    while (tw_before(&pivot, &v[j], by_w))
+      j--;
     if (i >= j) break;
     t = v[i], v[i] = v[j], v[j] = t;
     i++;
@@ -267,9 +254,10 @@ static inline size_t partition_tw(ng_tw *v, size_t n, bool by_w) {
 /* Sorts v[0..n) by weight (by_w) or by term: a quicksort with the
  * comparison inlined (qsort's indirect calls were about 5% of a stories
  * stream), insertion sort below 16 items, qsort past a depth bound. */
-static void sort_tw(ng_tw *v, size_t n, bool by_w) {
+void ng_set_sort_tw(ng_tw *v, size_t n, bool by_w) {
   int depth = 0;
-  for (size_t k = n; k > 1; k >>= 1) depth += 2;
+  for (size_t k = n; k > 1; k >>= 1)
+    depth += 2;
   while (n > 16) {
     if (depth-- <= 0) {
       qsort(v, n, sizeof *v, by_w ? cmp_tw_w : cmp_tw_term);
@@ -278,11 +266,11 @@ static void sort_tw(ng_tw *v, size_t n, bool by_w) {
     /* v[0..left) <= pivot <= v[left..n): recurse on the smaller side. */
     size_t left = partition_tw(v, n, by_w);
     if (left < n - left) {
-      sort_tw(v, left, by_w);
+      ng_set_sort_tw(v, left, by_w);
       v += left;
       n -= left;
     } else {
-      sort_tw(v + left, n - left, by_w);
+      ng_set_sort_tw(v + left, n - left, by_w);
       n = left;
     }
   }
@@ -302,13 +290,14 @@ static void sort_tw(ng_tw *v, size_t n, bool by_w) {
  * long tail (a long article has thousands of terms and keeps 100). */
 static void top_tw(ng_tw *v, size_t n, size_t k) {
   if (k >= n) {
-    sort_tw(v, n, true);
+    ng_set_sort_tw(v, n, true);
     return;
   }
   ng_tw *b = v;
   size_t m = n, want = k;
   for (int depth = 64; m > 16 && depth > 0; depth--) {
-    size_t left = partition_tw(b, m, true); /* b[0..left) come before b[left..m) */
+    size_t left =
+        partition_tw(b, m, true); /* b[0..left) come before b[left..m) */
     if (want == left) break;
     if (want < left) {
       m = left;
@@ -320,234 +309,16 @@ static void top_tw(ng_tw *v, size_t n, size_t k) {
   }
   /* Whatever part is left unresolved is small (or deep): sorting the
    * prefix up to the end of that part settles the first k. */
-  sort_tw(v, (size_t)(b - v) + m, true);
+  ng_set_sort_tw(v, (size_t)(b - v) + m, true);
 }
-
-static bool is_key(const ng_story_set *s, uint32_t term);
-
-/* IDF-weighted similarity of an article vector and a centroid (both
- * sorted by term): the mean of the cosine over words and the cosine over
- * entity and date keys, so that shared names count as much as all shared
- * words together (when either side has no keys, words alone). */
-static double cosine(const ng_story_set *s, const ng_tw *a, size_t an,
-                     const ng_tw *c, size_t cn) {
-  double dot[2] = {0, 0}, na[2] = {0, 0}, nc[2] = {0, 0};
-  size_t i = 0, j = 0;
-  while (i < an || j < cn) {
-    if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * set_idf(s, a[i].term);
-      na[is_key(s, a[i].term)] += w * w;
-      i++;
-    } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w * set_idf(s, c[j].term);
-      nc[is_key(s, c[j].term)] += w * w;
-      j++;
-    } else {
-      double idf = set_idf(s, a[i].term);
-      double x = a[i].w * idf, y = c[j].w * idf;
-      int k = is_key(s, a[i].term);
-      dot[k] += x * y;
-      na[k] += x * x;
-      nc[k] += y * y;
-      i++;
-      j++;
-    }
-  }
-  double words = na[0] > 0 && nc[0] > 0 ? dot[0] / sqrt(na[0] * nc[0]) : 0.0;
-  if (!(na[1] > 0 && nc[1] > 0)) return words;
-  double keys = dot[1] / sqrt(na[1] * nc[1]);
-  return KEY_SHARE * keys + (1.0 - KEY_SHARE) * words;
-}
-
-
-/* ---- Event-level score ------------------------------------------------
- *
- * One cosine mixes what two reports of one event share with what two
- * events of one kind share (two earthquakes share "magnitude", "quake",
- * "injuries"; two Klitschko fights share "Klitschko", "heavyweight"). The
- * event score looks at the term classes apart, since they tell the two
- * cases apart differently: names, numbers and dates are what differ
- * between two events of one kind. For each class (words, numbers,
- * names, dates) it takes the IDF-weighted cosine of the article with the
- * story's mean vector, the share of the article's weight the story lacks
- * and the share of the story's weight the article lacks; a logistic model
- * over these (EVENT_W) gives the probability that the article reports the
- * story's event. */
-enum { TC_WORD, TC_NUM, TC_NAME, TC_DATE, TC_COUNT };
-#define EVENT_NFEAT (3 * TC_COUNT + 5)
-_Static_assert(EVENT_NFEAT == NG_EVENT_NFEAT, "event features");
-
-/* The year a number term names (1900-2099), else 0. */
-static int term_year_now(const ng_story_set *s, uint32_t t) {
-  const char *x = s->terms.strs[t];
-  if (s->terms.lens[t] != 4 || !(x[0] == '1' || x[0] == '2')) return 0;
-  int y = 0;
-  for (int k = 0; k < 4; k++) {
-    if (x[k] < '0' || x[k] > '9') return 0;
-    y = y * 10 + (x[k] - '0');
-  }
-  return y >= 1900 && y <= 2099 ? y : 0;
-}
-
-static int term_class_now(const ng_story_set *s, uint32_t t) {
-  const char *x = s->terms.strs[t];
-  if (x[0] == '#') return x[1] == 'd' ? TC_DATE : TC_NAME;
-  if (x[0] >= '0' && x[0] <= '9') return TC_NUM;
-  return TC_WORD;
-}
-
-static inline int term_year(const ng_story_set *s, uint32_t t) {
-  if (t >= s->ntinfo) return term_year_now(s, t);
-  ng_tinfo *c = &s->tinfo[t];
-  if (c->year < 0) c->year = (int16_t)term_year_now(s, t);
-  return c->year;
-}
-
-static inline int term_class(const ng_story_set *s, uint32_t t) {
-  if (t >= s->ntinfo) return term_class_now(s, t);
-  ng_tinfo *c = &s->tinfo[t];
-  if (c->cls == 0xff) c->cls = (uint8_t)term_class_now(s, t);
-  return c->cls;
-}
-
-/* Is a global term an entity or date key ("#n:...", "#d:...")? Asked of
- * the cached class, which is read with the IDF, rather than of the
- * term's string, elsewhere in memory. */
-static bool is_key(const ng_story_set *s, uint32_t term) {
-  return term_class(s, term) >= TC_NAME;
-}
-
-/* f[EVENT_NFEAT]: per class {cosine, article weight missing from the story,
- * story weight missing from the article} (0 when a side has none of the
- * class), then "no numbers", "no dates" indicators, log story size, and
- * the two year features. The centroid is divided by `members` so that
- * the missing shares compare like with like. */
-/* What the event score reads of an article's own terms (IDF, class,
- * latest year), looked up once when the article is scored against all of
- * its candidates: the same values as looked up term by term. */
-typedef struct ev_prep {
-  const double *idf;
-  const uint8_t *cls;
-  int year;
-} ev_prep;
-
-static void prep_article(ev_prep *p, double *idf, uint8_t *cls, const ng_story_set *s,
-                         const ng_tw *a, size_t an) {
-  p->year = 0;
-  for (size_t q = 0; q < an; q++) {
-    idf[q] = set_idf(s, a[q].term);
-    cls[q] = (uint8_t)term_class(s, a[q].term);
-    int y = term_year(s, a[q].term);
-    if (y > p->year) p->year = y;
-  }
-  p->idf = idf;
-  p->cls = cls;
-}
-
-static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, size_t an,
-                             const ev_prep *pre, const ng_tw *c, size_t cn, size_t members);
-
-void ng_event_features(double *f, const ng_story_set *s, const ng_tw *a,
-                       size_t an, const ng_tw *c, size_t cn, size_t members) {
-  event_features_p(f, s, a, an, NULL, c, cn, members);
-}
-
-static void event_features_p(double *f, const ng_story_set *s, const ng_tw *a, size_t an,
-                             const ev_prep *pre, const ng_tw *c, size_t cn, size_t members) {
-  double dot[TC_COUNT] = {0}, na[TC_COUNT] = {0}, nc[TC_COUNT] = {0};
-  double am[TC_COUNT] = {0}, at[TC_COUNT] = {0}, cm[TC_COUNT] = {0}, ct[TC_COUNT] = {0};
-  double m = members ? (double)members : 1.0;
-  /* The latest year each side names: reports of one event name its
-   * year, two events of one kind are often years apart. */
-  int ay = 0, cy = 0;
-  bool ay_in_c = false;
-  size_t i = 0, j = 0;
-  if (pre) {
-    ay = pre->year;
-  } else {
-    for (size_t q = 0; q < an; q++) {
-      int y = term_year(s, a[q].term);
-      if (y > ay) ay = y;
-    }
-  }
-  while (i < an || j < cn) {
-    if (j >= cn || (i < an && a[i].term < c[j].term)) {
-      double w = a[i].w * (pre ? pre->idf[i] : set_idf(s, a[i].term));
-      int k = pre ? pre->cls[i] : term_class(s, a[i].term);
-      na[k] += w * w;
-      am[k] += w;
-      at[k] += w;
-      i++;
-    } else if (i >= an || c[j].term < a[i].term) {
-      double w = c[j].w / m * set_idf(s, c[j].term);
-      int k = term_class(s, c[j].term);
-      if (k == TC_NUM) {
-        int yr = term_year(s, c[j].term);
-        if (yr > cy) cy = yr;
-      }
-      nc[k] += w * w;
-      cm[k] += w;
-      ct[k] += w;
-      j++;
-    } else {
-      double idf = pre ? pre->idf[i] : set_idf(s, a[i].term);
-      double x = a[i].w * idf, y = c[j].w / m * idf;
-      int k = pre ? pre->cls[i] : term_class(s, a[i].term);
-      if (k == TC_NUM) {
-        int yr = term_year(s, c[j].term);
-        if (yr > cy) cy = yr;
-        if (yr && yr == ay) ay_in_c = true;
-      }
-      dot[k] += x * y;
-      na[k] += x * x;
-      nc[k] += y * y;
-      at[k] += x;
-      ct[k] += y;
-      i++;
-      j++;
-    }
-  }
-  for (int k = 0; k < TC_COUNT; k++) {
-    f[3 * k] = na[k] > 0 && nc[k] > 0 ? dot[k] / sqrt(na[k] * nc[k]) : 0.0;
-    f[3 * k + 1] = at[k] > 0 ? am[k] / at[k] : 0.0;
-    f[3 * k + 2] = ct[k] > 0 ? cm[k] / ct[k] : 0.0;
-  }
-  f[3 * TC_COUNT] = na[TC_NUM] > 0 && nc[TC_NUM] > 0 ? 0.0 : 1.0;
-  f[3 * TC_COUNT + 1] = na[TC_DATE] > 0 && nc[TC_DATE] > 0 ? 0.0 : 1.0;
-  f[3 * TC_COUNT + 2] = log(m);
-  f[3 * TC_COUNT + 3] = ay && cy && ay != cy ? 1.0 : 0.0;
-  f[3 * TC_COUNT + 4] = ay_in_c ? 1.0 : 0.0;
-}
-
-/* The event score's weights and thresholds (NG_EVENT_W, NG_EVENT_JOIN,
- * ...; see event_weights.inc for how they were chosen). */
-const ng_event_model ng_event_model_default = {
-    NG_EVENT_W, NG_EVENT_JOIN, NG_EVENT_SPLIT, NG_EVENT_MERGE, NG_EVENT_REJOIN};
-
-/* Event score of an article vector (sorted by term) against a centroid c
- * (the sum of `members` unit vectors). */
-static double event_score_p(const ng_story_set *s, const ng_tw *a, size_t an,
-                            const ev_prep *pre, const ng_tw *c, size_t cn, size_t members) {
-  double f[EVENT_NFEAT];
-  event_features_p(f, s, a, an, pre, c, cn, members);
-  const double *w = s->model.w;
-  double z = w[EVENT_NFEAT];
-  for (int k = 0; k < EVENT_NFEAT; k++) z += w[k] * f[k];
-  return 1.0 / (1.0 + exp(-z));
-}
-
-static double event_score(const ng_story_set *s, const ng_tw *a, size_t an,
-                          const ng_tw *c, size_t cn, size_t members) {
-  return event_score_p(s, a, an, NULL, c, cn, members);
-}
-
 
 static int post_add(ng_story_set *s, uint32_t term, uint32_t story) {
   if (term >= s->npost) {
     size_t need = term + 1;
     if (need > s->npostcap) {
       size_t old = s->npostcap;
-      int rc = grow(s->alc, (void **)&s->post, &s->npostcap, need, sizeof *s->post);
+      int rc = ng_set_grow(s->alc, (void **)&s->post, &s->npostcap, need,
+                           sizeof *s->post);
       if (rc) return rc;
       memset(s->post + old, 0, (s->npostcap - old) * sizeof *s->post);
     }
@@ -555,7 +326,8 @@ static int post_add(ng_story_set *s, uint32_t term, uint32_t story) {
   }
   ng_posting *p = &s->post[term];
   size_t cap = p->cap;
-  int rc = grow(s->alc, (void **)&p->v, &cap, (size_t)p->n + 1, sizeof(uint32_t));
+  int rc = ng_set_grow(s->alc, (void **)&p->v, &cap, (size_t)p->n + 1,
+                       sizeof(uint32_t));
   if (rc) return rc;
   p->cap = (uint32_t)cap;
   p->v[p->n++] = story;
@@ -563,13 +335,15 @@ static int post_add(ng_story_set *s, uint32_t term, uint32_t story) {
 }
 
 /* Adds the article's terms to story st's centroid and the index. */
-static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n) {
+int ng_set_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n) {
   ng_story *st = &s->stories[sid];
   double norm = 0;
-  for (size_t i = 0; i < n; i++) norm += v[i].w * v[i].w;
+  for (size_t i = 0; i < n; i++)
+    norm += v[i].w * v[i].w;
   norm = norm > 0 ? sqrt(norm) : 1.0;
   /* Merge two sorted lists into scratch. */
-  int rc = grow(s->alc, (void **)&s->scratch, &s->scratchcap, st->ncent + n, sizeof *s->scratch);
+  int rc = ng_set_grow(s->alc, (void **)&s->scratch, &s->scratchcap,
+                       st->ncent + n, sizeof *s->scratch);
   if (rc) return rc;
   size_t i = 0, j = 0, o = 0;
   while (i < st->ncent || j < n) {
@@ -587,11 +361,11 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
     }
   }
   if (o > 2 * CENTROID_MAX) {
-    sort_tw(s->scratch, o, true);
+    ng_set_sort_tw(s->scratch, o, true);
     o = CENTROID_MAX;
-    sort_tw(s->scratch, o, false);
+    ng_set_sort_tw(s->scratch, o, false);
   }
-  rc = grow(s->alc, (void **)&st->cent, &st->ccap, o, sizeof *st->cent);
+  rc = ng_set_grow(s->alc, (void **)&st->cent, &st->ccap, o, sizeof *st->cent);
   if (rc) return rc;
   if (o) memcpy(st->cent, s->scratch, o * sizeof *st->cent);
   st->ncent = o;
@@ -601,13 +375,17 @@ static int story_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n)
     size_t lo = 0, hi = st->nindexed;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
-      if (st->indexed[mid] < t) lo = mid + 1;
-      else hi = mid;
+      if (st->indexed[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     if (lo < st->nindexed && st->indexed[lo] == t) continue;
-    rc = grow(s->alc, (void **)&st->indexed, &st->icap, st->nindexed + 1, sizeof *st->indexed);
+    rc = ng_set_grow(s->alc, (void **)&st->indexed, &st->icap, st->nindexed + 1,
+                     sizeof *st->indexed);
     if (rc) return rc;
-    memmove(st->indexed + lo + 1, st->indexed + lo, (st->nindexed - lo) * sizeof *st->indexed);
+    memmove(st->indexed + lo + 1, st->indexed + lo,
+            (st->nindexed - lo) * sizeof *st->indexed);
     st->indexed[lo] = t;
     st->nindexed++;
     rc = post_add(s, t, sid);
@@ -623,17 +401,19 @@ static int cmp_ent_score(const void *pa, const void *pb) {
   return strcmp(a->key, b->key);
 }
 
-static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e) {
+int ng_set_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e) {
   for (size_t i = 0; i < e->n; i++) {
     const ng_entity *x = &e->items[i];
     if (x->kind > NG_ENTITY_OTHER) continue;
     size_t ntok = 1;
-    for (const char *p = x->name; *p; p++) ntok += *p == ' ';
+    for (const char *p = x->name; *p; p++)
+      ntok += *p == ' ';
     size_t k = 0;
     const char *xk = x->key + 2;
     for (; k < st->nents; k++) {
       const char *yk = st->ents[k].key + 2;
-      if (yk[0] == xk[0] && strcmp(yk, xk) == 0) break; /* first byte: most differ */
+      if (yk[0] == xk[0] && strcmp(yk, xk) == 0)
+        break; /* first byte: most differ */
     }
     if (k < st->nents) {
       ng_entity *y = &st->ents[k];
@@ -658,11 +438,13 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
     }
     if (st->nents >= STORY_ENTITIES) continue;
     size_t cap = st->ecap;
-    int rc = grow(s->alc, (void **)&st->ents, &cap, st->nents + 1, sizeof *st->ents);
+    int rc = ng_set_grow(s->alc, (void **)&st->ents, &cap, st->nents + 1,
+                         sizeof *st->ents);
     if (rc) return rc;
     if (cap != st->ecap) {
       size_t c2 = st->ecap;
-      rc = grow(s->alc, (void **)&st->entok, &c2, cap, sizeof *st->entok);
+      rc =
+          ng_set_grow(s->alc, (void **)&st->entok, &c2, cap, sizeof *st->entok);
       if (rc) return rc;
       st->ecap = cap;
     }
@@ -695,381 +477,6 @@ static int story_add_entities(ng_story_set *s, ng_story *st, const ng_entities *
   return NG_OK;
 }
 
-
-/* ---- Splitting a story in two -------------------------------------------
- *
- * The join decision for a story's first few articles is a comparison of
- * two articles, and two reports of two events of one kind often look
- * closer than two reports of one event (the event score tells them apart
- * for about 7 in 10 such pairs, against 9 in 10 once a story has 6
- * members). So a story is re-examined as it grows (at 4 members, then
- * each time it has grown by half, up to SPLIT_MAX members): its members
- * are parted in two by 2-means, and when the members of each half do not
- * look like reports of the other half's event (mean event score below
- * the model's split threshold), the half without the story's first
- * article becomes a story of its own. The work is bounded by the story's size, never by the
- * corpus: the set stays incremental. */
-#define SPLIT_FIRST 4
-#define SPLIT_MAX 64
-#define SPLIT_ROUNDS 6
-/* Split when the mean cross score of the halves is below s->model.split
- * (chosen by cross-validation, event_weights.inc). */
-
-/* Sum of the unit vectors of members[0..n) (sorted by term) into *out,
- * a buffer of *cap items that grows as needed. */
-static int half_centroid(ng_story_set *s, ng_tw **out, size_t *cap, size_t *nout,
-                         const uint32_t *members, size_t n) {
-  size_t total = 0;
-  for (size_t k = 0; k < n; k++) total += s->articles[members[k]].nvec;
-  int rc = grow(s->alc, (void **)out, cap, total + 1, sizeof **out);
-  if (rc) return rc;
-  size_t o = 0;
-  for (size_t k = 0; k < n; k++) {
-    const ng_article *a = &s->articles[members[k]];
-    double norm = 0;
-    for (size_t i = 0; i < a->nvec; i++) norm += a->vec[i].w * a->vec[i].w;
-    norm = norm > 0 ? sqrt(norm) : 1.0;
-    for (size_t i = 0; i < a->nvec; i++) {
-      (*out)[o].term = a->vec[i].term;
-      (*out)[o++].w = (float)(a->vec[i].w / norm);
-    }
-  }
-  sort_tw(*out, o, false);
-  size_t u = 0;
-  for (size_t i = 0; i < o; i++) {
-    if (u && (*out)[u - 1].term == (*out)[i].term) (*out)[u - 1].w += (*out)[i].w;
-    else (*out)[u++] = (*out)[i];
-  }
-  *nout = u;
-  return NG_OK;
-}
-
-/* Mean event score of the articles members[0..n) against a half's
- * centroid c of m articles. */
-static double half_score(const ng_story_set *s, const uint32_t *members, size_t n,
-                         const ng_tw *c, size_t cn, size_t m) {
-  double sum = 0;
-  for (size_t k = 0; k < n; k++) {
-    const ng_article *a = &s->articles[members[k]];
-    sum += event_score(s, a->vec, a->nvec, c, cn, m);
-  }
-  return n ? sum / (double)n : 0.0;
-}
-
-/* Rebuilds story sid's centroid, dates and index from its members. */
-static int story_rebuild(ng_story_set *s, uint32_t sid) {
-  ng_story *st = &s->stories[sid];
-  st->ncent = 0;
-  st->first_date = st->last_date = INT32_MIN;
-  st->headline = NULL;
-  for (size_t k = 0; k < st->nmembers; k++) {
-    ng_article *a = &s->articles[st->members[k]];
-    a->story = sid;
-    if (a->date != INT32_MIN) {
-      if (st->first_date == INT32_MIN || a->date < st->first_date) st->first_date = a->date;
-      if (st->last_date == INT32_MIN || a->date > st->last_date) st->last_date = a->date;
-    }
-  }
-  for (size_t k = 0; k < st->nmembers; k++) {
-    const ng_article *a = &s->articles[st->members[k]];
-    int rc = story_absorb(s, sid, a->vec, a->nvec);
-    if (rc) return rc;
-  }
-  return NG_OK;
-}
-
-/* Keeps in story `to` the entities of story `from` that its members name
- * (their "#n:" and "#d:" keys), and every keyphrase. */
-static int story_copy_entities(ng_story_set *s, uint32_t to, uint32_t from) {
-  ng_story *dst = &s->stories[to];
-  const ng_story *src = &s->stories[from];
-  size_t n = src->nents; /* to == from filters in place */
-  if (n > dst->ecap) {
-    size_t cap = dst->ecap;
-    int rc = grow(s->alc, (void **)&dst->ents, &cap, n, sizeof *dst->ents);
-    if (rc) return rc;
-    void *q = ng_mem_realloc(s->alc, dst->entok, dst->ecap * sizeof *dst->entok, cap * sizeof *dst->entok);
-    if (!q) return NG_ENOMEM;
-    dst->entok = q;
-    dst->ecap = cap;
-  }
-  size_t o = 0;
-  for (size_t k = 0; k < n; k++) {
-    const ng_entity *e = &src->ents[k];
-    bool keep = e->kind == NG_ENTITY_KEYPHRASE;
-    if (!keep) {
-      char key[200];
-      size_t kl;
-      if (e->kind <= NG_ENTITY_OTHER) kl = (size_t)snprintf(key, sizeof key, "#n:%s", e->key + 2);
-      else if (e->kind == NG_ENTITY_DATE && e->key[0]) kl = (size_t)snprintf(key, sizeof key, "#d:%s", e->key);
-      else kl = 0;
-      if (kl >= sizeof key) kl = sizeof key - 1;
-      uint32_t t = kl ? ng_strmap_find(&s->terms, key, kl) : UINT32_MAX;
-      for (size_t m = 0; t != UINT32_MAX && m < dst->nmembers && !keep; m++) {
-        const ng_article *a = &s->articles[dst->members[m]];
-        size_t lo = 0, hi = a->nvec;
-        while (lo < hi) {
-          size_t mid = (lo + hi) / 2;
-          if (a->vec[mid].term < t) lo = mid + 1;
-          else hi = mid;
-        }
-        keep = lo < a->nvec && a->vec[lo].term == t;
-      }
-    }
-    if (!keep) continue;
-    uint32_t nt = src->entok[k];
-    dst->ents[o] = *e;
-    dst->entok[o++] = nt;
-  }
-  dst->nents = o;
-  return NG_OK;
-}
-
-/* Tries to part story sid in two (see above). */
-static int story_maybe_split(ng_story_set *s, uint32_t sid) {
-  ng_story *st = &s->stories[sid];
-  size_t m = st->nmembers;
-  if (m < SPLIT_FIRST || m > SPLIT_MAX || m < st->next_split) return NG_OK;
-  st->next_split = m + m / 2;
-  int rc = NG_OK;
-  uint32_t side[SPLIT_MAX], part[2][SPLIT_MAX];
-  size_t np[2] = {0, 0};
-  ng_tw *c[2] = {NULL, NULL};
-  size_t cc[2] = {0, 0}, cn[2] = {0, 0};
-  /* Seeds: the member farthest from the centroid, then the member
-   * farthest from that one. */
-  size_t s0 = 0, s1 = 0;
-  double lo = 2.0;
-  for (size_t k = 0; k < m; k++) {
-    const ng_article *a = &s->articles[st->members[k]];
-    double x = cosine(s, a->vec, a->nvec, st->cent, st->ncent);
-    if (x < lo) {
-      lo = x;
-      s0 = k;
-    }
-  }
-  lo = 2.0;
-  for (size_t k = 0; k < m; k++) {
-    if (k == s0) continue;
-    const ng_article *a = &s->articles[st->members[k]];
-    const ng_article *b = &s->articles[st->members[s0]];
-    double x = cosine(s, a->vec, a->nvec, b->vec, b->nvec);
-    if (x < lo) {
-      lo = x;
-      s1 = k;
-    }
-  }
-  for (size_t k = 0; k < m; k++) side[k] = 2;
-  side[s0] = 0;
-  side[s1] = 1;
-  for (int round = 0; round < SPLIT_ROUNDS; round++) {
-    for (int h = 0; h < 2; h++) {
-      np[h] = 0;
-      for (size_t k = 0; k < m; k++)
-        if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
-      if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h]))) goto done;
-    }
-    bool moved = false;
-    for (size_t k = 0; k < m; k++) {
-      const ng_article *a = &s->articles[st->members[k]];
-      double x0 = cosine(s, a->vec, a->nvec, c[0], cn[0]);
-      double x1 = cosine(s, a->vec, a->nvec, c[1], cn[1]);
-      uint32_t h = x1 > x0 ? 1 : 0;
-      if (h != side[k]) moved = true;
-      side[k] = h;
-    }
-    if (!moved) break;
-  }
-  for (int h = 0; h < 2; h++) {
-    np[h] = 0;
-    for (size_t k = 0; k < m; k++)
-      if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
-    if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h]))) goto done;
-  }
-  if (np[0] < 2 || np[1] < 2) goto done;
-  double cross = 0.5 * (half_score(s, part[1], np[1], c[0], cn[0], np[0]) +
-                        half_score(s, part[0], np[0], c[1], cn[1], np[1]));
-  if (cross >= s->model.split) goto done;
-  /* Split: the half with the first member keeps the story. */
-  {
-    int keep = side[0] == 0 ? 0 : 1;
-    if ((rc = grow(s->alc, (void **)&s->stories, &s->scap, s->nstories + 1, sizeof *s->stories))) goto done;
-    if ((rc = grow(s->alc, (void **)&s->acc, &s->acccap, s->nstories + 2, sizeof *s->acc))) goto done;
-    st = &s->stories[sid];
-    uint32_t nid = (uint32_t)s->nstories;
-    ng_story *nw = &s->stories[nid];
-    memset(nw, 0, sizeof *nw);
-    if ((rc = grow(s->alc, (void **)&nw->members, &nw->mcap, np[1 - keep], sizeof *nw->members))) goto done;
-    s->nstories++;
-    s->acc[nid] = 0.0f;
-    memcpy(nw->members, part[1 - keep], np[1 - keep] * sizeof *nw->members);
-    nw->nmembers = np[1 - keep];
-    nw->next_split = nw->nmembers + nw->nmembers / 2;
-    memcpy(st->members, part[keep], np[keep] * sizeof *st->members);
-    st->nmembers = np[keep];
-    /* Membership first (no memory needed): consistent whatever fails next. */
-    for (size_t k = 0; k < nw->nmembers; k++) s->articles[nw->members[k]].story = nid;
-    if ((rc = story_rebuild(s, sid)) || (rc = story_rebuild(s, nid))) goto done;
-    if ((rc = story_copy_entities(s, nid, sid))) goto done;
-    /* Then the kept half drops the entities only the other half names. */
-    if ((rc = story_copy_entities(s, sid, sid))) goto done;
-  }
-done:
-  ng_mem_free(s->alc, c[0], cc[0] * sizeof *c[0]);
-  ng_mem_free(s->alc, c[1], cc[1] * sizeof *c[1]);
-  return rc;
-}
-
-/* ---- Merging two stories -------------------------------------------------
- *
- * The other way round: an event whose first reports did not look alike
- * starts as two stories, and each later report makes them look more
- * alike. After an article joins story sid, sid is compared with the other
- * stories the article's terms pointed at (its candidates, at most
- * CANDIDATES, that it scored >= MERGE_FLOOR against: the cost is bounded),
- * each story's centroid scored as an article against the other; the best
- * pair at s->model.merge or more (s->model.rejoin for a small story,
- * below) becomes one story. */
-/* A story of at most REJOIN_SIZE articles is not compared as a centroid:
- * its articles are scored against the other story as if they arrived
- * now, and join it at s->model.rejoin (a clear margin over the join
- * threshold). A report that found no story when it came, because the
- * story then had one or two articles, gets a second chance once the
- * story has grown (ECB+ dev 0.871 -> 0.890 with the split at 0.3: fewer
- * lone fragments). */
-#define REJOIN_SIZE 2
-/* Only the stories the article itself scored at least this against are
- * tried: the others are unlikely partners, and each try compares two
- * centroids of up to 600 terms twice. */
-#define MERGE_FLOOR 0.2
-/* A small story that clears no bar may still be adopted, at its second
- * look, by the grown story (more than REJOIN_SIZE articles) its members
- * score best against, when that score is at least ADOPT_MIN and at least
- * ADOPT_RATIO times the next grown story's. Why: most lone reports in
- * ECB+ dev are loosely written ones (a column, a follow-up) that score
- * 0.1-0.35 against their event's story yet near 0 against everything
- * else; a single low bar would also join the reports of the other event
- * of the same kind, but those score about as well against both stories,
- * and the ratio keeps them apart. ECB+ dev 0.913 -> 0.938; the same in
- * time order (each topic's first event, then its second) 0.886 -> 0.909;
- * cross-validated over topics 0.901 -> 0.925. Flat around the chosen
- * values: 0.05-0.15 and 1.5-3 all give 0.93-0.94 on dev (BENCHMARKS). */
-#define ADOPT_MIN 0.1
-#define ADOPT_RATIO 2.0
-
-/* Removes story id r from the posting lists of its indexed terms. */
-static void post_remove(ng_story_set *s, uint32_t r, uint32_t repl) {
-  const ng_story *st = &s->stories[r];
-  for (size_t k = 0; k < st->nindexed; k++) {
-    uint32_t t = st->indexed[k];
-    if (t >= s->npost) continue;
-    ng_posting *p = &s->post[t];
-    for (uint32_t i = 0; i < p->n; i++) {
-      if (p->v[i] != r) continue;
-      if (repl == UINT32_MAX) p->v[i] = p->v[--p->n];
-      else p->v[i] = repl;
-      break;
-    }
-  }
-}
-
-static int story_maybe_merge(ng_story_set *s, uint32_t sid, const uint32_t *cand, size_t ncand,
-                             bool adopt) {
-  double best = 0.0;
-  uint32_t other = UINT32_MAX;
-  /* Best and next best score of story sid against grown candidates. */
-  double adopt1 = 0.0, adopt2 = 0.0;
-  uint32_t parent = UINT32_MAX;
-  for (size_t i = 0; i < ncand; i++) {
-    uint32_t c = cand[i];
-    if (c == sid || c >= s->nstories) continue;
-    const ng_story *a = &s->stories[sid], *b = &s->stories[c];
-    double x, need;
-    if (a->nmembers <= REJOIN_SIZE || b->nmembers <= REJOIN_SIZE) {
-      const ng_story *few = a->nmembers <= b->nmembers ? a : b, *more = few == a ? b : a;
-      x = half_score(s, few->members, few->nmembers, more->cent, more->ncent, more->nmembers);
-      need = s->model.rejoin;
-      if (adopt && few == a && more->nmembers > REJOIN_SIZE) {
-        if (x > adopt1) {
-          adopt2 = adopt1;
-          adopt1 = x;
-          parent = c;
-        } else if (x > adopt2) {
-          adopt2 = x;
-        }
-      }
-    } else {
-      x = 0.5 * (event_score(s, a->cent, a->ncent, b->cent, b->ncent, b->nmembers) +
-                 event_score(s, b->cent, b->ncent, a->cent, a->ncent, a->nmembers));
-      need = s->model.merge;
-    }
-    /* The pair that clears its bar by the widest margin. */
-    if (x >= need && x - need >= best) {
-      best = x - need;
-      other = c;
-    }
-  }
-  if (other == UINT32_MAX && parent != UINT32_MAX && adopt1 >= ADOPT_MIN &&
-      adopt1 >= ADOPT_RATIO * adopt2)
-    other = parent;
-  if (other == UINT32_MAX) return NG_OK;
-  /* The smaller story goes into the larger (so an article is moved at
-   * most log2(n) times however the merges chain); on a tie the older
-   * story stays. */
-  const ng_story *x0 = &s->stories[sid], *x1 = &s->stories[other];
-  bool sid_stays = x0->nmembers != x1->nmembers ? x0->nmembers > x1->nmembers : sid < other;
-  uint32_t keep = sid_stays ? sid : other, gone = sid_stays ? other : sid;
-  ng_story *k = &s->stories[keep], *g = &s->stories[gone];
-  int rc = grow(s->alc, (void **)&k->members, &k->mcap, k->nmembers + g->nmembers, sizeof *k->members);
-  if (rc) return rc;
-  /* Membership first: it needs no memory, so the set stays consistent
-   * even when the centroid or entity updates below run out of it. */
-  size_t from = k->nmembers;
-  for (size_t i = 0; i < g->nmembers; i++) {
-    ng_article *a = &s->articles[g->members[i]];
-    k->members[k->nmembers++] = g->members[i];
-    a->story = keep;
-    if (a->date != INT32_MIN) {
-      if (k->first_date == INT32_MIN || a->date < k->first_date) k->first_date = a->date;
-      if (k->last_date == INT32_MIN || a->date > k->last_date) k->last_date = a->date;
-    }
-  }
-  g->nmembers = 0;
-  k->headline = NULL;
-  for (size_t i = from; i < k->nmembers && rc == NG_OK; i++) {
-    const ng_article *a = &s->articles[k->members[i]];
-    rc = story_absorb(s, keep, a->vec, a->nvec);
-  }
-  /* The gone story's entities join the kept one's (as one article would). */
-  ng_entities tmp;
-  memset(&tmp, 0, sizeof tmp);
-  tmp.items = g->ents;
-  tmp.n = g->nents;
-  if (rc == NG_OK) rc = story_add_entities(s, k, &tmp);
-  /* Members in arrival order, as everywhere else. */
-  qsort(k->members, k->nmembers, sizeof *k->members, cmp_u32);
-  k->next_split = k->nmembers + k->nmembers / 2;
-  /* Drop the gone story; the last story takes its place. */
-  post_remove(s, gone, UINT32_MAX);
-  const ng_allocator *alc = s->alc;
-  ng_mem_free(alc, g->members, g->mcap * sizeof *g->members);
-  ng_mem_free(alc, g->cent, g->ccap * sizeof *g->cent);
-  ng_mem_free(alc, g->indexed, g->icap * sizeof *g->indexed);
-  ng_mem_free(alc, g->ents, g->ecap * sizeof *g->ents);
-  ng_mem_free(alc, g->entok, g->ecap * sizeof *g->entok);
-  uint32_t last = (uint32_t)s->nstories - 1;
-  if (gone != last) {
-    /* (When the last story is the kept one, it moves too.) */
-    post_remove(s, last, gone);
-    s->stories[gone] = s->stories[last];
-    const ng_story *mv = &s->stories[gone];
-    for (size_t i = 0; i < mv->nmembers; i++) s->articles[mv->members[i]].story = gone;
-  }
-  memset(&s->stories[last], 0, sizeof s->stories[last]);
-  s->nstories--;
-  return rc;
-}
-
 /* Keeps up to KEEP_SENTENCES body sentences for pairs and digests. */
 static int keep_sentences(ng_story_set *s, ng_article *a, const ng_doc *doc) {
   size_t n = 0;
@@ -1095,17 +502,19 @@ static int keep_sentences(ng_story_set *s, ng_article *a, const ng_doc *doc) {
                            doc->lang, t, st->len);
     if (rc) return rc;
     const ng_rw_sent *r = &a->rw[a->nsents];
-    for (size_t k = 0; k < r->nwords && nw < RW_ARTICLE_WORDS; k++) allw[nw++] = r->words[k];
+    for (size_t k = 0; k < r->nwords && nw < RW_ARTICLE_WORDS; k++)
+      allw[nw++] = r->words[k];
     a->nsents++;
   }
   ng_minhash(a->sig, allw, nw);
   return NG_OK;
 }
 
-/* Up to CANDIDATES stories that share the most weight with vec (any
+/* Up to NG_SET_CANDIDATES stories that share the most weight with vec (any
  * order), through the inverted index, into cand; returns their number.
  * s->acc must hold nstories zeros, and is left so. */
-static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, uint32_t *cand) {
+size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
+                         uint32_t *cand) {
   size_t touched = 0, ncand = 0;
   size_t longest = 200 + s->nstories / 20; /* lists longer are stop terms */
   for (size_t i = 0; i < nvec; i++) {
@@ -1117,17 +526,19 @@ static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, 
     for (uint32_t k = 0; k < p->n; k++) {
       uint32_t sid = p->v[k];
       if (s->acc[sid] == 0.0f) {
-        if (touched < TOUCH_MAX) s->touch[touched++] = sid;
-        else continue;
+        if (touched < TOUCH_MAX)
+          s->touch[touched++] = sid;
+        else
+          continue;
       }
       s->acc[sid] += (float)w;
     }
   }
-  /* The CANDIDATES best by accumulated weight. */
+  /* The NG_SET_CANDIDATES best by accumulated weight. */
   for (size_t i = 0; i < touched; i++) {
     uint32_t sid = s->touch[i];
     float w = s->acc[sid];
-    if (ncand < CANDIDATES) {
+    if (ncand < NG_SET_CANDIDATES) {
       cand[ncand++] = sid;
     } else {
       size_t worst = 0;
@@ -1139,7 +550,8 @@ static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, 
   /* Of those, the ones that share at least CANDIDATE_SHARE of the best's
    * weight; a training run (oracle_fn) learns from all of them. */
   if (s->oracle_fn) {
-    for (size_t i = 0; i < touched; i++) s->acc[s->touch[i]] = 0.0f;
+    for (size_t i = 0; i < touched; i++)
+      s->acc[s->touch[i]] = 0.0f;
     return ncand;
   }
   float top = 0.0f;
@@ -1149,50 +561,17 @@ static size_t gather_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec, 
   for (size_t k = 0; k < ncand; k++)
     if (s->acc[cand[k]] >= (float)CANDIDATE_SHARE * top) cand[kept++] = cand[k];
   ncand = kept;
-  for (size_t i = 0; i < touched; i++) s->acc[s->touch[i]] = 0.0f;
+  for (size_t i = 0; i < touched; i++)
+    s->acc[s->touch[i]] = 0.0f;
   return ncand;
-}
-
-/* ---- A second look -------------------------------------------------------
- *
- * A report that found no story when it came (its event's story was then
- * one or two articles, or had not started) gets a merge test only when a
- * later article happens to point at both stories. So after each add one
- * small story, taken round-robin, is looked at again: its members go
- * through the index as if they arrived now, and it joins the candidate
- * its members score s->model.rejoin or more against, or else the grown
- * story that adopts it (ADOPT_MIN, ADOPT_RATIO; story_maybe_merge).
- * One look per add: the cost per article stays constant, and every small
- * story is looked at again about once per (number of stories) adds. */
-static int story_second_look(ng_story_set *s, uint32_t skip) {
-  if (!s->nstories) return NG_OK;
-  uint32_t x = (uint32_t)(s->sweep++ % s->nstories);
-  const ng_story *st = &s->stories[x];
-  /* Only small stories: two grown stories merge through their centroids
-   * (story_maybe_merge) when a report points at both, and looking at
-   * every grown story again merged different events (ECB+ dev precision
-   * 0.912 -> 0.886). */
-  if (x == skip || st->nmembers == 0 || st->nmembers > REJOIN_SIZE) return NG_OK;
-  uint32_t cand[CANDIDATES * REJOIN_SIZE];
-  size_t ncand = 0;
-  for (size_t k = 0; k < st->nmembers; k++) {
-    const ng_article *a = &s->articles[st->members[k]];
-    uint32_t c[CANDIDATES];
-    size_t n = gather_candidates(s, a->vec, a->nvec, c);
-    for (size_t i = 0; i < n; i++) {
-      size_t q = 0;
-      while (q < ncand && cand[q] != c[i]) q++;
-      if (q == ncand) cand[ncand++] = c[i];
-    }
-  }
-  return story_maybe_merge(s, x, cand, ncand, true);
 }
 
 int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
                      size_t id_len, const char *date, size_t date_len,
                      size_t *story, ng_error *err) {
   if (!s || !doc) return ng_fail(err, NG_EINVAL, "no set or document", 0);
-  if (s->narticles >= UINT32_MAX - 1) return ng_fail(err, NG_ETOOBIG, "too many articles", 0);
+  if (s->narticles >= UINT32_MAX - 1)
+    return ng_fail(err, NG_ETOOBIG, "too many articles", 0);
   int rc = NG_OK;
   ng_entities *ents = NULL;
   uint32_t *tf = NULL;
@@ -1202,7 +581,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   const ng_allocator *alc = s->alc;
 
   /* Term frequencies over doc-local ids, then global ids. */
-  if (doc->nterm) NG_CHECK_ALLOC(tf = ng_mem_alloc(alc, (tfcap = doc->nterm) * sizeof *tf));
+  if (doc->nterm)
+    NG_CHECK_ALLOC(tf = ng_mem_alloc(alc, (tfcap = doc->nterm) * sizeof *tf));
   if (tf) memset(tf, 0, tfcap * sizeof *tf);
   /* The lede: the first LEAD_SENTENCES body sentences, up to byte
    * lead_end (see LEAD_WORD_TF). */
@@ -1218,7 +598,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     uint32_t each = st->off < lead_end ? LEAD_WORD_TF : 1;
     for (uint32_t k = st->tok_begin; k < st->tok_end; k++) {
       const ng_tok *t = &doc->toks[k];
-      if (t->term >= doc->nterm || (doc->terms[t->term].flags & NG_TOK_STOP)) continue;
+      if (t->term >= doc->nterm || (doc->terms[t->term].flags & NG_TOK_STOP))
+        continue;
       if (!(t->flags & (NG_TOK_ALPHA | NG_TOK_DIGIT | NG_TOK_IDEO))) continue;
       if (t->len < 2 && !(t->flags & (NG_TOK_DIGIT | NG_TOK_IDEO))) continue;
       tf[t->term] += each;
@@ -1232,7 +613,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   }
   NG_TRY(ng_entities_extract_flags(&ents, s->ctx, doc, date, date_len,
                                    NG_ENTITIES_NO_KEYPHRASES, err));
-  for (size_t k = 0; k < doc->nterm; k++) cap += tf[k] > 0;
+  for (size_t k = 0; k < doc->nterm; k++)
+    cap += tf[k] > 0;
   cap += ents->n;
   NG_CHECK_ALLOC(vec = ng_mem_alloc(alc, (cap + 1) * sizeof *vec));
   /* Global ids of the article's terms, in the order of their local ids.
@@ -1250,7 +632,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       }
     }
     uint32_t k = vec[q].term, g;
-    NG_TRY(ng_strmap_intern(&s->terms, doc->terms[k].str, doc->terms[k].len, &g));
+    NG_TRY(
+        ng_strmap_intern(&s->terms, doc->terms[k].str, doc->terms[k].len, &g));
     vec[q].term = g;
     vec[q].w = (float)(1.0 + log((double)tf[k]));
   }
@@ -1280,7 +663,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     NG_TRY(ng_strmap_intern(&s->terms, key, kl, &g));
     vec[nvec].term = g;
     double lead = e->first.off < lead_end ? LEAD_KEY_BOOST : 1.0;
-    vec[nvec++].w = (float)(ENTITY_BOOST * lead * (1.0 + log((double)e->mentions)));
+    vec[nvec++].w =
+        (float)(ENTITY_BOOST * lead * (1.0 + log((double)e->mentions)));
   }
   /* Entity keys may repeat a stem's id? No: '#' never starts a stem, and
    * the stems are distinct strings. But two entities can share a name key
@@ -1288,7 +672,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
    * the keys need sorting for that: what follows does not depend on the
    * order of vec (the cuts below order by weight, ties by term, and the
    * result is sorted by term again). */
-  sort_tw(vec + nwords, nvec - nwords, false);
+  ng_set_sort_tw(vec + nwords, nvec - nwords, false);
   {
     size_t o = nwords;
     for (size_t i = nwords; i < nvec; i++) {
@@ -1311,7 +695,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   }
   s->ndf++;
   /* Keep the heaviest terms. */
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w * set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++)
+    vec[i].w = (float)(vec[i].w * set_idf(s, vec[i].term));
   /* Names and dates are kept apart from the max_terms words (up to
    * KEY_TERMS of them): a name said once ties with every word said once,
    * and ties go to older terms, so a new name, the very thing that tells
@@ -1341,22 +726,26 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     if (nw > s->max_terms) nw = s->max_terms;
     size_t i = nw, j = nk, o = nw + nk;
     while (j > 0) {
-      if (i > 0 && tw_before(&keys[j - 1], &vec[i - 1], true)) vec[--o] = vec[--i];
-      else vec[--o] = keys[--j];
+      if (i > 0 && tw_before(&keys[j - 1], &vec[i - 1], true))
+        vec[--o] = vec[--i];
+      else
+        vec[--o] = keys[--j];
     }
     nvec = nw + nk;
   }
-  for (size_t i = 0; i < nvec; i++) vec[i].w = (float)(vec[i].w / set_idf(s, vec[i].term));
+  for (size_t i = 0; i < nvec; i++)
+    vec[i].w = (float)(vec[i].w / set_idf(s, vec[i].term));
 
   /* Candidate stories through the index, heaviest terms first. */
-  NG_TRY(grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 1, sizeof *s->acc));
+  NG_TRY(ng_set_grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 1,
+                     sizeof *s->acc));
   uint32_t cand[64], near[64];
   size_t ncand = 0, nnear = 0;
   uint32_t pending_story;
   int32_t pending_days;
   {
-    ncand = gather_candidates(s, vec, nvec, cand);
-    sort_tw(vec, nvec, false);
+    ncand = ng_set_candidates(s, vec, nvec, cand);
+    ng_set_sort_tw(vec, nvec, false);
     double best = 0.0;
     uint32_t bsid = UINT32_MAX;
     int32_t days = ng_date_days(date, date_len);
@@ -1366,18 +755,19 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     ev_prep prep;
     const ev_prep *pre = NULL;
     if (s->event && ncand > 1 && nvec <= PREP_MAX) {
-      prep_article(&prep, pidf, pcls, s, vec, nvec);
+      ng_set_prep_article(&prep, pidf, pcls, s, vec, nvec);
       pre = &prep;
     }
     for (size_t i = 0; i < ncand; i++) {
       const ng_story *st = &s->stories[cand[i]];
       if (s->pair_fn) {
-        double f[EVENT_NFEAT];
+        double f[NG_EVENT_NFEAT];
         ng_event_features(f, s, vec, nvec, st->cent, st->ncent, st->nmembers);
         s->pair_fn(s->hook_user, f, s->narticles, cand[i]);
       }
-      double sim = s->event ? event_score_p(s, vec, nvec, pre, st->cent, st->ncent, st->nmembers)
-                            : cosine(s, vec, nvec, st->cent, st->ncent);
+      double sim = s->event ? ng_set_event_score(s, vec, nvec, pre, st->cent,
+                                                 st->ncent, st->nmembers)
+                            : ng_set_cosine(s, vec, nvec, st->cent, st->ncent);
       /* One event is reported within days: far dates halve similarity. */
       if (days != INT32_MIN && st->last_date != INT32_MIN &&
           (days > st->last_date + 7 || days < st->first_date - 7))
@@ -1386,7 +776,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
         best = sim;
         bsid = cand[i];
       }
-      if (sim >= MERGE_FLOOR) near[nnear++] = cand[i];
+      if (sim >= NG_SET_MERGE_FLOOR) near[nnear++] = cand[i];
     }
     if (bsid == UINT32_MAX || best < s->threshold) bsid = UINT32_MAX;
     if (s->flags & NG_STORY_ONE) bsid = s->nstories ? 0 : UINT32_MAX;
@@ -1401,13 +791,17 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   /* Record the article: first every allocation that can fail, so a
    * failure leaves no half-added article. */
   {
-    NG_TRY(grow(alc, (void **)&s->articles, &s->acap, s->narticles + 1, sizeof *s->articles));
-    NG_TRY(grow(alc, (void **)&s->stories, &s->scap, s->nstories + 1, sizeof *s->stories));
-    NG_TRY(grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 2, sizeof *s->acc));
+    NG_TRY(ng_set_grow(alc, (void **)&s->articles, &s->acap, s->narticles + 1,
+                       sizeof *s->articles));
+    NG_TRY(ng_set_grow(alc, (void **)&s->stories, &s->scap, s->nstories + 1,
+                       sizeof *s->stories));
+    NG_TRY(ng_set_grow(alc, (void **)&s->acc, &s->acccap, s->nstories + 2,
+                       sizeof *s->acc));
     uint32_t sid = pending_story;
     if (sid != UINT32_MAX) {
       ng_story *st = &s->stories[sid];
-      NG_TRY(grow(alc, (void **)&st->members, &st->mcap, st->nmembers + 1, sizeof *st->members));
+      NG_TRY(ng_set_grow(alc, (void **)&st->members, &st->mcap,
+                         st->nmembers + 1, sizeof *st->members));
     }
     ng_article *a = &s->articles[s->narticles];
     memset(a, 0, sizeof *a);
@@ -1424,9 +818,11 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       ts.off = doc->sents[0].off;
       ts.len = doc->sents[0].len;
     }
-    NG_CHECK_ALLOC(a->title = title_copy(&s->arena, doc->text + ts.off, ts.len, &a->titlelen));
+    NG_CHECK_ALLOC(a->title = title_copy(&s->arena, doc->text + ts.off, ts.len,
+                                         &a->titlelen));
     a->date = pending_days;
-    NG_CHECK_ALLOC(a->vec = ng_arena_calloc(&s->arena, nvec + 1, sizeof *a->vec));
+    NG_CHECK_ALLOC(a->vec =
+                       ng_arena_calloc(&s->arena, nvec + 1, sizeof *a->vec));
     if (nvec) memcpy(a->vec, vec, nvec * sizeof *vec);
     a->nvec = nvec;
     if (s->flags & NG_STORY_KEEP_SENTENCES) {
@@ -1441,7 +837,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       memset(&s->stories[sid], 0, sizeof s->stories[sid]);
       s->stories[sid].first_date = s->stories[sid].last_date = INT32_MIN;
       s->acc[sid] = 0.0f;
-      NG_CHECK_ALLOC(s->stories[sid].members = ng_mem_alloc(alc, 4 * sizeof(uint32_t)));
+      NG_CHECK_ALLOC(s->stories[sid].members =
+                         ng_mem_alloc(alc, 4 * sizeof(uint32_t)));
       s->stories[sid].mcap = 4;
       s->nstories++;
     }
@@ -1450,17 +847,21 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     st->members[st->nmembers++] = (uint32_t)s->narticles;
     s->narticles++;
     if (a->date != INT32_MIN) {
-      if (st->first_date == INT32_MIN || a->date < st->first_date) st->first_date = a->date;
-      if (st->last_date == INT32_MIN || a->date > st->last_date) st->last_date = a->date;
+      if (st->first_date == INT32_MIN || a->date < st->first_date)
+        st->first_date = a->date;
+      if (st->last_date == INT32_MIN || a->date > st->last_date)
+        st->last_date = a->date;
     }
-    rc = story_absorb(s, sid, vec, nvec);
-    if (rc == NG_OK) rc = story_add_entities(s, st, ents);
+    rc = ng_set_absorb(s, sid, vec, nvec);
+    if (rc == NG_OK) rc = ng_set_add_entities(s, st, ents);
     st->headline = NULL;
     /* st may move from here on: stories are split, merged and moved. */
-    if (rc == NG_OK && s->event) rc = story_maybe_merge(s, sid, near, nnear, false);
-    if (rc == NG_OK && s->event && !s->oracle_fn) rc = story_maybe_split(s, s->articles[s->narticles - 1].story);
+    if (rc == NG_OK && s->event)
+      rc = ng_set_maybe_merge(s, sid, near, nnear, false);
     if (rc == NG_OK && s->event && !s->oracle_fn)
-      rc = story_second_look(s, s->articles[s->narticles - 1].story);
+      rc = ng_set_maybe_split(s, s->articles[s->narticles - 1].story);
+    if (rc == NG_OK && s->event && !s->oracle_fn)
+      rc = ng_set_second_look(s, s->articles[s->narticles - 1].story);
     if (rc) {
       ng_fail(err, rc, "out of memory", 0);
       goto done;
@@ -1474,15 +875,19 @@ done:
   return rc;
 }
 
-size_t ng_story_set_article_count(const ng_story_set *s) { return s ? s->narticles : 0; }
+size_t ng_story_set_article_count(const ng_story_set *s) {
+  return s ? s->narticles : 0;
+}
 
-const char *ng_story_set_article_id(const ng_story_set *s, size_t i, size_t *len) {
+const char *ng_story_set_article_id(const ng_story_set *s, size_t i,
+                                    size_t *len) {
   if (!s || i >= s->narticles) return NULL;
   if (len) *len = s->articles[i].idlen;
   return s->articles[i].id;
 }
 
-const char *ng_story_set_article_title(const ng_story_set *s, size_t i, size_t *len) {
+const char *ng_story_set_article_title(const ng_story_set *s, size_t i,
+                                       size_t *len) {
   if (!s || i >= s->narticles) return NULL;
   if (len) *len = s->articles[i].titlelen;
   return s->articles[i].title;
@@ -1499,7 +904,8 @@ size_t ng_story_size(const ng_story_set *s, size_t st) {
 }
 
 size_t ng_story_article(const ng_story_set *s, size_t st, size_t k) {
-  if (!s || st >= s->nstories || k >= s->stories[st].nmembers) return (size_t)-1;
+  if (!s || st >= s->nstories || k >= s->stories[st].nmembers)
+    return (size_t)-1;
   return s->stories[st].members[k];
 }
 
@@ -1513,7 +919,7 @@ const char *ng_story_headline(ng_story_set *s, size_t sid, size_t *len) {
     uint32_t ba = st->members[0];
     for (size_t k = 0; k < st->nmembers && k < 50; k++) {
       const ng_article *a = &s->articles[st->members[k]];
-      double c = cosine(s, a->vec, a->nvec, st->cent, st->ncent);
+      double c = ng_set_cosine(s, a->vec, a->nvec, st->cent, st->ncent);
       if (!a->own_title) c -= 1.0; /* a real title first */
       if (c > best) {
         best = c;
@@ -1537,9 +943,10 @@ const ng_entity *ng_story_entity(const ng_story_set *s, size_t sid, size_t i) {
   return &st->ents[i];
 }
 
-double ng_set_cosine_story(const ng_story_set *s, const ng_tw *v, size_t n, size_t sid) {
+double ng_set_cosine_story(const ng_story_set *s, const ng_tw *v, size_t n,
+                           size_t sid) {
   const ng_story *st = &s->stories[sid];
-  return cosine(s, v, n, st->cent, st->ncent);
+  return ng_set_cosine(s, v, n, st->cent, st->ncent);
 }
 
 int ng_story_rewrite_score(double *out, ng_story_set *s, const char *a,
@@ -1556,7 +963,8 @@ int ng_story_rewrite_score(double *out, ng_story_set *s, const char *a,
   ng_lang lang = ng_lang_detect(a, alen);
   if (lang == NG_LANG_UNKNOWN) lang = NG_LANG_EN;
   rc = ng_rw_prepare(&ra, &ar, s->ctx, &s->terms, lang, a, alen);
-  if (rc == NG_OK) rc = ng_rw_prepare(&rb, &ar, s->ctx, &s->terms, lang, b, blen);
+  if (rc == NG_OK)
+    rc = ng_rw_prepare(&rb, &ar, s->ctx, &s->terms, lang, b, blen);
   if (rc == NG_OK) {
     double f[NG_RW_NFEAT];
     ng_rw_features(f, &ra, &rb, &s->terms, (double)s->ndf);
