@@ -93,12 +93,7 @@ static int story_rebuild(ng_story_set *s, uint32_t sid) {
   for (size_t k = 0; k < st->nmembers; k++) {
     ng_article *a = &s->articles[st->members[k]];
     a->story = sid;
-    if (a->date != INT32_MIN) {
-      if (st->first_date == INT32_MIN || a->date < st->first_date)
-        st->first_date = a->date;
-      if (st->last_date == INT32_MIN || a->date > st->last_date)
-        st->last_date = a->date;
-    }
+    story_span_date(st, a->date);
   }
   for (size_t k = 0; k < st->nmembers; k++) {
     const ng_article *a = &s->articles[st->members[k]];
@@ -379,12 +374,7 @@ int ng_set_maybe_merge(ng_story_set *s, uint32_t sid, const uint32_t *cand,
     ng_article *a = &s->articles[g->members[i]];
     k->members[k->nmembers++] = g->members[i];
     a->story = keep;
-    if (a->date != INT32_MIN) {
-      if (k->first_date == INT32_MIN || a->date < k->first_date)
-        k->first_date = a->date;
-      if (k->last_date == INT32_MIN || a->date > k->last_date)
-        k->last_date = a->date;
-    }
+    story_span_date(k, a->date);
   }
   g->nmembers = 0;
   k->headline = NULL;

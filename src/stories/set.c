@@ -846,12 +846,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
     a->story = sid;
     st->members[st->nmembers++] = (uint32_t)s->narticles;
     s->narticles++;
-    if (a->date != INT32_MIN) {
-      if (st->first_date == INT32_MIN || a->date < st->first_date)
-        st->first_date = a->date;
-      if (st->last_date == INT32_MIN || a->date > st->last_date)
-        st->last_date = a->date;
-    }
+    story_span_date(st, a->date);
     rc = ng_set_absorb(s, sid, vec, nvec);
     if (rc == NG_OK) rc = ng_set_add_entities(s, st, ents);
     st->headline = NULL;

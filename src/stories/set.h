@@ -253,6 +253,15 @@ int ng_set_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e);
 size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
                          uint32_t *cand);
 
+/* Widens story st's date range to take in an article's date (days, or
+ * INT32_MIN: none). */
+static inline void story_span_date(ng_story *st, int32_t date) {
+  if (date == INT32_MIN) return;
+  if (st->first_date == INT32_MIN || date < st->first_date)
+    st->first_date = date;
+  if (st->last_date == INT32_MIN || date > st->last_date) st->last_date = date;
+}
+
 /* reshape.c: a story split in two, two stories merged, a small story
  * looked at again. */
 int ng_set_maybe_split(ng_story_set *s, uint32_t sid);
