@@ -157,6 +157,22 @@ static int story_copy_entities(ng_story_set *s, uint32_t to, uint32_t from) {
   return NG_OK;
 }
 
+/* The members of each side (side[k] is 0 or 1) into part[h], in arrival
+ * order, and each half's centroid into c[h] (a buffer of cc[h] items that
+ * grows as needed; cn[h] used). */
+static int part_halves(ng_story_set *s, const ng_story *st,
+                       const uint32_t *side, uint32_t part[2][SPLIT_MAX],
+                       size_t np[2], ng_tw *c[2], size_t cc[2], size_t cn[2]) {
+  for (int h = 0; h < 2; h++) {
+    np[h] = 0;
+    for (size_t k = 0; k < st->nmembers; k++)
+      if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
+    int rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h]);
+    if (rc) return rc;
+  }
+  return NG_OK;
+}
+
 /* Tries to part story sid in two (see above). */
 int ng_set_maybe_split(ng_story_set *s, uint32_t sid) {
   ng_story *st = &s->stories[sid];
@@ -196,13 +212,7 @@ int ng_set_maybe_split(ng_story_set *s, uint32_t sid) {
   side[s0] = 0;
   side[s1] = 1;
   for (int round = 0; round < SPLIT_ROUNDS; round++) {
-    for (int h = 0; h < 2; h++) {
-      np[h] = 0;
-      for (size_t k = 0; k < m; k++)
-        if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
-      if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h])))
-        goto done;
-    }
+    if ((rc = part_halves(s, st, side, part, np, c, cc, cn))) goto done;
     bool moved = false;
     for (size_t k = 0; k < m; k++) {
       const ng_article *a = &s->articles[st->members[k]];
@@ -214,13 +224,7 @@ int ng_set_maybe_split(ng_story_set *s, uint32_t sid) {
     }
     if (!moved) break;
   }
-  for (int h = 0; h < 2; h++) {
-    np[h] = 0;
-    for (size_t k = 0; k < m; k++)
-      if (side[k] == (uint32_t)h) part[h][np[h]++] = st->members[k];
-    if ((rc = half_centroid(s, &c[h], &cc[h], &cn[h], part[h], np[h])))
-      goto done;
-  }
+  if ((rc = part_halves(s, st, side, part, np, c, cc, cn))) goto done;
   if (np[0] < 2 || np[1] < 2) goto done;
   double cross = 0.5 * (half_score(s, part[1], np[1], c[0], cn[0], np[0]) +
                         half_score(s, part[0], np[0], c[1], cn[1], np[1]));
