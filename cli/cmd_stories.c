@@ -24,7 +24,9 @@ static const char stories_usage[] =
     "Output (default: one block per story with its articles):\n"
     "      --json           {\"stories\":[{\"id\",\"headline\",\"articles\":[ids],\n"
     "                       \"entities\":[{kind,name}]}]}; with --digest, also\n"
-    "                       \"digest\":[{\"article\",\"sentence\",\"text\"}]\n"
+    "                       \"digest\":[{\"article\",\"sentence\",\"text\"}]; with\n"
+    "                       --pairs, \"pairs\":[{\"a\",\"b\",\"score\",\n"
+    "                       \"resemblance\",\"aligned\":[{\"a\",\"b\",\"score\"}]}]\n"
     "      --pairs          article pairs that copy or rewrite each other, with\n"
     "                       a score and the aligned sentences\n"
     "      --digest         per story a headline and a summary across sources,\n"
@@ -393,10 +395,45 @@ done:
 /* --json; with --digest each story also carries "digest": [{"article",
  * "sentence", "text"}] (its source's id and sentence index). Returns the
  * exit status. */
-static int print_json(ng_story_set *set, bool digest, size_t nsent, size_t nwords) {
+/* The rewrite pairs as JSON: [{"a","b","score","resemblance","aligned":
+ * [{"a","b","score"}]}], or NULL (the failure printed). */
+static json_t *pairs_json(ng_story_set *set, double min_score) {
+  ng_story_pairs *p = NULL;
+  ng_error err = {0, NULL, 0};
+  int rc = ng_story_pairs_find(&p, set, min_score, &err);
+  if (rc) {
+    cli_fail("pairs", rc, &err);
+    return NULL;
+  }
+  json_t *arr = json_array();
+  for (size_t i = 0; i < ng_story_pairs_count(p); i++) {
+    const ng_story_pair *x = ng_story_pairs_at(p, i);
+    json_t *al = json_array();
+    for (size_t k = 0; k < x->aligned; k++) {
+      const char *a, *b;
+      double sc;
+      if (ng_story_pairs_aligned(p, i, k, &a, &b, &sc)) break;
+      json_array_append_new(al, json_pack("{s:s,s:s,s:f}", "a", a, "b", b, "score", sc));
+    }
+    json_array_append_new(arr, json_pack("{s:s,s:s,s:f,s:f,s:o}", "a",
+                                          ng_story_set_article_id(set, x->a, NULL), "b",
+                                          ng_story_set_article_id(set, x->b, NULL), "score",
+                                          x->score, "resemblance", x->resemblance, "aligned", al));
+  }
+  ng_story_pairs_free(p);
+  return arr;
+}
+
+static int print_json(ng_story_set *set, bool digest, size_t nsent, size_t nwords, bool pairs,
+                      double min_score) {
   int status = EXIT_OK;
   json_t *root = json_object(), *arr = json_array();
   json_object_set_new(root, "stories", arr);
+  if (pairs) {
+    json_t *pj = pairs_json(set, min_score);
+    if (pj) json_object_set_new(root, "pairs", pj);
+    else status = EXIT_FAIL;
+  }
   for (size_t s = 0; s < ng_story_set_count(set); s++) {
     json_t *o = json_object(), *ids = json_array(), *ents = json_array();
     json_object_set_new(o, "id", json_integer((json_int_t)s + 1));
@@ -479,11 +516,14 @@ static int print_digest(ng_story_set *set, size_t nsent, size_t nwords) {
   return status;
 }
 
-static int print_pairs(ng_story_set *set, double min_score) {
+static int print_pairs(ng_story_set *set, double min_score, bool quiet) {
   ng_story_pairs *p = NULL;
   ng_error err = {0, NULL, 0};
   int rc = ng_story_pairs_find(&p, set, min_score, &err);
   if (rc) return cli_fail("pairs", rc, &err);
+  if (!quiet && ng_story_pairs_count(p) == 0)
+    cli_error("no pair of articles in one story copies or rewrites the other (score >= %.2f)",
+              min_score);
   for (size_t i = 0; i < ng_story_pairs_count(p); i++) {
     const ng_story_pair *x = ng_story_pairs_at(p, i);
     printf("%.3f\t%.3f\t%s\t%s\t%zu aligned\n", x->score, x->resemblance,
@@ -638,9 +678,9 @@ int cmd_stories(int argc, char **argv) {
     free(gold);
     free(topic);
   } else if (json) {
-    if (print_json(set, digest, digest_len, nwords)) status = EXIT_FAIL;
+    if (print_json(set, digest, digest_len, nwords, pairs, min_score)) status = EXIT_FAIL;
   } else if (pairs) {
-    if (print_pairs(set, min_score)) status = EXIT_FAIL;
+    if (print_pairs(set, min_score, quiet)) status = EXIT_FAIL;
   } else if (digest) {
     if (print_digest(set, digest_len, nwords)) status = EXIT_FAIL;
   } else if (!repeat) {

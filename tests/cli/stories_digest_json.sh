@@ -32,3 +32,22 @@ srcs = {it["article"] for it in st[0]["digest"]}
 assert len(srcs) >= 3, srcs
 print("--one: 1 story of 5 articles, digest from", len(srcs), "sources")
 '
+# --json --pairs: a copy and its source are a pair, with aligned sentences;
+# the samples have none (a note on standard error, nothing on standard out).
+python3 -c '
+import json
+a = ("A magnitude 7.6 earthquake struck off Sumatra on Wednesday, killing at least 200 people in Padang. "
+     "Rescuers searched collapsed hotels through the night. Officials said hospitals were damaged. "
+     "Thousands of residents slept outdoors as aftershocks shook the city.")
+print(json.dumps({"id": "orig", "title": "Quake kills 200 in Padang", "text": a}))
+print(json.dumps({"id": "copy", "title": "Quake kills 200 in Padang", "text": a.replace("Wednesday", "Wednesday evening")}))
+' | "$NUTGRAF" stories -q --json --pairs - | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = d["pairs"]
+assert len(p) == 1 and {p[0]["a"], p[0]["b"]} == {"orig", "copy"} and p[0]["score"] > 0.9, p
+assert len(p[0]["aligned"]) >= 3, p
+print("--json --pairs: 1 pair,", len(p[0]["aligned"]), "aligned sentences")
+' || exit 1
+"$NUTGRAF" stories --pairs samples/news 2>&1 >/dev/null | grep -q "no pair of articles" || exit 1
+echo "--pairs on the samples: none, said on standard error"
