@@ -1,6 +1,7 @@
 # stories --digest --json: each story carries its digest, and every digest
 # sentence is quoted verbatim from the sample it names; --words bounds the
-# digest without cutting a sentence.
+# digest without cutting a sentence; --one digests all the samples as one
+# story; --json --pairs carries the rewrite pairs.
 set -u
 out=$("$NUTGRAF" stories --json --digest -n 3 samples/news) || exit 1
 printf '%s' "$out" | python3 -c '
