@@ -518,7 +518,11 @@ NG_EXPORT const char *ng_entity_kind_name(ng_entity_kind kind);
 /**
  * One entity of a document (or, from ng_story_entity(), of a story).
  * Spelling variants (Sergei/Sergey, Kyiv/Kiev) and short forms
- * (Lukashenko / Alexander Lukashenko) are one entity with one key.
+ * (Lukashenko / Alexander Lukashenko) are one entity with one key; two
+ * people of one family (Barack / Michelle Obama) are two. A person's key
+ * is the skeleton of the surname, then '.' and the given name's when the
+ * document gives a known one ("p:lksnk.alksndr"; "p:lksnk" for a surname
+ * alone). A story merges a bare surname with the full name it matches.
  */
 typedef struct ng_entity {
   ng_entity_kind kind;

@@ -218,6 +218,33 @@ static void words_key(char *key, size_t cap, char prefix, const char *s,
   key[o] = '\0';
 }
 
+/* Bytes of the first word of s[0..n). */
+static size_t first_word_len(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && s[i] != ' ') i++;
+  return i;
+}
+
+/* A person's key: the surname's skeleton, then '.' and the given name's
+ * when the full name opens with a known given name ("p:abm.brk" for
+ * Barack Obama, "p:abm.mxl" for Michelle Obama; "p:lksnk" for a
+ * Lukashenko named by surname only). Two people of one family stay apart;
+ * the story set matches a bare surname to either (set.c). Only given
+ * names from the word list count: the first word of a run taken for a
+ * name is not always one ("Actress Tara Reid", "Gulf of Aden"). */
+static void person_key(char *key, size_t cap, const char *text,
+                       const mention *full, bool en) {
+  words_key(key, cap, 'p', text + full->last_off, full->last_len);
+  if (!en || full->ntok < 2) return;
+  char g[64];
+  size_t gl = fold(g, sizeof g, text + full->off,
+                   first_word_len(text + full->off, full->len));
+  size_t kl = strlen(key);
+  if (!gl || !has(NG_LEX_ent_first_names, g, gl) || kl + 3 > cap) return;
+  key[kl++] = '.';
+  ng_name_skeleton(key + kl, cap - kl, g, gl);
+}
+
 typedef struct dstate {
   int32_t base; /* article date in days, or INT32_MIN */
   int base_y, base_m;
@@ -324,13 +351,6 @@ static bool is_demonym(const char *f, size_t n) {
                    memcmp(f + n - 3, "ish", 3) == 0 || memcmp(f + n - 3, "ese", 3) == 0 ||
                    memcmp(f + n - 2, "ch", 2) == 0 || memcmp(f + n - 2, "an", 2) == 0 ||
                    memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
-}
-
-/* Bytes of the first word of s[0..n). */
-static size_t first_word_len(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n && s[i] != ' ') i++;
-  return i;
 }
 
 /* Was the folded word seen in lower case in the document? */
@@ -544,7 +564,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   mlist ml = {NULL, 0, 0, NULL};
   elist el;
   memset(&el, 0, sizeof el);
-  ng_strmap midcap, phr;
+  ng_strmap midcap, phr, lastfull;
   uint32_t *seen = NULL; /* pass 1: by term, a token already entered + 1 */
   phrase *ph = NULL;
   size_t nph = 0, phcap = 0;
@@ -554,6 +574,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   ml.alc = alc;
   ng_strmap_init(&midcap, alc);
   ng_strmap_init(&phr, alc);
+  ng_strmap_init(&lastfull, alc);
   ng_arena arena;
   ng_arena_init(&arena, alc);
   NG_CHECK_ALLOC(res = ng_arena_calloc(&arena, 1, sizeof *res));
@@ -643,7 +664,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
         if (ng_name_variants(lf, lfl, of, ofl)) m->kind = NG_ENTITY_PERSON;
       }
     }
-    const mention *full = NULL; /* the full name a lone first name stands for */
+    const mention *full = NULL; /* the full name this mention stands for */
     if (m->ntok == 1 && en && has(NG_LEX_ent_first_names, lf, lfl)) {
       char ff[64];
       ff[0] = '^';
@@ -654,8 +675,25 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
         m->kind = NG_ENTITY_PERSON;
       }
     }
+    /* Which full name a lone surname stands for: the nearest one before
+     * it with that surname, else the first one after it ("Obama" after
+     * "Barack Obama" is Barack, after "Michelle Obama" Michelle). */
+    if (!full && m->kind == NG_ENTITY_PERSON) {
+      char sk[64];
+      size_t skl = ng_name_skeleton(sk, sizeof sk, lf, lfl);
+      uint32_t id;
+      if (m->ntok >= 2) {
+        full = m;
+        NG_TRY(ng_strmap_intern(&lastfull, sk, skl, &id));
+        lastfull.count[id] = (uint32_t)i + 1;
+      } else if ((id = ng_strmap_find(&lastfull, sk, skl)) != UINT32_MAX) {
+        full = &ml.v[lastfull.count[id] - 1];
+      } else if ((id = ng_strmap_find(&midcap, sk, skl)) != UINT32_MAX) {
+        full = &ml.v[midcap.count[id] - 1];
+      }
+    }
     if (full) {
-      words_key(m->key, sizeof m->key, 'p', text + full->last_off, full->last_len);
+      person_key(m->key, sizeof m->key, text, full, en);
     } else if (m->kind == NG_ENTITY_PERSON) {
       words_key(m->key, sizeof m->key, 'p', text + m->last_off, m->last_len);
     } else {
@@ -833,6 +871,7 @@ done:
   ng_strmap_dispose(&el.keys);
   ng_strmap_dispose(&midcap);
   ng_strmap_dispose(&phr);
+  ng_strmap_dispose(&lastfull);
   return rc;
 }
 

@@ -134,6 +134,9 @@ static int story_copy_entities(ng_story_set *s, uint32_t to, uint32_t from) {
       else
         kl = 0;
       if (kl >= sizeof key) kl = sizeof key - 1;
+      /* A person's surname back-off is in every member that names him. */
+      const char *dot = e->kind <= NG_ENTITY_OTHER ? memchr(key, '.', kl) : NULL;
+      if (dot) kl = (size_t)(dot - key);
       uint32_t t = kl ? ng_strmap_find(&s->terms, key, kl) : UINT32_MAX;
       for (size_t m = 0; t != UINT32_MAX && m < dst->nmembers && !keep; m++) {
         const ng_article *a = &s->articles[dst->members[m]];
