@@ -282,7 +282,8 @@ static int cmp_entity(const void *pa, const void *pb) {
 }
 
 /* Adds an entity (or a mention to an existing one with the same kind and
- * key). `name` is the display candidate. */
+ * key, or the same `merge` string when one is given: unresolved dates all
+ * have the key "" but are not one date). `name` is the display candidate. */
 typedef struct elist {
   ng_entity *v;
   size_t n, cap;
@@ -293,13 +294,14 @@ typedef struct elist {
 } elist;
 
 static int elist_add(elist *l, ng_entity_kind kind, const char *key,
-                     const char *name, size_t name_len, uint32_t ntok,
-                     ng_span first, double score) {
+                     const char *merge, const char *name, size_t name_len,
+                     uint32_t ntok, ng_span first, double score) {
   char kk[320]; /* kind letter + key, cut as snprintf would cut it */
-  size_t kl = strlen(key);
+  const char *mk = merge ? merge : key;
+  size_t kl = strlen(mk);
   if (kl > sizeof kk - 2) kl = sizeof kk - 2;
   kk[0] = (char)('a' + (int)kind);
-  memcpy(kk + 1, key, kl);
+  memcpy(kk + 1, mk, kl);
   size_t kn = kl + 1;
   uint32_t idx;
   int rc = ng_strmap_intern(&l->keys, kk, kn, &idx);
@@ -460,8 +462,13 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         s0++;
         continue;
       }
+      /* A sentence's first word before a known given name is not part of
+       * the name ("Later Boris Johnson"). */
+      bool opener = (toks[s0] == b || title) && en && s0 + 1 < nt &&
+                    in_list(rl[s0 + 1], NG_LEX_ent_first_names) &&
+                    !in_list(fls, NG_LEX_ent_first_names);
       if ((u->flags & NG_TOK_STOP) || month_of(f, fl) || wday_of(f, fl) >= 0 ||
-          is_connector(f, fl) || fl < 2 ||
+          is_connector(f, fl) || fl < 2 || opener ||
           ((toks[s0] == b || title) && seen_lower(midcap, f, fl))) {
         s0++;
         continue;
@@ -511,7 +518,11 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         continue;
       }
     }
-    if (m.ntok == 1 && (last->flags & NG_TOK_STOP)) {
+    /* A stop word, or a courtesy title with no name after it ("Mr
+     * said"; a lone "President" stays: it names the one the story is
+     * about, and grouping uses it). */
+    if (m.ntok == 1 && ((last->flags & NG_TOK_STOP) ||
+                        (en && lfl <= 4 && has(NG_LEX_ent_titles, lf, lfl)))) {
       k = next;
       continue;
     }
@@ -701,7 +712,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       words_key(m->key, sizeof m->key, pfx, text + m->off, m->len);
     }
     ng_span sp = {m->off, m->len};
-    NG_TRY(elist_add(&el, m->kind, m->key, text + m->off, m->len, m->ntok, sp, 1.0));
+    NG_TRY(elist_add(&el, m->kind, m->key, NULL, text + m->off, m->len, m->ntok, sp, 1.0));
   }
   /* Dates. */
   dstate ds;
@@ -759,7 +770,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
         if (day <= 0 && year <= 0) continue; /* a bare "May" is too risky */
         date_key(key, sizeof key, &ds, year, mo, day);
         ng_span sp = {start, end - start};
-        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, text + start, end - start, 2, sp, 1.0));
+        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, NULL, text + start, end - start, 2, sp, 1.0));
       } else if (wd >= 0) {
         if (ds.base != INT32_MIN) {
           /* The last such weekday on or before the article's date
@@ -771,8 +782,10 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
           snprintf(key, sizeof key, "%04d-%02d-%02d", y, m2, d);
         }
         ng_span sp = {t->off, t->len};
-        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key[0] ? key : "", text + t->off,
-                         t->len, 1, sp, 1.0));
+        char wkey[16];
+        snprintf(wkey, sizeof wkey, "\x01w%d", wd); /* not a key: "" */
+        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, key[0] ? NULL : wkey,
+                         text + t->off, t->len, 1, sp, 1.0));
       }
     }
   }
@@ -845,7 +858,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       char key[300];
       snprintf(key, sizeof key, "k:%s", phr.strs[ph[best].id]);
       ng_span sp = {ph[best].off, ph[best].len};
-      NG_TRY(elist_add(&el, NG_ENTITY_KEYPHRASE, key, text + sp.off, sp.len, 1, sp, bs));
+      NG_TRY(elist_add(&el, NG_ENTITY_KEYPHRASE, key, NULL, text + sp.off, sp.len, 1, sp, bs));
       el.v[el.n - 1].mentions = ph[best].count;
       ph[best].count = 0;
       picked++;

@@ -131,6 +131,35 @@ void test_stories__family_names(void) {
   ng_ctx_free(ctx);
 }
 
+/* Without the article's date, Monday and Tuesday are two dates (both
+ * keyed ""); a sentence's first word is not glued to a name after it; a
+ * courtesy title alone is no entity. */
+void test_stories__entity_edges(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "Hillary Clinton spoke in Iowa on Monday. Bill Clinton "
+                           "spoke in Ohio on Tuesday. Later Boris Johnson met her. "
+                           "Mr said nothing.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  size_t dates = 0, mr = 0;
+  for (size_t i = 0; i < ng_entities_count(e); i++) {
+    const ng_entity *x = ng_entities_at(e, i);
+    dates += x->kind == NG_ENTITY_DATE;
+    mr += strcmp(x->name, "Mr") == 0;
+  }
+  CHECK_INT(dates, 2);
+  CHECK_INT(mr, 0);
+  const ng_entity *bj = find_entity(e, NG_ENTITY_PERSON, "p:ahnsn.brs");
+  CHECK(bj != NULL && strcmp(bj->name, "Boris Johnson") == 0);
+  CHECK(find_entity(e, NG_ENTITY_PERSON, "p:klntn.hlr") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_PERSON, "p:klntn.bl") != NULL);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
