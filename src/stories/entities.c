@@ -23,6 +23,7 @@
 #include <string.h>
 
 #define MAX_NAME_TOKS 6
+#define TWO_PEOPLE 0x80000000u
 
 typedef struct mention {
   uint32_t off, len;   /* the name's span */
@@ -30,6 +31,7 @@ typedef struct mention {
   uint32_t ntok;
   ng_entity_kind kind;
   bool titled;
+  bool opens; /* its first word opens the sentence (or is in the title) */
   char key[96];
 } mention;
 
@@ -227,22 +229,39 @@ static size_t first_word_len(const char *s, size_t n) {
 
 /* A person's key: the surname's skeleton, then '.' and the given name's
  * when the full name opens with a known given name ("p:abm.brk" for
- * Barack Obama, "p:abm.mxl" for Michelle Obama; "p:lksnk" for a
- * Lukashenko named by surname only). Two people of one family stay apart;
- * the story set matches a bare surname to either (set.c). Only given
- * names from the word list count: the first word of a run taken for a
- * name is not always one ("Actress Tara Reid", "Gulf of Aden"). */
+ * Barack Obama, "p:abm.mkl" for Michelle Obama; "p:lksnk" for a
+ * Lukashenko named by surname only), or when the document names two
+ * people with that surname (`two`: Wladimir and Vitali Klitschko). Two
+ * people of one family stay apart; the story set matches a bare surname
+ * to either (set.c). Otherwise only given names from the word list count:
+ * the first word of a run taken for a name is not always one ("Actress
+ * Tara Reid", "Gulf of Aden"). */
 static void person_key(char *key, size_t cap, const char *text,
-                       const mention *full, bool en) {
+                       const mention *full, bool en, bool two) {
   words_key(key, cap, 'p', text + full->last_off, full->last_len);
-  if (!en || full->ntok < 2) return;
+  if (full->ntok < 2) return;
   char g[64];
   size_t gl = fold(g, sizeof g, text + full->off,
                    first_word_len(text + full->off, full->len));
   size_t kl = strlen(key);
-  if (!gl || !has(NG_LEX_ent_first_names, g, gl) || kl + 3 > cap) return;
+  if (!gl || !(two || (en && has(NG_LEX_ent_first_names, g, gl))) || kl + 3 > cap)
+    return;
   key[kl++] = '.';
   ng_name_skeleton(key + kl, cap - kl, g, gl);
+}
+
+/* Does the document name two people with this surname skeleton? */
+static bool two_people(const ng_strmap *two, const char *sk, size_t skl) {
+  uint32_t t = ng_strmap_find(two, sk, skl);
+  return t != UINT32_MAX && (two->count[t] & TWO_PEOPLE);
+}
+
+/* Is the first word of full name m (folded: f, n) surely its given name?
+ * Not an initial ("V. Putin"), and not a word that opens the sentence
+ * unless it is a known given name ("Addressing Lukashenko directly, ..."). */
+static bool given_word(const mention *m, const char *f, size_t n, bool en) {
+  if (n < 3 || f[n - 1] == '.') return false;
+  return !m->opens || (en && has(NG_LEX_ent_first_names, f, n));
 }
 
 typedef struct dstate {
@@ -496,6 +515,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     m.last_len = last_len;
     m.ntok = (uint32_t)(nt - s0);
     m.titled = titled;
+    m.opens = toks[s0] == b || title;
     char ff[64], lf[64], whole[256];
     size_t ffl = fold(ff, sizeof ff, text + first->off,
                       first == last ? last_len : first->len);
@@ -575,7 +595,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   mlist ml = {NULL, 0, 0, NULL};
   elist el;
   memset(&el, 0, sizeof el);
-  ng_strmap midcap, phr, lastfull;
+  ng_strmap midcap, phr, lastfull, two;
   uint32_t *seen = NULL; /* pass 1: by term, a token already entered + 1 */
   phrase *ph = NULL;
   size_t nph = 0, phcap = 0;
@@ -586,6 +606,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   ng_strmap_init(&midcap, alc);
   ng_strmap_init(&phr, alc);
   ng_strmap_init(&lastfull, alc);
+  ng_strmap_init(&two, alc); /* surnames of two people in this document */
   ng_arena arena;
   ng_arena_init(&arena, alc);
   NG_CHECK_ALLOC(res = ng_arena_calloc(&arena, 1, sizeof *res));
@@ -650,11 +671,26 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     size_t skl = ng_name_skeleton(sk, sizeof sk, of, ofl);
     uint32_t id;
     NG_TRY(ng_strmap_intern(&midcap, sk, skl, &id));
-    if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
-    /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
     char ff[64];
     ff[0] = '^';
     size_t ffl = fold(ff + 1, sizeof ff - 1, text + o->off, first_word_len(text + o->off, o->len));
+    if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+    /* Two full names with this surname and surely different given names
+     * are two people (TWO_PEOPLE set in `two`, which also keeps the first
+     * such name). */
+    if (ffl && given_word(o, ff + 1, ffl, en)) {
+      uint32_t t;
+      NG_TRY(ng_strmap_intern(&two, sk, skl, &t));
+      if (two.count[t] == 0) {
+        two.count[t] = (uint32_t)i + 1;
+      } else {
+        const mention *p = &ml.v[(two.count[t] & ~TWO_PEOPLE) - 1];
+        char pf[64];
+        size_t pfl = fold(pf, sizeof pf, text + p->off, first_word_len(text + p->off, p->len));
+        if (!ng_name_variants(pf, pfl, ff + 1, ffl)) two.count[t] |= TWO_PEOPLE;
+      }
+    }
+    /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
     if (ffl) {
       NG_TRY(ng_strmap_intern(&midcap, ff, ffl + 1, &id));
       if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
@@ -693,7 +729,15 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       char sk[64];
       size_t skl = ng_name_skeleton(sk, sizeof sk, lf, lfl);
       uint32_t id;
-      if (m->ntok >= 2) {
+      /* When two people share the surname, a full name whose given name
+       * is not sure ("Addressing Klitschko") is read as the surname. */
+      bool sure = m->ntok >= 2;
+      if (sure && two_people(&two, sk, skl)) {
+        char g[64];
+        size_t gl = fold(g, sizeof g, text + m->off, first_word_len(text + m->off, m->len));
+        sure = gl && given_word(m, g, gl, en);
+      }
+      if (sure) {
         full = m;
         NG_TRY(ng_strmap_intern(&lastfull, sk, skl, &id));
         lastfull.count[id] = (uint32_t)i + 1;
@@ -704,7 +748,10 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       }
     }
     if (full) {
-      person_key(m->key, sizeof m->key, text, full, en);
+      char sk[64], fl2[64];
+      size_t fl2n = fold(fl2, sizeof fl2, text + full->last_off, full->last_len);
+      size_t skl = ng_name_skeleton(sk, sizeof sk, fl2, fl2n);
+      person_key(m->key, sizeof m->key, text, full, en, two_people(&two, sk, skl));
     } else if (m->kind == NG_ENTITY_PERSON) {
       words_key(m->key, sizeof m->key, 'p', text + m->last_off, m->last_len);
     } else {
@@ -885,6 +932,7 @@ done:
   ng_strmap_dispose(&midcap);
   ng_strmap_dispose(&phr);
   ng_strmap_dispose(&lastfull);
+  ng_strmap_dispose(&two);
   return rc;
 }
 

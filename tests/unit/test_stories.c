@@ -157,6 +157,30 @@ void test_stories__entity_edges(void) {
   CHECK(find_entity(e, NG_ENTITY_PERSON, "p:klntn.bl") != NULL);
   ng_entities_free(e);
   ng_doc_free(doc);
+  /* Given names not in the word list: two people with one surname in a
+   * document are two, when both given names are sure (mid-sentence); a
+   * sentence's first word glued to a surname is no given name. */
+  doc = parse(ctx, "Wladimir Klitschko beat Tony Thompson. His brother Vitali "
+                   "Klitschko watched. Klitschko said he was happy. The champion, "
+                   "Wladimir Klitschko, left. Addressing Klitschko directly, a "
+                   "reporter asked about Vitali Klitschko.\n");
+  CHECK(doc != NULL);
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *wk = find_entity(e, NG_ENTITY_PERSON, "p:kltsk.vldmr");
+  const ng_entity *vk = find_entity(e, NG_ENTITY_PERSON, "p:kltsk.vtl");
+  CHECK(wk != NULL && vk != NULL);
+  if (wk && vk) {
+    /* The bare surnames go to the full name before them: "Klitschko said"
+     * to Vitali, "Addressing Klitschko" (no sure given name) to Wladimir. */
+    CHECK_INT(wk->mentions, 3);
+    CHECK_INT(vk->mentions, 3);
+  }
+  size_t people = 0;
+  for (size_t i = 0; i < ng_entities_count(e); i++)
+    people += ng_entities_at(e, i)->kind == NG_ENTITY_PERSON;
+  CHECK_INT(people, 3); /* the brothers and Thompson */
+  ng_entities_free(e);
+  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
