@@ -166,7 +166,7 @@ static bool has_quote(const ng_doc *doc, const ng_sent *s) {
   return false;
 }
 
-static bool ends_open(const ng_doc *doc, const ng_sent *s) {
+int ng_sent_final_char(const ng_doc *doc, const ng_sent *s) {
   /* The last character that is not a closing quote or bracket. */
   const char *p = doc->text + s->off;
   size_t k = s->len;
@@ -180,9 +180,14 @@ static bool ends_open(const ng_doc *doc, const ng_sent *s) {
       k -= 3; /* a curly quote */
       continue;
     }
-    return !(c == '.' || c == '!');
+    return c;
   }
-  return true;
+  return -1;
+}
+
+static bool ends_open(const ng_doc *doc, const ng_sent *s) {
+  int c = ng_sent_final_char(doc, s);
+  return !(c == '.' || c == '!');
 }
 
 /* Two adjacent word tokens, not both stop words ("of the" says nothing). */

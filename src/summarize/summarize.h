@@ -49,6 +49,10 @@ double ng_bags_cosine(const ng_bags *b, size_t i, size_t j, const double *idf);
 #define NG_NEWS_NFEAT 49
 int ng_news_features(double *feat, ng_ctx *ctx, const ng_doc *doc);
 
+/* The sentence's last byte that is not a closing quote, bracket or space
+ * (a curly quote's three bytes are skipped too), or -1. */
+int ng_sent_final_char(const ng_doc *doc, const ng_sent *s);
+
 /* Does sentence i open with a pronoun or connective that points back? */
 bool ng_news_dangling(const ng_doc *doc, size_t i);
 

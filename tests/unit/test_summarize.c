@@ -101,6 +101,45 @@ out:
   ng_ctx_free(ctx);
 }
 
+/* A line cut off in the source is not picked while finished sentences
+ * remain; text made only of such lines still gets a summary. */
+void test_summarize__cut_off_lines_last(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  static const char text[] =
+      "Tickets for the title fight between the two champions in Las Vegas "
+      "have also yet to go on sale and\n"
+      "Feminist icon:\n"
+      "The two champions meet in Las Vegas on May 2 after years of talks.\n"
+      "Promoters expect the fight to sell more pay-per-view buys than any "
+      "before it.\n"
+      "Both camps said training had gone well.\n";
+  ng_doc *doc = parse_flags(ctx, text, sizeof text - 1, NG_LANG_EN, NG_DOC_NO_TITLE);
+  static const char open_only[] = "the fight is on and\nthe tickets are not yet on sale and\n";
+  ng_doc *doc2 = parse_flags(ctx, open_only, sizeof open_only - 1, NG_LANG_EN,
+                             NG_DOC_NO_TITLE);
+  if (!doc || !doc2) goto out;
+  for (size_t n = 1; n <= 3; n++) {
+    ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+    so.max_sentences = n;
+    ng_summary *s = NULL;
+    CHECK_INT(ng_summarize(&s, ctx, doc, &so, NULL), NG_OK);
+    if (!s) continue;
+    CHECK_INT(ng_summary_count(s), n);
+    for (size_t i = 0; i < ng_summary_count(s); i++)
+      CHECK(ng_summary_sentence_at(s, i)->index >= 2);
+    ng_summary_free(s);
+  }
+  ng_summary *s = NULL;
+  CHECK_INT(ng_summarize(&s, ctx, doc2, NULL, NULL), NG_OK);
+  if (s) CHECK(ng_summary_count(s) >= 1);
+  ng_summary_free(s);
+out:
+  ng_doc_free(doc);
+  ng_doc_free(doc2);
+  ng_ctx_free(ctx);
+}
+
 void test_summarize__word_limit_and_empty(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
