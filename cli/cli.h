@@ -68,7 +68,17 @@ int cli_opt_count(const char *flag, const char *arg, size_t min, size_t max,
 int cli_opt_bytes(const char *flag, const char *arg, size_t *out);
 int cli_opt_lang(const char *arg, ng_lang *out);
 
-/* Writes buf to stdout; returns EXIT_OK or EXIT_FAIL on a write error. */
+/* Output. Write errors are reported once, by cli_close(): main() closes
+ * standard output after every command, and a command closes the files it
+ * opened (eval --out). A command may stop early when a write fails
+ * (cli_write() failing, or ferror(stdout)) but prints nothing about it. */
+
+/* Writes s[0..n) to stdout; EXIT_OK, or EXIT_FAIL on a write error. */
 int cli_write(const char *s, size_t n);
+
+/* Flushes f and closes it (stdout is flushed, not closed). On a write
+ * error (now or earlier) prints "nutgraf: write error: NAME: REASON" and
+ * returns EXIT_FAIL; else EXIT_OK. */
+int cli_close(FILE *f, const char *name);
 
 #endif

@@ -466,6 +466,7 @@ static int eval_summarize(const char *set_name, const char *data_dir,
       if (js) fprintf(outf, "%s\n", js);
       free(js);
       json_decref(o);
+      if (ferror(outf)) rc = EXIT_FAIL; /* reported by cli_close below */
     }
     ng_buf_dispose(&sum);
     ng_summary_free(s);
@@ -486,7 +487,7 @@ static int eval_summarize(const char *set_name, const char *data_dir,
   }
   agg_print(&a, set->name, ng_method_name(method), tsv);
 done:
-  if (outf) fclose(outf);
+  if (outf && cli_close(outf, out_path)) rc = EXIT_FAIL;
   ng_rouge_scorer_free(sc);
   ng_ctx_free(ctx);
   jl_free(&arts);

@@ -335,12 +335,11 @@ int cmd_summarize(int argc, char **argv) {
       if (ec > status) status = ec;
     } else {
       if (nfiles > 1 && !o.json) printf("%s==> %s <==\n", i ? "\n" : "", name);
-      fflush(stdout);
-      if (cli_write(out.ptr, out.len)) status = EXIT_FAIL;
-      if (o.json && cli_write("\n", 1)) status = EXIT_FAIL;
+      if (cli_write(out.ptr, out.len) || (o.json && cli_write("\n", 1))) status = EXIT_FAIL;
     }
     ng_buf_dispose(&out);
     free(data);
+    if (ferror(stdout)) break; /* main() reports the write error */
   }
   ng_ctx_free(ctx);
   return status;

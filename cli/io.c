@@ -150,10 +150,30 @@ int cli_parse_size(const char *s, size_t *out) {
   return 0;
 }
 
+/* The first write error on standard output. stdio drops a buffer it
+ * failed to write, so by the final flush the reason may be gone. */
+static int stdout_errno;
+
 int cli_write(const char *s, size_t n) {
+  errno = 0;
   if (n && fwrite(s, 1, n, stdout) != n) {
-    cli_error("write error: %s", strerror(errno));
+    if (!stdout_errno) stdout_errno = errno ? errno : EIO;
     return EXIT_FAIL;
   }
   return EXIT_OK;
+}
+
+int cli_close(FILE *f, const char *name) {
+  errno = 0;
+  int bad = fflush(f) != 0;
+  int e = bad ? errno : 0;
+  bad |= ferror(f) != 0;
+  if (f != stdout && fclose(f) != 0 && !bad) {
+    bad = 1;
+    e = errno;
+  }
+  if (!bad) return EXIT_OK;
+  if (!e && f == stdout) e = stdout_errno;
+  cli_error("write error: %s: %s", name, strerror(e ? e : EIO));
+  return EXIT_FAIL;
 }

@@ -30,7 +30,7 @@ static void usage(FILE *out) {
           "Exit status: 0 success, 1 failure (bad input, I/O), 2 usage error.\n");
 }
 
-int main(int argc, char **argv) {
+static int run(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
     return EXIT_USAGE;
@@ -50,4 +50,12 @@ int main(int argc, char **argv) {
       return commands[i].run(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see 'nutgraf --help')", cmd);
   return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
+  int status = run(argc, argv);
+  /* Every command's output is checked here, once: a full disk or a
+   * closed pipe is a failure, not a silent success. */
+  if (cli_close(stdout, "standard output")) status = EXIT_FAIL;
+  return status;
 }
