@@ -61,6 +61,12 @@ static inline size_t cli_line_limit(size_t max_bytes) {
 /* Parses a non-negative integer / a size with optional k/M/G suffix. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* A usage error's second line, after the one that says what is wrong
+ * (getopt_long's own for a bad option: main() makes argv[0] "nutgraf
+ * CMD", so it reads "nutgraf CMD: unrecognized option '--x'"): "Try
+ * 'nutgraf CMD --help'." Returns EXIT_USAGE. */
+int cli_usage_hint(const char *cmd);
+
 /* Option values: on a bad value print one line naming the flag and return
  * EXIT_USAGE; else store the value and return EXIT_OK. */
 int cli_opt_count(const char *flag, const char *arg, size_t min, size_t max,

@@ -181,13 +181,12 @@ int cmd_entities(int argc, char **argv) {
     case 'J': json = 1; break;
     case 'E': return eval_ecbplus(optarg);
     case 'h': fputs(entities_usage, stdout); return EXIT_OK;
-    default: fputs(entities_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("entities");
     }
   }
   if (argc - optind != 1) {
     cli_error("entities takes one FILE (or '-')");
-    fputs(entities_usage, stderr);
-    return EXIT_USAGE;
+    return cli_usage_hint("entities");
   }
   const char *path = argv[optind];
   const char *name = strcmp(path, "-") == 0 ? "standard input" : path;

@@ -514,12 +514,24 @@ int cmd_eval(int argc, char **argv) {
     fputs(eval_usage, stdout);
     return EXIT_OK;
   }
-  if (argc < 2 || (strcmp(argv[1], "rouge") != 0 && strcmp(argv[1], "summarize") != 0 &&
-                    strcmp(argv[1], "digest") != 0)) {
-    fputs(eval_usage, stderr);
-    return EXIT_USAGE;
+  if (argc < 2) {
+    cli_error("eval needs a subcommand: rouge, summarize or digest");
+    return cli_usage_hint("eval");
+  }
+  if (argv[1][0] == '-') {
+    fprintf(stderr, "nutgraf eval: unrecognized option '%s'\n", argv[1]);
+    return cli_usage_hint("eval");
+  }
+  if (strcmp(argv[1], "rouge") != 0 && strcmp(argv[1], "summarize") != 0 &&
+      strcmp(argv[1], "digest") != 0) {
+    cli_error("unknown eval subcommand '%s' (rouge, summarize, digest)", argv[1]);
+    return cli_usage_hint("eval");
   }
   const char *sub = argv[1];
+  /* getopt_long's messages start with argv[0]: "nutgraf eval rouge: ...". */
+  char prog[64];
+  snprintf(prog, sizeof prog, "nutgraf eval %s", sub);
+  argv[1] = prog;
   const char *refs = NULL, *sys = NULL, *filter = NULL, *set = NULL, *out = NULL;
   const char *data = getenv("NG_DATA");
   if (!data || !*data) data = "../shared/data";
@@ -562,7 +574,7 @@ int cmd_eval(int argc, char **argv) {
       if (cli_opt_count("--words", optarg, 1, 100000, &words)) return EXIT_USAGE;
       break;
     case 'h': fputs(eval_usage, stdout); return EXIT_OK;
-    default: fputs(eval_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("eval");
     }
   }
   if (optind < argc - 1) {

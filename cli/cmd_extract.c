@@ -58,7 +58,7 @@ int cmd_extract(int argc, char **argv) {
       if (cli_opt_bytes("--max-bytes", optarg, &max_bytes)) return EXIT_USAGE;
       break;
     case 'h': fputs(extract_usage, stdout); return EXIT_OK;
-    default: fputs(extract_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("extract");
     }
   }
   if (argc - optind > 1) {

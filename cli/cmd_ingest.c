@@ -275,13 +275,12 @@ int cmd_ingest(int argc, char **argv) {
       break;
     case 'q': quiet = true; break;
     case 'h': fputs(ingest_usage, stdout); return EXIT_OK;
-    default: fputs(ingest_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("ingest");
     }
   }
   if (optind >= argc) {
     cli_error("no input (give FILEs, a DIR, or '-' for JSON Lines on stdin)");
-    fputs(ingest_usage, stderr);
-    return EXIT_USAGE;
+    return cli_usage_hint("ingest");
   }
   if (!db) {
     if (ng_store_default_path(dbpath, sizeof dbpath)) {

@@ -43,7 +43,7 @@ int cmd_segment(int argc, char **argv) {
       if (cli_opt_bytes("--max-bytes", optarg, &max_bytes)) return EXIT_USAGE;
       break;
     case 'h': fputs(segment_usage, stdout); return EXIT_OK;
-    default: fputs(segment_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("segment");
     }
   }
   if (argc - optind > 1) {

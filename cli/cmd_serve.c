@@ -135,7 +135,7 @@ int cmd_serve(int argc, char **argv) {
     case 'K': token_file = optarg; break;
     case 'l': cfg.quiet = false; break;
     case 'h': fputs(serve_usage, stdout); return EXIT_OK;
-    default: fputs(serve_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("serve");
     }
   }
   if (optind < argc) {

@@ -594,13 +594,12 @@ int cmd_stories(int argc, char **argv) {
       break;
     }
     case 'h': fputs(stories_usage, stdout); return EXIT_OK;
-    default: fputs(stories_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("stories");
     }
   }
   if (optind >= argc) {
     cli_error("no input (give FILEs, a directory, a .jsonl file, or - for standard input)");
-    fputs(stories_usage, stderr);
-    return EXIT_USAGE;
+    return cli_usage_hint("stories");
   }
   if (mrpc) return eval_mrpc(argv[optind], quiet);
   /* Digest length: -n, else up to the library's 64 sentences under a

@@ -295,7 +295,7 @@ int cmd_summarize(int argc, char **argv) {
       break;
     case 'q': o.quiet = 1; break;
     case 'h': fputs(summarize_usage, stdout); return EXIT_OK;
-    default: fputs(summarize_usage, stderr); return EXIT_USAGE;
+    default: return cli_usage_hint("summarize");
     }
   }
   static char dash[] = "-";
@@ -304,8 +304,7 @@ int cmd_summarize(int argc, char **argv) {
   int nfiles = optind < argc ? argc - optind : 1;
   if (optind >= argc && isatty(0)) {
     cli_error("no input (give a FILE, or pipe text to standard input)");
-    fputs(summarize_usage, stderr);
-    return EXIT_USAGE;
+    return cli_usage_hint("summarize");
   }
   int status = EXIT_OK;
   if (o.jsonl) {

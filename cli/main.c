@@ -46,9 +46,17 @@ static int run(int argc, char **argv) {
     return EXIT_OK;
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(cmd, commands[i].name) == 0)
+    if (strcmp(cmd, commands[i].name) == 0) {
+      /* getopt_long starts its messages with argv[0]: "nutgraf summarize:
+       * unrecognized option '--bogus'"; the command adds cli_usage_hint(). */
+      char prog[64];
+      snprintf(prog, sizeof prog, "nutgraf %s", commands[i].name);
+      argv[1] = prog;
       return commands[i].run(argc - 1, argv + 1);
-  cli_error("unknown command '%s' (see 'nutgraf --help')", cmd);
+    }
+  if (cmd[0] == '-') cli_error("unrecognized option '%s'", cmd);
+  else cli_error("unknown command '%s'", cmd);
+  fputs("Try 'nutgraf --help'.\n", stderr);
   return EXIT_USAGE;
 }
 

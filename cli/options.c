@@ -4,6 +4,11 @@
 
 #include <string.h>
 
+int cli_usage_hint(const char *cmd) {
+  fprintf(stderr, "Try 'nutgraf %s --help'.\n", cmd);
+  return EXIT_USAGE;
+}
+
 int cli_opt_count(const char *flag, const char *arg, size_t min, size_t max,
                   size_t *out) {
   size_t v;
