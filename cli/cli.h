@@ -58,7 +58,8 @@ static inline size_t cli_line_limit(size_t max_bytes) {
   return max_bytes > ((size_t)-1) / 2 ? (size_t)-1 : 2 * max_bytes;
 }
 
-/* Parses a non-negative integer / a size with optional k/M/G suffix. */
+/* Parses a non-negative integer, with an optional suffix k, m or g (in
+ * either case) for KiB, MiB, GiB. */
 int cli_parse_size(const char *s, size_t *out);
 
 /* A usage error's second line, after the one that says what is wrong

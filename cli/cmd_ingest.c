@@ -26,7 +26,8 @@ static const char ingest_usage[] =
     "\n"
     "  -d, --db PATH        database file (default as for `nutgraf serve`)\n"
     "      --jsonl          read every FILE as JSON Lines\n"
-    "      --max-bytes SIZE skip articles larger than SIZE (default 64M)\n"
+    "      --max-bytes SIZE skip articles larger than SIZE bytes; a suffix k, m\n"
+    "                       or g (either case) means KiB, MiB, GiB (default 64M)\n"
     "  -q, --quiet          no progress bar\n"
     "  -h, --help           this text\n"
     "\n"
@@ -268,10 +269,7 @@ int cmd_ingest(int argc, char **argv) {
     case 'd': db = optarg; break;
     case 'J': jsonl = true; break;
     case 'B':
-      if (cli_parse_size(optarg, &g.max_bytes) || !g.max_bytes) {
-        cli_error("--max-bytes wants a size like 10M, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_bytes("--max-bytes", optarg, &g.max_bytes)) return EXIT_USAGE;
       break;
     case 'q': quiet = true; break;
     case 'h': fputs(ingest_usage, stdout); return EXIT_OK;

@@ -16,7 +16,8 @@ static const char segment_usage[] =
     "  -l, --lang CODE      language (en, ru, ...); default: detect\n"
     "      --clean          drop site furniture and the title line first\n"
     "      --offsets        prefix each sentence with OFFSET<TAB>LENGTH<TAB>\n"
-    "      --max-bytes SIZE refuse inputs larger than SIZE (default 64M)\n"
+    "      --max-bytes SIZE refuse inputs larger than SIZE bytes; a suffix k, m\n"
+    "                       or g (either case) means KiB, MiB, GiB (default 64M)\n"
     "  -h, --help           this text\n";
 
 int cmd_segment(int argc, char **argv) {

@@ -22,8 +22,9 @@ static const char serve_usage[] =
     "  -t, --threads N        worker threads (default 4)\n"
     "      --timeout SECONDS  close connections idle or slow for this long\n"
     "                         (default 30)\n"
-    "      --max-body SIZE    refuse request bodies larger than SIZE with 413\n"
-    "                         (default 10M)\n"
+    "      --max-body SIZE    refuse request bodies larger than SIZE bytes with\n"
+    "                         413; a suffix k, m or g (either case) means KiB,\n"
+    "                         MiB, GiB (default 10M)\n"
     "      --token-file PATH  writes (POST /api/articles) need\n"
     "                         'Authorization: Bearer <first line of PATH>'\n"
     "      --log              one line per request on standard error\n"
@@ -127,10 +128,7 @@ int cmd_serve(int argc, char **argv) {
       cfg.timeout_s = (unsigned)v;
       break;
     case 'B':
-      if (cli_parse_size(optarg, &cfg.max_body) || cfg.max_body == 0) {
-        cli_error("--max-body wants a size like 10M, not '%s'", optarg);
-        return EXIT_USAGE;
-      }
+      if (cli_opt_bytes("--max-body", optarg, &cfg.max_body)) return EXIT_USAGE;
       break;
     case 'K': token_file = optarg; break;
     case 'l': cfg.quiet = false; break;

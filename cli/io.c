@@ -142,8 +142,8 @@ int cli_parse_size(const char *s, size_t *out) {
   if (errno || end == s) return -1;
   unsigned long long mul = 1;
   if (*end == 'k' || *end == 'K') mul = 1024ULL, end++;
-  else if (*end == 'M') mul = 1024ULL * 1024, end++;
-  else if (*end == 'G') mul = 1024ULL * 1024 * 1024, end++;
+  else if (*end == 'm' || *end == 'M') mul = 1024ULL * 1024, end++;
+  else if (*end == 'g' || *end == 'G') mul = 1024ULL * 1024 * 1024, end++;
   if (*end) return -1;
   if (v > (unsigned long long)((size_t)-1) / mul) return -1;
   *out = (size_t)(v * mul);
