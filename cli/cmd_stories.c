@@ -33,13 +33,15 @@ static const char stories_usage[] =
     "                       one sentence per fact, source named, in time order\n"
     "  -n, --sentences N    digest length (default 5; with --words, up to 64)\n"
     "  -w, --words W        digest: at most W words (sentences are never cut)\n"
-    "  -t, --threshold T    score needed to join a story (0..1; default 0.35,\n"
-    "                       the probability of reporting the story's event)\n"
+    "  -t, --threshold T    score needed to join a story, 0 < T <= 1 (default\n"
+    "                       0.35, the probability of reporting the story's\n"
+    "                       event; with --topics 0.12)\n"
     "      --topics         group by broad topic rather than by event (a\n"
     "                       cosine, threshold 0.12; 400 terms per article)\n"
     "      --one            the articles are one story: no grouping (with\n"
     "                       --digest, a digest across all of them)\n"
-    "      --min-score S    --pairs: smallest pair score shown (default 0.3)\n"
+    "      --min-score S    --pairs: smallest pair score shown, 0 <= S <= 1\n"
+    "                       (default 0.3)\n"
     "\n"
     "Evaluation (JSON Lines with gold labels):\n"
     "      --eval           score the grouping against \"cluster\" (and \"topic\"):\n"
@@ -581,16 +583,25 @@ int cmd_stories(int argc, char **argv) {
     case 'R':
       if (cli_opt_count("--repeat", optarg, 1, 100000000, &repeat)) return EXIT_USAGE;
       break;
-    case 't':
+    case 't': {
+      /* The library reads 0 as "the default": refused, not passed on. */
+      char *end;
+      double v = strtod(optarg, &end);
+      if (end == optarg || *end || !(v > 0.0 && v <= 1.0)) {
+        cli_error("--threshold wants a number in (0, 1], not '%s'", optarg);
+        return EXIT_USAGE;
+      }
+      so.threshold = v;
+      break;
+    }
     case 'S': {
       char *end;
       double v = strtod(optarg, &end);
-      if (*end || !(v >= 0.0 && v <= 1.0)) {
-        cli_error("%s wants a number in [0, 1], not '%s'", c == 't' ? "--threshold" : "--min-score", optarg);
+      if (end == optarg || *end || !(v >= 0.0 && v <= 1.0)) {
+        cli_error("--min-score wants a number in [0, 1], not '%s'", optarg);
         return EXIT_USAGE;
       }
-      if (c == 't') so.threshold = v;
-      else min_score = v;
+      min_score = v;
       break;
     }
     case 'h': fputs(stories_usage, stdout); return EXIT_OK;

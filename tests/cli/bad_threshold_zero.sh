@@ -1,0 +1,1 @@
+"$NUTGRAF" stories -t 0 samples/news
