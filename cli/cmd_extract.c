@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,7 +26,9 @@ static const char extract_usage[] =
     "  -h, --help           this text\n"
     "\n"
     "Exit status: 0 success, 1 bad input or no article text, 2 usage error,\n"
-    "3 the page is a listing (home page, section front), not an article.\n";
+    "3 the page is a listing (home page, section front), not an article: one\n"
+    "line on standard error says so, and only --json and --markdown print\n"
+    "anything (the page's title and metadata).\n";
 
 int cmd_extract(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -95,9 +98,16 @@ int cmd_extract(int argc, char **argv) {
   if (rc) {
     status = cli_fail(name, rc, &err);
   } else {
-    if (cli_write(out.ptr, out.len)) status = EXIT_FAIL;
-    if (fmt == NG_FORMAT_JSON && cli_write("\n", 1)) status = EXIT_FAIL;
-    if (!status && ng_article_type(a) == NG_PAGE_LISTING) status = 3;
+    bool listing = ng_article_type(a) == NG_PAGE_LISTING;
+    /* A listing has no body: text output would be an empty line. JSON
+     * and Markdown still carry its title (and JSON its "type"). */
+    if (!(listing && fmt == NG_FORMAT_TEXT) &&
+        (cli_write(out.ptr, out.len) || (fmt == NG_FORMAT_JSON && cli_write("\n", 1))))
+      status = EXIT_FAIL;
+    if (!status && listing) {
+      cli_error("%s: not an article (a listing page)", name);
+      status = 3;
+    }
   }
   ng_buf_dispose(&out);
   ng_summary_free(s);
