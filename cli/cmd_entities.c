@@ -7,13 +7,15 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char entities_usage[] =
-    "Usage: nutgraf entities [OPTIONS] FILE|-\n"
+    "Usage: nutgraf entities [OPTIONS] [FILE|-]\n"
     "\n"
     "List the people, places, organizations, dates and keyphrases of a news\n"
-    "article (scraped text or HTML). Spelling variants (Sergei/Sergey) and\n"
-    "short forms (Lukashenko / Alexander Lukashenko) are one entity.\n"
+    "article (scraped text or HTML; with no FILE, or FILE '-', standard input\n"
+    "is read). Spelling variants (Sergei/Sergey) and short forms (Lukashenko /\n"
+    "Alexander Lukashenko) are one entity.\n"
     "\n"
     "  -d, --date YYYY-MM-DD  the article's date: resolves \"Monday\", \"June 25\"\n"
     "  -l, --lang CODE        language (en, ru, ...); default: detect\n"
@@ -184,11 +186,15 @@ int cmd_entities(int argc, char **argv) {
     default: return cli_usage_hint("entities");
     }
   }
-  if (argc - optind != 1) {
-    cli_error("entities takes one FILE (or '-')");
+  if (argc - optind > 1) {
+    cli_error("entities takes one FILE");
     return cli_usage_hint("entities");
   }
-  const char *path = argv[optind];
+  const char *path = optind < argc ? argv[optind] : "-";
+  if (optind >= argc && isatty(0)) {
+    cli_error("no input (give a FILE, or pipe text to standard input)");
+    return cli_usage_hint("entities");
+  }
   const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
   char *data = NULL;
   size_t len = 0;
