@@ -74,6 +74,11 @@ int cli_opt_count(const char *flag, const char *arg, size_t min, size_t max,
                   size_t *out);
 int cli_opt_bytes(const char *flag, const char *arg, size_t *out);
 int cli_opt_lang(const char *arg, ng_lang *out);
+/* A date: a real calendar day "YYYY-MM-DD", optionally followed by 'T' or
+ * ' ' and a time "HH:MM[:SS[.fff]]" with an optional zone ("Z", "+02:00",
+ * "-0500"). The library reads the day (the first ten bytes). */
+bool cli_date_valid(const char *s);
+int cli_opt_date(const char *flag, const char *arg, const char **out);
 
 /* Output. Write errors are reported once, by cli_close(): main() closes
  * standard output after every command, and a command closes the files it

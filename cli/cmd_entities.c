@@ -18,6 +18,8 @@ static const char entities_usage[] =
     "Alexander Lukashenko) are one entity.\n"
     "\n"
     "  -d, --date YYYY-MM-DD  the article's date: resolves \"Monday\", \"June 25\"\n"
+    "                         (a calendar date; a time may follow, as in\n"
+    "                         2024-06-25T14:30Z; default: the page's own)\n"
     "  -l, --lang CODE        language (en, ru, ...); default: detect\n"
     "      --json             one JSON object {\"entities\":[{kind,name,key,\n"
     "                         mentions,offset,length}]}\n"
@@ -176,7 +178,9 @@ int cmd_entities(int argc, char **argv) {
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:l:h", longopts, NULL)) != -1) {
     switch (c) {
-    case 'd': date = optarg; break;
+    case 'd':
+      if (cli_opt_date("--date", optarg, &date)) return EXIT_USAGE;
+      break;
     case 'l':
       if (cli_opt_lang(optarg, &eo.lang)) return EXIT_USAGE;
       break;

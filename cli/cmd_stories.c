@@ -17,7 +17,8 @@ static const char stories_usage[] =
     "Group news articles about the same event into stories, in one pass\n"
     "(each article is compared with the stories so far). Input: article files\n"
     "(scraped text or HTML), a directory of them, or JSON Lines with \"id\",\n"
-    "\"title\", \"text\" and optional \"date\" (YYYY-MM-DD) and \"url\" per line.\n"
+    "\"title\", \"text\" and optional \"date\" (YYYY-MM-DD, a time may follow;\n"
+    "an invalid one is reported and ignored) and \"url\" per line.\n"
     "'-' reads standard input: JSON Lines when it starts with '{', else one\n"
     "article.\n"
     "\n"
@@ -157,6 +158,16 @@ static int read_jsonl(const char *path, items *out) {
       char b[32];
       snprintf(b, sizeof b, "%s:%zu", path, lineno);
       it.id = strdup(b);
+    }
+    if (it.date && !cli_date_valid(it.date)) {
+      /* A warning: the article still counts, with its page's own date if
+       * it has one. The value is shown as JSON, so it stays one line. */
+      char *shown = json_dumps(json_object_get(v, "date"), JSON_ENCODE_ANY);
+      cli_error("%s:%zu: %s: \"date\" %s is not a date YYYY-MM-DD, ignored", path, lineno,
+                it.id ? it.id : "?", shown ? shown : "");
+      free(shown);
+      free(it.date);
+      it.date = NULL;
     }
     json_decref(v);
     if (push(out, &it)) {
