@@ -54,7 +54,8 @@ static const char stories_usage[] =
     "  -q, --quiet          no progress or timing on standard error\n"
     "  -h, --help           this text\n"
     "\n"
-    "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
+    "Exit status: 0 success, 1 bad input or I/O error (an input that is not an\n"
+    "article is reported and the rest grouped, with status 1), 2 usage error.\n";
 
 typedef struct item {
   char *id;
@@ -656,12 +657,14 @@ int cmd_stories(int argc, char **argv) {
       const char *date = it->date ? it->date : ng_article_field(a, NG_FIELD_DATE, NULL);
       rc = ng_story_set_add(set, doc, id, strlen(id), date, date ? strlen(date) : 0, NULL, &err);
     }
+    /* An empty, binary or listing page is reported and skipped: the rest
+     * is grouped, and the exit status says that something failed. */
     if (rc) {
-      /* An empty or unreadable article is reported and skipped. */
       if (!quiet || k < in.n) cli_fail(it->id, rc, &err);
-      if (rc == NG_ENOMEM) status = EXIT_FAIL;
+      status = EXIT_FAIL;
     } else if (!doc) {
       if (k < in.n) cli_error("%s: not an article (a listing page)", it->id);
+      status = EXIT_FAIL;
     }
     ng_article_free(a);
   }

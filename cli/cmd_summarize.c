@@ -35,7 +35,8 @@ static const char summarize_usage[] =
     "                       score and text\n"
     "      --jsonl          batch: read JSON Lines ({\"id\", \"article\"|\"text\"}\n"
     "                       per line) and write one JSON object per line, in\n"
-    "                       input order; a bad line gets {\"id\", \"error\"}\n"
+    "                       input order; a bad line gets {\"id\", \"error\"},\n"
+    "                       the batch goes on, and the exit status is 1\n"
     "  -j, --jobs N         threads for --jsonl (default: 1)\n"
     "  -q, --quiet          no progress on standard error\n"
     "  -h, --help           this text\n"
@@ -86,6 +87,7 @@ typedef struct item {
   char *line;
   size_t len;
   bool too_long; /* over --max-bytes: dropped, answered with an error */
+  bool failed;   /* answered with {"id", "error"} */
   ng_buf out;
 } item;
 
@@ -93,6 +95,7 @@ typedef struct batch {
   item *items;
   size_t n;
   size_t next; /* next item to take, under the lock */
+  size_t failed; /* lines answered with an error, over all batches */
   pthread_mutex_t lock;
   const opts *o;
 } batch;
@@ -128,6 +131,7 @@ static void jsonl_one(ng_ctx *ctx, const opts *o, item *it) {
     ng_buf_dispose(&body);
   }
   if (msg) {
+    it->failed = true;
     json_t *m = json_string(msg);
     char *mj = m ? json_dumps(m, JSON_ENCODE_ANY) : NULL;
     ng_buf_puts(&it->out, ",\"error\":");
@@ -178,6 +182,7 @@ static int run_batch(batch *b, size_t jobs) {
     } else if (cli_write(b->items[i].out.ptr, b->items[i].out.len)) {
       rc = EXIT_FAIL;
     }
+    b->failed += b->items[i].failed;
     ng_buf_dispose(&b->items[i].out);
     free(b->items[i].line);
   }
@@ -224,10 +229,16 @@ static int jsonl_file(const char *path, const opts *o, size_t *count) {
       if (tty) fprintf(stderr, "\rnutgraf: %zu articles", *count);
     }
   }
-  size_t last = b.n;
+  size_t last = b.n, first = *count;
   if (b.n && run_batch(&b, o->jobs)) rc = EXIT_FAIL;
   *count += last;
   if (tty) fprintf(stderr, "\rnutgraf: %zu articles\n", *count);
+  if (b.failed) {
+    /* Each has its {"id", "error"} line; the batch went on, but failed. */
+    cli_error("%s: %zu of %zu lines failed (see their \"error\")",
+              strcmp(path, "-") == 0 ? "standard input" : path, b.failed, *count - first);
+    rc = EXIT_FAIL;
+  }
   free(line);
   free(b.items);
   pthread_mutex_destroy(&b.lock);

@@ -1,5 +1,5 @@
 # A JSON Lines batch with an empty article, a Russian one and two copies:
-# the empty one is reported and skipped, the rest is grouped (exit 0).
+# the bad ones are reported and skipped, the rest is grouped (exit 1).
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 printf '%s\n' '{"id":"e1","title":"","text":""}' \
