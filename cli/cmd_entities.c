@@ -25,7 +25,8 @@ static const char entities_usage[] =
     "                         mentions,offset,length}]}\n"
     "      --eval FILE.jsonl  score names against ECB+ entity mentions (see\n"
     "                         BENCHMARKS.md: proper-name mentions of people,\n"
-    "                         organizations and places in annotated lines)\n"
+    "                         organizations and places in annotated lines);\n"
+    "                         a FILE with no such document is an error\n"
     "  -h, --help             this text\n"
     "\n"
     "Text output: one entity per line, KIND<TAB>NAME<TAB>KEY<TAB>MENTIONS.\n"
@@ -157,6 +158,11 @@ static int eval_ecbplus(const char *path) {
   free(line);
   fclose(f);
   ng_ctx_free(ctx);
+  if (docs == 0) {
+    cli_error("%s: no document to score (JSON Lines with \"text\", \"entities\" and "
+              "\"annotated_lines\")", path);
+    return EXIT_FAIL;
+  }
   double p = sys ? (double)sys_ok / (double)sys : 0, rr = gold ? (double)gold_ok / (double)gold : 0;
   printf("ecbplus names: %zu documents, %zu gold names, %zu system names\n", docs, gold, sys);
   printf("precision %.3f recall %.3f F1 %.3f; kind right for %.3f of matched typed names\n", p, rr,

@@ -25,6 +25,8 @@ static const char eval_usage[] =
     "  --refs FILE          reference file (field \"reference\")\n"
     "  --system FILE        system file (field \"summary\")\n"
     "  --filter KEY=VALUE   score only references whose KEY equals VALUE\n"
+    "  No item to score (no system id among the references, or none passing\n"
+    "  --filter) is an error.\n"
     "\n"
     "summarize: summarize every article of a set with nutgraf and score it.\n"
     "  --set NAME           cnndm | cnndm_raw | bbc | xsum\n"
@@ -320,6 +322,17 @@ static int eval_rouge(const char *refs_path, const char *sys_path,
   }
   size_t wanted = 0;
   for (size_t i = 0; i < refs.n; i++) wanted += refs.v[i].keep;
+  if (a.n[G_ALL] == 0) {
+    /* Means of nothing would print as 0.00: an error, not a score. */
+    if (filter && wanted == 0)
+      cli_error("no item to score: --filter %s matches none of the %zu references", filter,
+                refs.n);
+    else
+      cli_error("no item to score: none of the %zu system ids is among the %zu references%s",
+                sys.n, wanted, filter ? " that pass --filter" : "");
+    rc = EXIT_FAIL;
+    goto done;
+  }
   if (missing) cli_error("%zu system items have no reference", missing);
   if (a.n[G_ALL] < wanted)
     cli_error("%zu references have no system summary (not scored)",
@@ -387,6 +400,11 @@ static int eval_summarize(const char *set_name, const char *data_dir,
   jl_list arts, refs;
   int rc = jl_read(&arts, path, "article", NULL, limit);
   if (rc) return rc;
+  if (arts.n == 0) {
+    cli_error("%s: no article to summarize", path);
+    jl_free(&arts);
+    return EXIT_FAIL;
+  }
   rc = jl_read(&refs, path, "reference", NULL, limit);
   if (rc) {
     jl_free(&arts);

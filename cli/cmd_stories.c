@@ -49,6 +49,7 @@ static const char stories_usage[] =
     "                       B-cubed P/R/F1 and pairwise P/R/F1\n"
     "      --eval-mrpc      FILE is MRPC pairs {a, b, label, orig_split}: accuracy\n"
     "                       and F1 of the rewrite model on orig_split \"test\"\n"
+    "                       (no pair in FILE is an error)\n"
     "      --repeat N       feed the articles again with new ids until N are in\n"
     "                       (throughput); prints articles/s on standard error\n"
     "  -q, --quiet          no progress or timing on standard error\n"
@@ -353,6 +354,12 @@ static int eval_mrpc(const char *path, int quiet) {
   ng_ctx *ctx = NULL;
   ng_story_set *set = NULL;
   int status = EXIT_OK;
+  if (n == 0) {
+    cli_error("%s: no pair to score (JSON Lines with \"a\", \"b\" and an integer \"label\")",
+              path);
+    status = EXIT_FAIL;
+    goto done;
+  }
   if (ng_ctx_new(&ctx, NULL, NULL) || ng_story_set_new(&set, ctx, NULL, NULL)) {
     cli_error("out of memory");
     status = EXIT_FAIL;
