@@ -33,7 +33,8 @@ static const char stories_usage[] =
     "      --digest         per story a headline and a summary across sources,\n"
     "                       one sentence per fact, source named, in time order\n"
     "  -n, --sentences N    digest length (default 5; with --words, up to 64)\n"
-    "  -w, --words W        digest: at most W words (sentences are never cut)\n"
+    "  -w, --words W        digest: at most W words (sentences are never cut; a\n"
+    "                       story with none that fits says so)\n"
     "  -t, --threshold T    score needed to join a story, 0 < T <= 1 (default\n"
     "                       0.35, the probability of reporting the story's\n"
     "                       event; with --topics 0.12)\n"
@@ -528,6 +529,13 @@ static int print_digest(ng_story_set *set, size_t nsent, size_t nwords) {
     printf("%s== %s (%zu article%s)\n", s ? "\n" : "", ng_digest_headline(d, NULL),
            ng_story_size(set, s), ng_story_size(set, s) == 1 ? "" : "s");
     print_entities(set, s);
+    /* Sentences are never cut, so a small --words can leave none. */
+    if (ng_digest_count(d) == 0) {
+      if (nwords)
+        printf("(no sentence of this story fits in %zu words; see --words)\n", nwords);
+      else
+        printf("(no sentence of this story to quote)\n");
+    }
     for (size_t i = 0; i < ng_digest_count(d); i++) {
       const ng_digest_item *it = ng_digest_at(d, i);
       printf("- %s [%s]\n", it->text, ng_story_set_article_id(set, it->article, NULL));

@@ -20,7 +20,8 @@ static const char summarize_usage[] =
     "Length (the first limit reached wins; default: 3 sentences, or 2 when\n"
     "those two already carry 60 words):\n"
     "  -n, --sentences N    at most N sentences\n"
-    "  -w, --words W        at most W words (sentences are never cut)\n"
+    "  -w, --words W        at most W words (sentences are never cut; when no\n"
+    "                       sentence fits, that is an error)\n"
     "  -r, --ratio R        at most R (0..1) of the article's sentences\n"
     "\n"
     "Method and input:\n"
@@ -53,9 +54,11 @@ typedef struct opts {
   size_t jobs;
 } opts;
 
-/* Summarizes one input and appends its rendering to out. */
+/* Summarizes one input and appends its rendering to out. An empty summary
+ * is an error (NG_EEMPTY): err->msg is then `why`, which says so. */
 static int summarize_one(ng_ctx *ctx, const opts *o, const char *data,
-                         size_t len, ng_buf *out, ng_error *err) {
+                         size_t len, ng_buf *out, ng_error *err, char *why,
+                         size_t why_cap) {
   ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
   eo.lang = o->lang;
   eo.max_bytes = o->max_bytes;
@@ -72,6 +75,18 @@ static int summarize_one(ng_ctx *ctx, const opts *o, const char *data,
   }
   rc = ng_summarize(&s, ctx, doc, &o->so, err);
   if (rc) goto done;
+  if (ng_summary_count(s) == 0) {
+    /* Sentences are never cut: under a word limit shorter than every
+     * sentence nothing is left, and an empty summary is no success. */
+    if (o->so.max_words)
+      snprintf(why, why_cap, "no sentence fits in %zu words (see --words)", o->so.max_words);
+    else
+      snprintf(why, why_cap, "no sentence to quote in the article");
+    err->code = rc = NG_EEMPTY;
+    err->msg = why;
+    err->offset = 0;
+    goto done;
+  }
   rc = ng_render_summary(out, doc, s, o->json || o->jsonl ? NG_FORMAT_JSON
                                                           : NG_FORMAT_TEXT,
                          err);
@@ -106,6 +121,7 @@ static void jsonl_one(ng_ctx *ctx, const opts *o, item *it) {
   json_t *id = v && json_is_object(v) ? json_object_get(v, "id") : NULL;
   char *idjson = id ? json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
   const char *msg = NULL;
+  char why[96]; /* msg may point here */
   json_t *art = NULL;
   if (it->too_long) msg = "line longer than twice the size limit (see --max-bytes)";
   else if (!v) msg = jerr.text;
@@ -121,7 +137,7 @@ static void jsonl_one(ng_ctx *ctx, const opts *o, item *it) {
     ng_buf body = NG_BUF_INIT;
     ng_error err = {0, NULL, 0};
     int rc = summarize_one(ctx, o, json_string_value(art), json_string_length(art),
-                           &body, &err);
+                           &body, &err, why, sizeof why);
     if (rc == NG_OK && body.len > 1) {
       ng_buf_puts(&it->out, ",");
       ng_buf_put(&it->out, body.ptr + 1, body.len - 1); /* drop its '{' */
@@ -340,7 +356,8 @@ int cmd_summarize(int argc, char **argv) {
     }
     ng_buf out = NG_BUF_INIT;
     ng_error err = {0, NULL, 0};
-    int rc = summarize_one(ctx, &o, data, len, &out, &err);
+    char why[96];
+    int rc = summarize_one(ctx, &o, data, len, &out, &err, why, sizeof why);
     if (rc) {
       int ec = cli_fail(name, rc, &err);
       if (ec > status) status = ec;
