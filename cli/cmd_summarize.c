@@ -31,8 +31,9 @@ static const char summarize_usage[] =
     "                       or g (either case) means KiB, MiB, GiB (default 64M)\n"
     "\n"
     "Output:\n"
-    "      --json           one JSON object: method, summary, and per sentence\n"
-    "                       its index, byte offset and length in the input,\n"
+    "      --json           one JSON object per FILE: file (the FILE argument,\n"
+    "                       '-' for standard input), method, summary, and per\n"
+    "                       sentence its index, byte offset and length,\n"
     "                       score and text\n"
     "      --jsonl          batch: read JSON Lines ({\"id\", \"article\"|\"text\"}\n"
     "                       per line) and write one JSON object per line, in\n"
@@ -94,6 +95,28 @@ done:
   ng_summary_free(s);
   ng_article_free(a);
   return rc;
+}
+
+/* The FILE argument as a JSON string (malloc'd), for --json's "file":
+ * bytes of the name that are not UTF-8 become U+FFFD. */
+static char *file_json(const char *path) {
+  ng_buf b = NG_BUF_INIT;
+  size_t n = strlen(path), at = 0;
+  int bad = 0;
+  while (at < n && !bad) {
+    ng_error e = {0, NULL, 0};
+    if (ng_utf8_check(path + at, n - at, &e) == NG_OK) {
+      bad |= ng_buf_put(&b, path + at, n - at);
+      break;
+    }
+    bad |= ng_buf_put(&b, path + at, e.offset) | ng_buf_puts(&b, "\xEF\xBF\xBD");
+    at += e.offset + 1;
+  }
+  json_t *s = bad ? NULL : json_stringn(b.ptr ? b.ptr : "", b.len);
+  char *out = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+  json_decref(s);
+  ng_buf_dispose(&b);
+  return out;
 }
 
 /* ---- JSON Lines batch ---------------------------------------------- */
@@ -363,7 +386,21 @@ int cmd_summarize(int argc, char **argv) {
       if (ec > status) status = ec;
     } else {
       if (nfiles > 1 && !o.json) printf("%s==> %s <==\n", i ? "\n" : "", name);
-      if (cli_write(out.ptr, out.len) || (o.json && cli_write("\n", 1))) status = EXIT_FAIL;
+      if (o.json) {
+        /* {"file": FILE, ...the summary's fields}: one object per FILE. */
+        char *fj = file_json(files[i]);
+        if (!fj) {
+          cli_error("out of memory");
+          status = EXIT_FAIL;
+        } else if (cli_write("{\"file\":", 8) || cli_write(fj, strlen(fj)) ||
+                   cli_write(",", 1) || cli_write(out.ptr + 1, out.len - 1) ||
+                   cli_write("\n", 1)) {
+          status = EXIT_FAIL;
+        }
+        free(fj);
+      } else if (cli_write(out.ptr, out.len)) {
+        status = EXIT_FAIL;
+      }
     }
     ng_buf_dispose(&out);
     free(data);
