@@ -22,7 +22,12 @@ static const char entities_usage[] =
     "                         2024-06-25T14:30Z; default: the page's own)\n"
     "  -l, --lang CODE        language (en, ru, ...); default: detect\n"
     "      --json             one JSON object {\"entities\":[{kind,name,key,\n"
-    "                         mentions,offset,length}]}\n"
+    "                         mentions,offset,length}]}: offset and length\n"
+    "                         of the first mention, in bytes, into the input\n"
+    "                         (text input) or into the article's text as\n"
+    "                         extract --json gives it (HTML input; a first\n"
+    "                         mention in the title has \"in\":\"title\" and\n"
+    "                         indexes the title)\n"
     "      --eval FILE.jsonl  score names against ECB+ entity mentions (see\n"
     "                         BENCHMARKS.md: proper-name mentions of people,\n"
     "                         organizations and places in annotated lines);\n"
@@ -231,6 +236,10 @@ int cmd_entities(int argc, char **argv) {
     goto done;
   }
   size_t n = ng_entities_count(ents);
+  /* Offsets as summarize --json gives them: into the input for text, into
+   * the article's text (extract --json "text") for HTML, whose title
+   * comes before that text in the document. */
+  size_t base = ng_doc_body_offset(doc);
   if (json) {
     json_t *root = json_object(), *arr = json_array();
     json_object_set_new(root, "entities", arr);
@@ -241,8 +250,11 @@ int cmd_entities(int argc, char **argv) {
       json_object_set_new(o, "name", json_string(e->name));
       json_object_set_new(o, "key", json_string(e->key));
       json_object_set_new(o, "mentions", json_integer((json_int_t)e->mentions));
-      json_object_set_new(o, "offset", json_integer((json_int_t)e->first.off));
+      bool in_title = e->first.off < base;
+      json_object_set_new(o, "offset",
+                          json_integer((json_int_t)(in_title ? e->first.off : e->first.off - base)));
       json_object_set_new(o, "length", json_integer((json_int_t)e->first.len));
+      if (in_title) json_object_set_new(o, "in", json_string("title"));
       json_array_append_new(arr, o);
     }
     char *s = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII);

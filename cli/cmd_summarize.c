@@ -43,8 +43,9 @@ static const char summarize_usage[] =
     "  -q, --quiet          no progress on standard error\n"
     "  -h, --help           this text\n"
     "\n"
-    "Offsets are byte offsets into the input for text input, and into the\n"
-    "extracted article text for HTML input.\n"
+    "Offsets are byte offsets into the input for text input, and for HTML\n"
+    "input into the article's text as 'nutgraf extract --json' gives it in\n"
+    "\"text\" (the body, without the title).\n"
     "Exit status: 0 success, 1 bad input or I/O error, 2 usage error.\n";
 
 typedef struct opts {

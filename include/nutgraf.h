@@ -228,6 +228,15 @@ NG_EXPORT void ng_doc_free(ng_doc *doc);
 /** The document's text (borrowed; NUL-terminated; *len may be NULL). */
 NG_EXPORT const char *ng_doc_text(const ng_doc *doc, size_t *len);
 
+/**
+ * Where the article's text starts in ng_doc_text(). A document the HTML
+ * reader made has the title and a blank line first (the summarizer compares
+ * sentences with the title); the article's text, as ng_render_article()
+ * gives it in "text", is the rest. 0 for a document of text input, which is
+ * the input itself. JSON output gives offsets from here.
+ */
+NG_EXPORT size_t ng_doc_body_offset(const ng_doc *doc);
+
 /** The detected or given language. */
 NG_EXPORT ng_lang ng_doc_lang(const ng_doc *doc);
 
@@ -312,7 +321,9 @@ typedef struct ng_article ng_article;
  * Extracts the article from an HTML page or from scraped text (detected
  * unless opts->kind says). For text input the body document is the input
  * itself with furniture marked, so summary offsets are offsets into the
- * input; for HTML they are offsets into the extracted body text.
+ * input; for HTML the document is the title and the extracted body text,
+ * and offsets in JSON output are offsets into the body text (the "text"
+ * of ng_render_article()): see ng_doc_body_offset().
  *
  * Returns NG_OK, NG_EUTF8, NG_EBINARY, NG_EEMPTY, NG_ETOOBIG, NG_EDEPTH,
  * NG_EENCODING or NG_ENOMEM. The caller owns *out (ng_article_free()).
@@ -820,7 +831,10 @@ typedef enum ng_format {
 
 /**
  * Appends a summary to `out`: text is one sentence per line; JSON is an
- * object {"method", "sentences": [{"index","offset","length","score","text"}]}.
+ * object {"method", "summary", "sentences": [{"index","offset","length",
+ * "score","text"}]}, where "offset" is the sentence's byte offset from
+ * ng_doc_body_offset() (into the input for text input, into the article's
+ * "text" for HTML input).
  * `doc` must be the document the summary was made from. Returns NG_OK,
  * NG_EINVAL or NG_ENOMEM.
  */

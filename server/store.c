@@ -67,6 +67,10 @@ static const char *const migrations[] = {
     /* 2: a cached summary remembers the library version that made it, so
      * an upgraded summarizer recomputes instead of serving old output. */
     "ALTER TABLE summaries ADD COLUMN lib TEXT NOT NULL DEFAULT '';",
+    /* 3: an HTML article's summary offsets now index its "text" (they
+     * counted its title and a blank line too) with no new library
+     * version, so the summaries cached before are dropped. */
+    "DELETE FROM summaries;",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 

@@ -394,6 +394,8 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
                       tspan, NULL, 0, lang,
                       (opts->flags & NG_EXTRACT_BODY_ONLY) ? NG_BUILD_PARAS_ONLY : 0,
                       err));
+  /* The title before the body is not part of the article's "text". */
+  a->doc->body_off = ((const ng_block_in *)blocks.ptr)[0].off;
   a->lang = a->doc->lang;
 done:
   ng_vec_dispose(&blocks);

@@ -7,6 +7,8 @@
 #include "../text/errors.h"
 #include "../text/mem.h"
 
+#include <assert.h>
+
 static int dump_cb(const char *s, size_t n, void *data) {
   return ng_buf_put(data, s, n) == NG_OK ? 0 : -1;
 }
@@ -48,8 +50,10 @@ json_t *ng_json_summary(const ng_doc *doc, const ng_summary *s) {
       bad = 1;
       break;
     }
+    /* Summary sentences lie in the body: never before body_off. */
+    assert(ss->off >= doc->body_off);
     SET(e, "index", json_integer((json_int_t)ss->index));
-    SET(e, "offset", json_integer((json_int_t)ss->off));
+    SET(e, "offset", json_integer((json_int_t)(ss->off - doc->body_off)));
     SET(e, "length", json_integer((json_int_t)ss->len));
     SET(e, "score", json_real(ss->score));
     SET(e, "text", json_stringn(doc->text + ss->off, ss->len));

@@ -291,6 +291,7 @@ const char *ng_doc_text(const ng_doc *doc, size_t *len) {
   return doc->text;
 }
 
+size_t ng_doc_body_offset(const ng_doc *doc) { return doc->body_off; }
 ng_lang ng_doc_lang(const ng_doc *doc) { return doc->lang; }
 ng_span ng_doc_title(const ng_doc *doc) { return doc->title; }
 size_t ng_doc_sentence_count(const ng_doc *doc) { return doc->nsent; }

@@ -12,7 +12,12 @@
  *   terms  "first" "sentenc" "second" "one"   (folded, stemmed)
  *
  * Title tokens come after the body tokens in `toks` (title_tok_begin..end)
- * so rankers can compare sentences with the title on term ids. */
+ * so rankers can compare sentences with the title on term ids.
+ *
+ * The HTML reader builds `text` as "Title\n\nFirst block\n\n...": the
+ * title is there for the rankers, but the text a user gets (an article's
+ * "text") starts at the first block, `body_off`, and JSON output gives
+ * offsets from there. Text input is its own text: body_off is 0. */
 #ifndef NG_TEXT_DOC_H
 #define NG_TEXT_DOC_H
 
@@ -56,6 +61,7 @@ struct ng_doc {
   size_t len;
   ng_lang lang;
   ng_span title;
+  size_t body_off; /* where the user's text starts (HTML: the first block) */
   ng_block_in *paras;
   size_t npara;
   ng_sent *sents;

@@ -356,6 +356,45 @@ void test_extract__listing(void) {
   ng_ctx_free(ctx);
 }
 
+/* The title goes before the body in the document (for the rankers), but
+ * the article's text starts at the first block: ng_doc_body_offset(), and
+ * JSON summary offsets count from there, so they index "text". */
+void test_extract__body_offset(void) {
+  ng_ctx *ctx = ctx_new();
+  static const char page[] =
+      "<html><head><title>Harbour reopens</title></head><body><article>"
+      "<h1>Harbour reopens</h1><p>The harbour reopened on Monday after repairs. "
+      "Fishing boats returned within hours.</p><p>Officials said the quay is safe.</p>"
+      "</article></body></html>";
+  ng_article *a = extract(ctx, page, sizeof page - 1, NULL);
+  CHECK(a != NULL);
+  const ng_doc *d = a ? ng_article_doc(a) : NULL;
+  CHECK(d != NULL);
+  if (d) {
+    size_t base = ng_doc_body_offset(d);
+    CHECK_INT(base, strlen("Harbour reopens\n\n"));
+    CHECK_INT(ng_article_block(a, 0, NULL, NULL).off, base);
+    ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+    so.method = NG_METHOD_LEAD;
+    so.max_sentences = 1;
+    ng_summary *s = NULL;
+    CHECK_INT(ng_summarize(&s, ctx, d, &so, NULL), NG_OK);
+    ng_buf out = NG_BUF_INIT;
+    CHECK_INT(ng_render_summary(&out, d, s, NG_FORMAT_JSON, NULL), NG_OK);
+    CHECK(out.ptr && strstr(out.ptr, "\"offset\":0,") != NULL);
+    ng_buf_dispose(&out);
+    ng_summary_free(s);
+  }
+  ng_article_free(a);
+  /* Text input is its own text. */
+  ng_doc *t = NULL;
+  static const char text[] = "Title\n\nA sentence here.";
+  CHECK_INT(ng_doc_parse(&t, ctx, text, sizeof text - 1, NULL, NULL), NG_OK);
+  if (t) CHECK_INT(ng_doc_body_offset(t), 0);
+  ng_doc_free(t);
+  ng_ctx_free(ctx);
+}
+
 void test_extract__block_kinds(void) {
   ng_ctx *ctx = ctx_new();
   const char *page =
