@@ -140,6 +140,20 @@ bool ng_lex_contains(ng_lex_id id, const char *s, size_t n) {
   return false;
 }
 
+uint64_t ng_lex_may_start(uint64_t which, const char *s, size_t n) {
+  size_t j = 0;
+  while (j < n && is_word_byte((unsigned char)s[j])) j++;
+  if (j == 0) return 0;
+  uint32_t h = ng_fnv32(s, j) & (NG_LEX_FIRST_BITS - 1);
+  uint64_t out = 0;
+  for (uint64_t m = which; m; m &= m - 1) {
+    unsigned id = (unsigned)__builtin_ctzll(m);
+    if (id < NG_LEX_COUNT && ((lists[id].first[h / 64] >> (h % 64)) & 1u))
+      out |= UINT64_C(1) << id;
+  }
+  return out;
+}
+
 size_t ng_lex_max_words(ng_lex_id id) {
   return (unsigned)id < NG_LEX_COUNT ? lists[id].max_words : 0;
 }

@@ -26,6 +26,14 @@ bool ng_lex_has(ng_lex_id id, const char *s, size_t n);
  * and ending at word boundaries: a binary search per word start. */
 bool ng_lex_contains(ng_lex_id id, const char *s, size_t n);
 
+/* Of the lists in `which` (bits 1 << ng_lex_id), the ones where some
+ * entry may start with the first word of s[0..n) (its leading run of
+ * letters, digits and non-ASCII bytes, as ng_lex_contains reads words). A
+ * filter (one hash and a bit per list): a list left out has no such entry,
+ * one kept may have none. It passes over most lines before their openings
+ * are looked up. */
+uint64_t ng_lex_may_start(uint64_t which, const char *s, size_t n);
+
 /* The lists that hold s[0..n) (exact, byte-wise), as bits 1 << ng_lex_id:
  * what ng_lex_has gives for each list, in one probe of a table over all
  * lists. */
