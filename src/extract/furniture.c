@@ -106,38 +106,262 @@ bool ng_furniture_is_phrase(const char *s, size_t n) {
   return false;
 }
 
+/* The lower case of a capital of Latin-1, Latin Extended-A or basic
+ * Cyrillic (U+00C0-U+017E, U+0400-U+042F), which are all the capitals of
+ * the languages the cue lists are in; other code points are returned as
+ * they are. Both cases take two bytes in UTF-8. */
+static int32_t lower2(int32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp >= 0x100 && cp <= 0x17E) {
+    /* Pairs: capital even, small odd, except 0139-0148 and 0179-017E
+     * (capital odd); 0130/0131 (Turkish i), 0138, 0149 and 0178 have no
+     * small letter next to them. */
+    if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x178)
+      return cp;
+    bool odd_capital = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
+    return (cp & 1) == (odd_capital ? 1 : 0) ? cp + 1 : cp;
+  }
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  return cp;
+}
+
+/* Lower-cases s[0..n) into dst (n bytes, at the same offsets): ASCII, and
+ * the two-byte capitals lower2 knows. Returns false if s holds some other
+ * non-ASCII character, for which full folding (utf8proc) may differ. */
+static bool lower_simple(char *dst, const char *s, size_t n) {
+  size_t i = 0;
+  bool simple = true;
+  while (i < n) {
+    /* Eight bytes at a time while they are ASCII: 0x20 added to each byte
+     * in 'A'..'Z' (no carries: every byte is below 0x80). */
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & UINT64_C(0x8080808080808080))) {
+        uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F); /* high bit: >= 'A' */
+        uint64_t gt_z = w + UINT64_C(0x2525252525252525); /* high bit: > 'Z' */
+        w |= ((ge_a ^ gt_z) & UINT64_C(0x8080808080808080)) >> 2;
+        memcpy(dst + i, &w, 8);
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      dst[i++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n) {
+      int32_t cp = (int32_t)((c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu));
+      if (cp >= 0x180 && !(cp >= 0x400 && cp < 0x460)) simple = false;
+      cp = lower2(cp);
+      dst[i] = (char)(0xC0 | (cp >> 6));
+      dst[i + 1] = (char)(0x80 | (cp & 0x3F));
+      i += 2;
+      continue;
+    }
+    simple = false;
+    dst[i] = s[i];
+    i++;
+  }
+  return simple;
+}
+
 bool ng_furniture_has_cue(const char *s, size_t n) {
   char key[1024];
   if (n > 2000) return false;
-  /* ASCII case folding first: full Unicode folding (utf8proc) costs more
-   * than the lookup, and it only matters for cues with non-ASCII letters,
-   * which all contain "cookie" ("używamy plików cookie", "мы используем
-   * файлы cookie"). Bytes >= 0x80 are copied as they are. */
+  /* Simple lower case first: full Unicode folding (utf8proc) costs more
+   * than the lookup, and it only matters for cues in other scripts than
+   * Latin and Cyrillic, which all contain "cookie". */
   size_t k = n < sizeof key - 1 ? n : sizeof key - 1;
-  bool ascii = true;
-  size_t i = 0;
-  /* Eight bytes at a time while they are ASCII: 0x20 added to each byte
-   * in 'A'..'Z' (no carries: every byte is below 0x80). */
-  for (; i + 8 <= k; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    if (w & UINT64_C(0x8080808080808080)) break;
-    uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: >= 'A' */
-    uint64_t gt_z = w + UINT64_C(0x2525252525252525);   /* high bit: > 'Z' */
-    w |= ((ge_a ^ gt_z) & UINT64_C(0x8080808080808080)) >> 2;
-    memcpy(key + i, &w, 8);
-  }
-  for (; i < k; i++) {
-    char c = s[i];
-    if ((unsigned char)c >= 0x80) ascii = false;
-    key[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-  }
+  bool simple = lower_simple(key, s, k);
   key[k] = '\0';
   if (ng_lex_contains(NG_LEX_cookie_cues, key, k)) return true;
-  if (ascii || !strstr(key, "cookie")) return false;
+  if (simple || !strstr(key, "cookie")) return false;
   k = ng_utf8_fold(key, sizeof key, s, n);
   if (k >= sizeof key) k = strlen(key);
   return ng_lex_contains(NG_LEX_cookie_cues, key, k);
+}
+
+/* Openings: the first words of a line, looked up in the four lists of
+ * openers at once (ng_lex_lists) at each word boundary. */
+#define OPEN_BYTES 64
+#define LABEL_REST_WORDS 25 /* a headline after "Read more:" */
+#define CALL_WORDS 40       /* "Sign up to our newsletter for ..." */
+#define CREDIT_WORDS 10     /* "Photo: Jane Doe / Reuters" */
+#define OPENS_MAX_BYTES 600 /* a longer line is text */
+
+typedef struct opening {
+  size_t b;                         /* where the words start in the line */
+  size_t label, call, credit, lead; /* longest entry of each list, or 0 */
+  char key[OPEN_BYTES];             /* the line from b, lower-cased */
+} opening;
+
+static bool quote_mark(int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == 0xAB || cp == 0xBB || cp == 0x2018 ||
+         cp == 0x2019 || cp == 0x201A || cp == 0x201C || cp == 0x201D ||
+         cp == 0x201E || cp == 0x2039 || cp == 0x203A;
+}
+
+static bool word_byte(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 ||
+         c >= 0x80 || c == '\'' || c == '-';
+}
+
+/* Fills o for s[0..n); false if no opener list has an entry there. */
+static bool open_line(opening *o, const char *s, size_t n) {
+  /* Past bullets, brackets and spaces ("» Read more:", "(Credit: ...)"),
+   * not past a quotation mark glued to a word: '"Follow us," he said' is
+   * a sentence. */
+  size_t b = 0;
+  while (b < n) {
+    int32_t cp;
+    size_t l = ng_utf8_decode_fast(s + b, n - b, &cp);
+    if (!strip_char(cp) || cp == 0xA9) break; /* © is a credit */
+    if (quote_mark(cp) && b + l < n && s[b + l] != ' ' && s[b + l] != '\t') break;
+    b += l;
+  }
+  o->b = b;
+  o->label = o->call = o->credit = o->lead = 0;
+  size_t k = n - b < OPEN_BYTES ? n - b : OPEN_BYTES;
+  while (k < n - b && k > 0 && ((unsigned char)s[b + k] & 0xC0) == 0x80) k--;
+  if (k == 0) return false;
+  lower_simple(o->key, s + b, k);
+  /* Most lines open with a word no opener starts with. */
+  const uint64_t want = ng_lex_may_start(
+      UINT64_C(1) << NG_LEX_furniture_label | UINT64_C(1) << NG_LEX_furniture_call |
+          UINT64_C(1) << NG_LEX_credit_label | UINT64_C(1) << NG_LEX_furniture_lead,
+      o->key, k);
+  if (!want) return false;
+  size_t words = 1, max = 0;
+  for (unsigned id = 0; id < NG_LEX_COUNT; id++)
+    if ((want >> id & 1u) && ng_lex_max_words((ng_lex_id)id) > max)
+      max = ng_lex_max_words((ng_lex_id)id);
+  bool any = false;
+  for (size_t e = 1; e <= k; e++) {
+    /* An entry ends where a word ends; the key's end is one only if it
+     * is the line's end. */
+    bool inside = e < k ? word_byte((unsigned char)o->key[e])
+                        : k < n - b && word_byte((unsigned char)s[b + k]);
+    if (inside) continue;
+    uint64_t in = ng_lex_lists(o->key, e) & want;
+    if (in) {
+      any = true;
+      if (in >> NG_LEX_furniture_label & 1) o->label = e;
+      if (in >> NG_LEX_furniture_call & 1) o->call = e;
+      if (in >> NG_LEX_credit_label & 1) o->credit = e;
+      if (in >> NG_LEX_furniture_lead & 1) o->lead = e;
+    }
+    if (e < k && o->key[e] == ' ' && ++words > max) break;
+  }
+  return any;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i) {
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  return i;
+}
+
+/* Does a sentence start at s[i]: a capital, a digit or a quotation mark? */
+static bool opens_sentence(const char *s, size_t n, size_t i) {
+  if (i >= n) return false;
+  int32_t cp;
+  ng_utf8_decode_fast(s + i, n - i, &cp);
+  ng_cclass c = ng_cp_class_fast(cp);
+  return c == NG_CC_DIGIT || c == NG_CC_IDEO || ng_cp_is_upper_fast(cp) ||
+         cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
+         cp == 0x201E;
+}
+
+/* The rest after "Read more:": nothing, or a headline (a capital first, at
+ * most LABEL_REST_WORDS words, not a long sentence ending in a full stop). */
+static bool headline_rest(const char *s, size_t n) {
+  ng_line_shape sh;
+  ng_line_shape_of(&sh, s, n);
+  if (sh.words == 0) return true;
+  if (!sh.upper_start || sh.words > LABEL_REST_WORDS) return false;
+  size_t e = n;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')'))
+    e--;
+  return !(e > 0 && s[e - 1] == '.' && sh.words >= 10);
+}
+
+/* Where the sentence after a lead cue starts: past the spaces and stops
+ * after the cue ("Scroll down for video..."), not past a quotation mark
+ * that opens the sentence. n if nothing follows, 0 if no sentence does. */
+static size_t lead_end(const opening *o, const char *s, size_t n) {
+  size_t i = o->b + o->lead;
+  while (i < n) {
+    int32_t cp;
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    if (!(ng_cp_class_fast(cp) == NG_CC_SPACE || cp == '.' || cp == ':' || cp == '!' ||
+          cp == '-' || cp == '|' || cp == '>' || cp == 0xBB || cp == 0x2013 ||
+          cp == 0x2014 || cp == 0x2026))
+      break;
+    i += l;
+  }
+  if (i == n) return n;
+  return opens_sentence(s, n, i) ? i : 0;
+}
+
+/* Words as the HTML reader counts them (ng_hblock.words): runs of
+ * anything but white space, so "© AFP / Jane Doe" has five. */
+static size_t count_words(const char *s, size_t n) {
+  size_t words = 0;
+  bool in = false;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
+    bool sp = ng_cp_class_fast(cp) == NG_CC_SPACE;
+    if (!sp && !in) words++;
+    in = !sp;
+    i += l;
+  }
+  return words;
+}
+
+static bool credit_of(const opening *o, const char *s, size_t n) {
+  if (o->credit) {
+    size_t c = skip_spaces(s, n, o->b + o->credit);
+    bool labelled = (c < n && s[c] == ':') || memchr(o->key, ' ', o->credit) ||
+                    o->key[o->credit - 1] == '.';
+    if (labelled && count_words(s, n) <= CREDIT_WORDS) return true;
+  }
+  return false;
+}
+
+/* A short line with a copyright sign: "© dpa", "Foto: © Jane Doe". */
+static bool copyright_sign(const char *s, size_t n) {
+  for (const char *p = s; (p = memchr(p, 0xA9, n - (size_t)(p - s))); p++)
+    if (p > s && (unsigned char)p[-1] == 0xC2) return count_words(s, n) <= CREDIT_WORDS;
+  return false;
+}
+
+/* ng_furniture_opens on an opening already read (`any`: open_line's
+ * verdict). */
+static bool opens_with(const opening *o, bool any, const char *s, size_t n) {
+  if (!any) return copyright_sign(s, n);
+  if (o->label) {
+    size_t c = skip_spaces(s, n, o->b + o->label);
+    if (c < n && s[c] == ':' && headline_rest(s + c + 1, n - c - 1)) return true;
+  }
+  if (o->call && count_words(s, n) <= CALL_WORDS) return true;
+  if (o->lead && lead_end(o, s, n) == n) return true;
+  return credit_of(o, s, n) || copyright_sign(s, n);
+}
+
+bool ng_furniture_opens(const char *s, size_t n) {
+  if (n > OPENS_MAX_BYTES) return false;
+  opening o;
+  bool any = open_line(&o, s, n);
+  return opens_with(&o, any, s, n);
+}
+
+size_t ng_furniture_lead_cue(const char *s, size_t n) {
+  opening o;
+  if (!open_line(&o, s, n) || !o.lead) return 0;
+  return lead_end(&o, s, n);
 }
 
 bool ng_furniture_is_symbols(const char *s, size_t n) {
@@ -234,7 +458,8 @@ void ng_furniture_classify(const char *text, const ng_span *lines, size_t n,
     size_t k = len <= 200 && (phrase_ok || shapes[i].words <= 12)
                    ? ng_furniture_key(key, sizeof key, s, len)
                    : 0;
-    kinds[i] = k && phrase_ok && ng_lex_has(NG_LEX_furniture, key, k)
+    kinds[i] = (k && phrase_ok && ng_lex_has(NG_LEX_furniture, key, k)) ||
+                       ng_furniture_opens(s, len)
                    ? NG_LINE_FURNITURE
                    : NG_LINE_BODY;
     if (k && shapes[i].words <= 12) keys[i] = hash64(key, k);
@@ -283,8 +508,23 @@ void ng_furniture_mark_sentences(ng_doc *doc) {
   for (size_t i = 0; i < doc->nsent; i++) {
     ng_sent *s = &doc->sents[i];
     const char *t = doc->text + s->off;
+    opening o;
+    bool any = open_line(&o, t, s->len); /* reads at most OPEN_BYTES */
+    size_t skip = any && o.lead ? lead_end(&o, t, s->len) : 0;
+    if (skip > 0 && skip < s->len) {
+      /* The sentence starts after the cue; the cue's tokens belong to no
+       * sentence. What follows the cue opens with a letter, a digit or a
+       * quotation mark, so some token is left. */
+      s->off += (uint32_t)skip;
+      s->len -= (uint32_t)skip;
+      while (s->tok_begin < s->tok_end && doc->toks[s->tok_begin].off < s->off)
+        s->tok_begin++;
+      t = doc->text + s->off;
+      any = open_line(&o, t, s->len);
+    }
     size_t words = s->tok_end - s->tok_begin;
-    if ((s->len <= 200 && ng_furniture_is_phrase(t, s->len)) ||
+    if ((s->len <= OPENS_MAX_BYTES && opens_with(&o, any, t, s->len)) ||
+        (s->len <= 200 && ng_furniture_is_phrase(t, s->len)) ||
         (words < 20 && s->len <= CUE_MAX_BYTES && ng_furniture_has_cue(t, s->len)))
       s->flags |= NG_SENT_FURNITURE;
   }

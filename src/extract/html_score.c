@@ -19,9 +19,11 @@
  * 4. Inside the chosen containers a block is dropped when it sits in a
  *    negative sub-container or a teaser list (3+ items under linked
  *    headlines, short excerpts), is mostly link text, a furniture phrase, a
- *    consent / newsletter notice or a bare date; prose right before, between
- *    and after the containers joins; headings of emptied sections and short
- *    labels after the last sentence go.
+ *    line whose opening words are furniture ("Read more: ...", "Photo:
+ *    ...", "Sign up to our ..."), a consent / newsletter notice or a bare
+ *    date; prose right before, between and after the containers joins;
+ *    headings of emptied sections and short labels after the last
+ *    sentence go.
  * 5. The page is a listing when no prose survives and many headline links
  *    (teasers) surround it, unless the page says it is an article.
  * The constants below are the tuning knobs (-D to experiment). */
@@ -178,27 +180,6 @@ static bool neg_between(ng_hwalk *w, uint32_t ci, uint32_t x) {
   return false;
 }
 
-/* Picture credits and sources: "Foto: dpa", "Bild: ...", "© Getty". */
-static bool credit_line(const char *s, size_t n) {
-  static const char *const pre[] = {"foto:", "fotos:", "bild:", "bilder:",
-                                    "photo:", "photos:", "image:", "credit:",
-                                    "credits:", "quelle:", "source:",
-                                    "titelbild:", "abbildung:", "grafik:",
-                                    "fot.", "zdj\304\231cie:", "\302\251"};
-  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
-    size_t l = strlen(pre[k]), i = 0;
-    if (n < l) continue;
-    while (i < l && (s[i] == pre[k][i] ||
-                     (s[i] >= 'A' && s[i] <= 'Z' && s[i] + 32 == pre[k][i])))
-      i++;
-    if (i == l) return true;
-  }
-  for (size_t i = 0; i + 1 < n; i++)
-    if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
-      return true; /* a short line with a copyright sign */
-  return false;
-}
-
 /* A server's error message printed into the page: "Warning: mysql_...()
  * ... in /www/.../file.php on line 12". */
 static bool server_message(const char *s, size_t n) {
@@ -218,13 +199,12 @@ static bool server_message(const char *s, size_t n) {
 
 static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   const char *s = w->text.ptr + b->off;
-  /* Cheapest checks first: link text, dates, credits, then the lexicon. */
+  /* Cheapest checks first: link text, dates, then the lexicon. */
   float ld = b->chars ? (float)b->link_chars / (float)b->chars : 0;
   if (ld > LD_MAX) return false;
   if (ld > 0.25f && b->words < 8 && b->kind != NG_BLOCK_HEADING) return false;
   char d[48];
   if (b->words <= 4 && ng_html_date(d, sizeof d, s, b->len)) return false;
-  if (b->words <= 10 && credit_line(s, b->len)) return false;
   if (b->words <= 5 && b->kind != NG_BLOCK_TABLE_ROW &&
       b->kind != NG_BLOCK_LIST_ITEM && b->kind != NG_BLOCK_HEADING) {
     /* Datelines and time stamps: "12.12.2022, 08:30 Uhr", "19:49". */
@@ -236,6 +216,8 @@ static bool keep_block(ng_hwalk *w, const ng_hblock *b) {
   if (ng_furniture_is_symbols(s, b->len)) return false;
   if (server_message(s, b->len)) return false;
   if (b->words <= 12 && ng_furniture_is_phrase(s, b->len)) return false;
+  /* "Read more: <headline>", "Sign up to our newsletter ...", "Foto: dpa" */
+  if (b->words <= 40 && ng_furniture_opens(s, b->len)) return false;
   if (b->words < 60 && ng_furniture_has_cue(s, b->len)) return false;
   return true;
 }

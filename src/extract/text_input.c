@@ -129,8 +129,8 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   }
 
   ng_span title = {0, 0};
-  bool wrapped = !(opts->flags & NG_DOC_KEEP_FURNITURE) &&
-                 looks_wrapped(ls, kinds, shapes, nk);
+  bool keep = opts->flags & NG_DOC_KEEP_FURNITURE;
+  bool wrapped = !keep && looks_wrapped(ls, kinds, shapes, nk);
   for (size_t i = 0; i < nk; i++) {
     switch (kinds[i]) {
     case NG_LINE_TITLE:
@@ -145,6 +145,19 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
         prev->len = ls[i].off + ls[i].len - prev->off;
       } else {
         ng_block_in b = {ls[i].off, ls[i].len, NG_BLOCK_PARAGRAPH, 0};
+        /* A cue glued to the paragraph's first sentence ("Scroll down for
+         * video Bosses in ...") is furniture; the paragraph starts after
+         * it. (A line that is only the cue is furniture already.) */
+        size_t skip = keep ? 0 : ng_furniture_lead_cue(text + b.off, b.len);
+        if (skip > 0 && skip < b.len) {
+          ng_span cue = {b.off, skip};
+          while (cue.len > 0 && (text[cue.off + cue.len - 1] == ' ' ||
+                                 text[cue.off + cue.len - 1] == '\t'))
+            cue.len--;
+          NG_CHECK_ALLOC(ng_vec_push(&furn, &cue) == NG_OK);
+          b.off += skip;
+          b.len -= skip;
+        }
         NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
       }
       break;

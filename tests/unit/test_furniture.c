@@ -36,6 +36,14 @@ static int in_body(const ng_doc *doc, const char *needle) {
   return 0;
 }
 
+/* True if s[0..n) contains the string `needle`. */
+static int span_has(const char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (memcmp(s + i, needle, k) == 0) return 1;
+  return 0;
+}
+
 static const char page[] =
     "menu\n"
     "trailing words of a teaser\n"
@@ -161,5 +169,180 @@ void test_furniture__only_furniture_is_empty(void) {
   CHECK_INT(ng_doc_parse(&doc, ctx, text, strlen(text), NULL, &err), NG_EEMPTY);
   CHECK(doc == NULL);
   CHECK(err.msg != NULL);
+  ng_ctx_free(ctx);
+}
+
+/* Site lines by their opening words, between body paragraphs: labels before
+ * a headline, calls to the reader, picture credits, lead cues; in English
+ * and Russian. Each goes; the paragraphs around them stay. */
+static const char opening_lines[] =
+    "Council Approves New Budget\n"
+    "\n"
+    "The city council approved a new budget on Tuesday after a debate that "
+    "lasted more than six hours.\n"
+    "Read more: Council members clash over library funding\n"
+    "READ MORE: Mayor promises tax cuts before the election\n"
+    "Related: City faces deficit as pension costs soar\n"
+    "See also: How the budget process works\n"
+    "The budget includes money for road repairs and two new libraries, the "
+    "mayor said.\n"
+    "Sign up to our daily newsletter for the latest news from the city.\n"
+    "Follow us on Twitter for live updates\n"
+    "Click here to subscribe to our newsletter\n"
+    "Continue reading below\n"
+    "Image copyright Getty Images\n"
+    "Photo: Reuters\n"
+    "(Credit: Clayton Aldern / Grist)\n"
+    "\xC2\xBB Lesen Sie auch: Stadtrat streitet \xC3\xBC" "ber Bibliotheken\n"
+    "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
+    "\xD0\x9C\xD1\x8D\xD1\x80 \xD0\xBF\xD0\xBE\xD0\xBE\xD0\xB1\xD0\xB5\xD1\x89\xD0\xB0\xD0\xBB\n"
+    "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD1\x8B\xD0\xB2\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5\xD1\x81\xD1\x8C "
+    "\xD0\xBD\xD0\xB0 \xD0\xBD\xD0\xB0\xD1\x88 \xD0\xBA\xD0\xB0\xD0\xBD\xD0\xB0\xD0\xBB \xD0\xB2 Telegram.\n"
+    "Critics said the plan relied on optimistic forecasts of sales tax revenue.\n";
+
+void test_furniture__opening_words_go(void) {
+  ng_ctx *ctx = NULL;
+  ng_doc *doc = parse(&ctx, opening_lines);
+  if (!doc) return;
+  static const char *const gone[] = {
+      "Read more: Council members clash over library funding",
+      "READ MORE: Mayor promises tax cuts before the election",
+      "Related: City faces deficit as pension costs soar",
+      "See also: How the budget process works",
+      "Sign up to our daily newsletter for the latest news from the city.",
+      "Follow us on Twitter for live updates",
+      "Click here to subscribe to our newsletter",
+      "Continue reading below",
+      "Image copyright Getty Images",
+      "Photo: Reuters",
+      "(Credit: Clayton Aldern / Grist)",
+      "\xC2\xBB Lesen Sie auch: Stadtrat streitet \xC3\xBC" "ber Bibliotheken",
+      /* "Читайте также: Мэр пообещал" */
+      "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
+      "\xD0\x9C\xD1\x8D\xD1\x80 \xD0\xBF\xD0\xBE\xD0\xBE\xD0\xB1\xD0\xB5\xD1\x89\xD0\xB0\xD0\xBB",
+      /* "Подписывайтесь на наш канал в Telegram." */
+      "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81\xD1\x8B\xD0\xB2\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5\xD1\x81\xD1\x8C "
+      "\xD0\xBD\xD0\xB0 \xD0\xBD\xD0\xB0\xD1\x88 \xD0\xBA\xD0\xB0\xD0\xBD\xD0\xB0\xD0\xBB \xD0\xB2 Telegram."};
+  for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
+    CHECK(is_furniture(doc, gone[i]));
+    CHECK(!in_body(doc, gone[i]));
+  }
+  CHECK_INT(ng_doc_paragraph_count(doc), 3);
+  CHECK(in_body(doc, "The city council approved a new budget"));
+  CHECK(in_body(doc, "Critics said the plan relied"));
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+/* What looks like those lines but is article text stays. */
+void test_furniture__opening_words_false_positives(void) {
+  static const char *const text[] = {
+      /* a label before a lower-case sentence, or a long one */
+      "Related: the two cases were linked by the same detective, police said.",
+      "Related: The two cases were linked by the same detective, the police "
+      "said on Monday.",
+      /* the cue words inside or quoted */
+      "Officials said residents could see also the annex for the full figures.",
+      "\"Follow us,\" the officer shouted as the crowd moved toward the exit.",
+      "\xE2\x80\x9C" "Click here to see it,\xE2\x80\x9D he told the jury.",
+      /* a credit word without a colon, a call word in a longer sense */
+      "Photo opportunities were few during the visit.",
+      "Sources said the deal was close.",
+      "Video: the moment the bridge collapsed was filmed by a driver.",
+      /* "Advertisement" is not a lead cue: it can open a name */
+      "Advertisement Standards Authority rulings are published weekly.",
+      "Scroll down for more details of the plan on our website."};
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+    CHECK(!ng_furniture_opens(text[i], strlen(text[i])));
+    CHECK_INT(ng_furniture_lead_cue(text[i], strlen(text[i])), 0);
+  }
+  /* And in a document, with paragraphs around them. */
+  char doc_text[2048];
+  size_t w = (size_t)snprintf(doc_text, sizeof doc_text,
+                              "The council met on Tuesday to discuss the budget for next year.\n");
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+    w += (size_t)snprintf(doc_text + w, sizeof doc_text - w, "%s\n", text[i]);
+  snprintf(doc_text + w, sizeof doc_text - w,
+           "The mayor said the budget would pass its second reading next month.\n");
+  ng_ctx *ctx = NULL;
+  ng_doc *doc = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc_options o = NG_DOC_OPTIONS_INIT;
+  o.flags = NG_DOC_NO_TITLE;
+  CHECK_INT(ng_doc_parse(&doc, ctx, doc_text, strlen(doc_text), &o, NULL), NG_OK);
+  if (!doc) return;
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) CHECK(in_body(doc, text[i]));
+  CHECK_INT(ng_doc_furniture_count(doc), 0);
+  ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+  so.method = NG_METHOD_LEAD; /* no redundancy test: every sentence can go in */
+  so.max_sentences = 20;
+  ng_summary *s = NULL;
+  CHECK_INT(ng_summarize(&s, ctx, doc, &so, NULL), NG_OK);
+  if (s) CHECK_INT(ng_summary_count(s), ng_doc_sentence_count(doc));
+  ng_summary_free(s);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+void test_furniture__opening_words_one_by_one(void) {
+  static const char *const yes[] = {
+      "Read more:", "  \xE2\x96\xB6 READ MORE: 'We will fight on', says mayor",
+      "Most read: 10 things to do this weekend", "Lesen Sie auch: Die neue Ausgabe",
+      "Foto: dpa", "Bild: picture alliance/dpa", "Image credit: www.apple.com/in/",
+      "Cr\xC3\xA9" "dit photo : KB / Bondy Blog", "\xC2\xA9 AFP", "Subscribe to the BBC Sport newsletter",
+      "Scroll down for video...", "Join our WhatsApp channel for updates"};
+  for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+    if (!ng_furniture_opens(yes[i], strlen(yes[i]))) ng_test_fail(__FILE__, __LINE__, yes[i]);
+  static const char *const no[] = {
+      "Read more about the plan in the council's report, which was published "
+      "on Monday and runs to 400 pages.",
+      "Photo: a picture of the mayor shaking hands with the governor of the "
+      "state at the opening of the new library on Monday morning",
+      "Sign up to our newsletter and more: the campaign that sold 40,000 "
+      "subscriptions in a week was run by two students from the city's university, "
+      "who said they had spent less than 500 pounds on advertising and had never "
+      "expected it to work so well."};
+  for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+    if (ng_furniture_opens(no[i], strlen(no[i]))) ng_test_fail(__FILE__, __LINE__, no[i]);
+  const char *glued = "Scroll down for video Bosses in some states want more money.";
+  CHECK_INT(ng_furniture_lead_cue(glued, strlen(glued)), strlen("Scroll down for video "));
+  const char *quoted = "Scroll down for video: 'We will fight on,' said the mayor.";
+  CHECK_INT(ng_furniture_lead_cue(quoted, strlen(quoted)), strlen("Scroll down for video: "));
+  const char *alone = "Scroll down for video";
+  CHECK_INT(ng_furniture_lead_cue(alone, strlen(alone)), strlen(alone));
+}
+
+/* "Scroll down for video" glued to a real sentence: the paragraph (at a
+ * line start) or the sentence (inside a line) starts after it, and the
+ * summary sentence is still a span of the input. */
+void test_furniture__lead_cue_glued_to_a_sentence(void) {
+  const char *text =
+      "Bosses Warned of Sick Days\n\n"
+      "Scroll down for video Bosses in some states have been warned to expect a "
+      "rise in employees calling in sick this Monday.\n"
+      "The holiday falls on a Saturday this year. Scroll down for video Workers "
+      "in three states will not get a day off in lieu, unions said.\n";
+  ng_ctx *ctx = NULL;
+  ng_doc *doc = parse(&ctx, text);
+  if (!doc) return;
+  const char *t = ng_doc_text(doc, NULL);
+  ng_span p = ng_doc_paragraph(doc, 0);
+  CHECK_STRN(t + p.off, 6, "Bosses");
+  CHECK(is_furniture(doc, "Scroll down for video"));
+  ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+  so.max_sentences = 5;
+  ng_summary *s = NULL;
+  CHECK_INT(ng_summarize(&s, ctx, doc, &so, NULL), NG_OK);
+  if (s) {
+    CHECK_INT(ng_summary_count(s), 3);
+    for (size_t i = 0; i < ng_summary_count(s); i++) {
+      const ng_summary_sentence *x = ng_summary_sentence_at(s, i);
+      CHECK(!span_has(t + x->off, x->len, "Scroll"));
+      CHECK(x->off + x->len <= strlen(text) && memcmp(t + x->off, text + x->off, x->len) == 0);
+    }
+    CHECK_STRN(t + ng_summary_sentence_at(s, 2)->off, 7, "Workers");
+  }
+  ng_summary_free(s);
+  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
