@@ -13,6 +13,7 @@
 #include "../text/errors.h"
 #include "../text/mem.h"
 #include "charset.h"
+#include "furniture.h"
 #include "html.h"
 #include "html_parse.h"
 #include "text_input.h"
@@ -375,14 +376,21 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
   for (size_t i = 0; i < w.blocks.len && !use_ld_body(&v, ldb); i++) {
     if (!hb[i].keep) continue;
     const char *s = w.text.ptr + hb[i].off;
-    /* The headline again at the top of the body. */
-    if (t && hb[i].len == tl && memcmp(s, t, tl) == 0 && blocks.len == 0)
-      continue;
+    size_t sl = hb[i].len;
+    /* The headline again at the top of the body. (Further down, as a
+     * heading below a picture, it stays: summaries pass over headings.) */
+    if (t && sl == tl && memcmp(s, t, tl) == 0 && blocks.len == 0) continue;
+    /* A cue glued to the block's first sentence ("Scroll down for video
+     * Bosses in ..."): the block starts after it. */
+    size_t skip = ng_furniture_lead_cue(s, sl);
+    if (skip == sl) continue;
+    s += skip;
+    sl -= skip;
     if (body.len) NG_CHECK_ALLOC(ng_buf_put(&body, "\n\n", 2) == NG_OK);
     /* Decoded character references can be lone surrogates and the like:
      * each block is copied with invalid sequences replaced. */
     size_t at = body.len;
-    NG_TRY(ng_charset_to_utf8(&body, s, hb[i].len, "UTF-8", err));
+    NG_TRY(ng_charset_to_utf8(&body, s, sl, "UTF-8", err));
     ng_block_in b = {at, body.len - at, hb[i].kind, hb[i].level};
     NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
   }
@@ -396,6 +404,9 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
                       err));
   /* The title before the body is not part of the article's "text". */
   a->doc->body_off = ((const ng_block_in *)blocks.ptr)[0].off;
+  /* Furniture sentences inside kept blocks ("Read more: <headline>" at
+   * the end of a paragraph) are never summarized. */
+  ng_furniture_mark_sentences(a->doc);
   a->lang = a->doc->lang;
 done:
   ng_vec_dispose(&blocks);
