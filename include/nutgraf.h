@@ -436,6 +436,9 @@ typedef struct ng_summary ng_summary;
 
 /**
  * Summarizes a document. `opts` may be NULL (default method, 3 sentences).
+ * Sentences that are site furniture are never chosen, and sentences of
+ * headings (an HTML page's headline, standfirst and section titles) only
+ * when the document has no other text.
  * Returns NG_OK, NG_EINVAL or NG_ENOMEM; a document with no sentences gives
  * an empty summary. The caller owns *out (ng_summary_free()). `doc` must
  * outlive nothing: the summary copies what it needs.

@@ -147,54 +147,61 @@ static int cmp_index(const void *x, const void *y) {
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Adds to s, best candidates first, the sentences that fit the limits
- * and pass the readability guards (`guards`: the default method's) and,
- * with `finished_only`, are not cut off; skips sentences already taken
- * (used[sentence], set here); ts holds the picked sentences' trigrams.
+/* What selection reads and keeps between its passes. */
+typedef struct picker {
+  ng_summary *s;
+  ng_ctx *ctx;
+  const ng_doc *doc;
+  const cand *cands; /* best first */
+  size_t n;
+  bool *used;     /* by sentence: already in s */
+  trigram_set ts; /* the picked sentences' trigrams (guards only) */
+  size_t max_sent, max_words, words;
+  bool auto_len;      /* the default length: stop at two long sentences */
+  bool guards;        /* the default method's readability guards */
+  bool skip_headings; /* the document has sentences outside headings */
+} picker;
+
+/* Adds to p->s, best candidates first, the sentences that fit the limits
+ * and pass the guards and, with `finished_only`, are not cut off.
  * *skipped: was a cut-off sentence passed over while the summary still
  * had room? */
-static int select_pass(bool *skipped, ng_summary *s, ng_ctx *ctx,
-                       const ng_doc *doc, const cand *cands, size_t n,
-                       bool *used, trigram_set *ts, size_t max_sent,
-                       size_t max_words, bool auto_len, bool guards,
-                       bool finished_only, size_t *words) {
+static int pick_pass(picker *p, bool finished_only, bool *skipped) {
+  ng_summary *s = p->s;
+  const ng_doc *doc = p->doc;
   *skipped = false;
-  for (size_t c = 0; c < n && s->count < max_sent; c++) {
-    if (auto_len && s->count + 1 == DEFAULT_SENTENCES &&
-        *words >= DEFAULT_ENOUGH_WORDS)
+  for (size_t c = 0; c < p->n && s->count < p->max_sent; c++) {
+    if (p->auto_len && s->count + 1 == DEFAULT_SENTENCES &&
+        p->words >= DEFAULT_ENOUGH_WORDS)
       return NG_OK; /* long enough */
-    size_t ci = cands[c].index;
+    size_t ci = p->cands[c].index;
     const ng_sent *st = &doc->sents[ci];
-    if (st->flags & NG_SENT_FURNITURE) continue;
-    if (used[ci]) continue;
+    if ((st->flags & NG_SENT_FURNITURE) || p->used[ci]) continue;
+    if (p->skip_headings && doc->paras[st->para].kind == NG_BLOCK_HEADING)
+      continue;
     if (finished_only && cut_off(doc, st)) {
       *skipped = true;
       continue;
     }
     size_t w = st->tok_end - st->tok_begin;
-    if (max_words && *words + w > max_words) continue;
-    if (guards) {
+    if (p->max_words && p->words + w > p->max_words) continue;
+    if (p->guards) {
       /* A sentence that opens with "He", "But", "This" ... needs the
        * sentence before it in the summary. */
-      if (ci > 0 && ng_news_dangling(doc, ci)) {
-        bool has_prev = false;
-        for (size_t k = 0; k < s->count && !has_prev; k++)
-          has_prev = s->sents[k].index == ci - 1;
-        if (!has_prev) continue;
-      }
-      if (trigram_seen(ts, doc, st)) continue;
-      int rc = trigram_add(ts, ctx, doc, st);
+      if (ci > 0 && ng_news_dangling(doc, ci) && !p->used[ci - 1]) continue;
+      if (trigram_seen(&p->ts, doc, st)) continue;
+      int rc = trigram_add(&p->ts, p->ctx, doc, st);
       if (rc) return rc;
     }
     ng_summary_sentence *o = &s->sents[s->count++];
     o->off = st->off;
     o->len = st->len;
     o->index = ci;
-    o->score = cands[c].score;
-    used[ci] = true;
-    *words += w;
+    o->score = p->cands[c].score;
+    p->used[ci] = true;
+    p->words += w;
   }
-  *skipped = *skipped && s->count < max_sent;
+  *skipped = *skipped && s->count < p->max_sent;
   return NG_OK;
 }
 
@@ -227,7 +234,6 @@ int ng_summarize(ng_summary **out, ng_ctx *ctx, const ng_doc *doc,
   double *scores = NULL;
   cand *cands = NULL;
   bool *used = NULL;
-  trigram_set ts = {NULL, 0, 0};
   ng_summary *s = NULL;
   size_t bytes = sizeof(ng_summary) + (max_sent + 1) * sizeof(ng_summary_sentence);
   NG_CHECK_ALLOC(s = ng_mem_alloc(&ctx->alc, bytes));
@@ -256,21 +262,35 @@ int ng_summarize(ng_summary **out, ng_ctx *ctx, const ng_doc *doc,
   }
   qsort(cands, n, sizeof(cand), cmp_cand);
 
+  /* Headings (a page's headline or standfirst set as <h1>/<h2>, section
+   * titles) name the text; they are not sentences of it. They are left
+   * out unless the page has no other text. */
+  bool skip_headings = false;
+  for (size_t i = 0; i < n && !skip_headings; i++)
+    skip_headings = !(doc->sents[i].flags & NG_SENT_FURNITURE) &&
+                    doc->paras[doc->sents[i].para].kind != NG_BLOCK_HEADING;
   /* Readability (default method): a line cut off in the source ("... yet
    * to go on sale and", "Feminist icon:") is taken only when the other
    * sentences run out (a second pass), so that text of such lines still
    * gets a summary. On cnndm_raw dev 7 of 174 summaries change, R-1 -0.14
    * (BENCHMARKS.md). */
-  size_t words = 0;
-  bool guards = opts->method == NG_METHOD_DEFAULT;
   NG_CHECK_ALLOC(used = ng_mem_alloc(&ctx->alc, n * sizeof(bool)));
   memset(used, 0, n * sizeof(bool));
-  bool skipped;
-  rc = select_pass(&skipped, s, ctx, doc, cands, n, used, &ts, max_sent,
-                   opts->max_words, auto_len, guards, guards, &words);
-  if (!rc && skipped)
-    rc = select_pass(&skipped, s, ctx, doc, cands, n, used, &ts, max_sent,
-                     opts->max_words, auto_len, guards, false, &words);
+  bool guards = opts->method == NG_METHOD_DEFAULT, skipped;
+  picker p = {.s = s,
+              .ctx = ctx,
+              .doc = doc,
+              .cands = cands,
+              .n = n,
+              .used = used,
+              .max_sent = max_sent,
+              .max_words = opts->max_words,
+              .auto_len = auto_len,
+              .guards = guards,
+              .skip_headings = skip_headings};
+  rc = pick_pass(&p, guards, &skipped);
+  if (!rc && skipped) rc = pick_pass(&p, false, &skipped);
+  ng_mem_free(&ctx->alc, p.ts.slot, p.ts.cap * sizeof *p.ts.slot);
   if (rc) {
     rc = ng_fail(err, rc, NULL, 0);
     goto done;
@@ -285,7 +305,6 @@ done:
   ng_mem_free(&ctx->alc, scores, n * sizeof(double));
   ng_mem_free(&ctx->alc, cands, n * sizeof(cand));
   ng_mem_free(&ctx->alc, used, n * sizeof(bool));
-  ng_mem_free(&ctx->alc, ts.slot, ts.cap * sizeof *ts.slot);
   return rc;
 }
 

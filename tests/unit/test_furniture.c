@@ -346,3 +346,61 @@ void test_furniture__lead_cue_glued_to_a_sentence(void) {
   ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
+
+/* In HTML: furniture <p>s go, a "Read more:" sentence at the end of a
+ * paragraph is never summarized, and the headline and standfirst set as
+ * headings are not summary sentences. */
+void test_furniture__html_lines_and_headings(void) {
+  const char *html =
+      "<html><head><title>Emissions Dipped in 2019 | Example News</title></head><body>"
+      "<article><p>Traffic on the freeway near the airport (Getty/Jane Doe)</p>"
+      "<h1>Emissions Dipped in 2019</h1>"
+      "<h2>Coal has been in a slow decline over the past ten years</h2>"
+      "<p>Total emissions fell 2 percent compared with the year before, according "
+      "to a research firm that frequently crunches climate numbers.</p>"
+      "<p>Read more: Coal plants close across the country</p>"
+      "<p>The country now generates half as much coal-fired electricity as it did in "
+      "2009. Read more: Why gas is winning</p>"
+      "<p>Photo: Reuters</p>"
+      "<p>Sign up to our daily newsletter for the latest climate news.</p>"
+      "<p>Scroll down for video Renewable energy from wind and solar power increased "
+      "6 percent in 2019, the report said.</p>"
+      "</article></body></html>";
+  ng_ctx *ctx = NULL;
+  ng_article *a = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_extract_options o = NG_EXTRACT_OPTIONS_INIT;
+  o.kind = NG_INPUT_HTML;
+  CHECK_INT(ng_extract(&a, ctx, html, strlen(html), &o, NULL), NG_OK);
+  if (!a) {
+    ng_ctx_free(ctx);
+    return;
+  }
+  const ng_doc *doc = ng_article_doc(a);
+  CHECK(!in_body(doc, "Coal plants close"));
+  CHECK(!in_body(doc, "Photo: Reuters"));
+  CHECK(!in_body(doc, "Sign up"));
+  CHECK(!in_body(doc, "Scroll down"));
+  CHECK(in_body(doc, "Renewable energy from wind"));
+  ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;
+  so.max_sentences = 10;
+  ng_summary *s = NULL;
+  CHECK_INT(ng_summarize(&s, ctx, doc, &so, NULL), NG_OK);
+  const char *t = ng_doc_text(doc, NULL);
+  if (s) {
+    for (size_t i = 0; i < ng_summary_count(s); i++) {
+      const ng_summary_sentence *x = ng_summary_sentence_at(s, i);
+      CHECK(!span_has(t + x->off, x->len, "Read more"));
+      CHECK(!span_has(t + x->off, x->len, "Emissions Dipped"));
+      CHECK(!span_has(t + x->off, x->len, "slow decline"));
+    }
+    /* The caption and the three body sentences, the last one without its
+     * cue. */
+    CHECK_INT(ng_summary_count(s), 4);
+    if (ng_summary_count(s) == 4)
+      CHECK_STRN(t + ng_summary_sentence_at(s, 3)->off, 9, "Renewable");
+  }
+  ng_summary_free(s);
+  ng_article_free(a);
+  ng_ctx_free(ctx);
+}
