@@ -369,7 +369,7 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
       if (body.len) NG_CHECK_ALLOC(ng_buf_put(&body, "\n\n", 2) == NG_OK);
       size_t at = body.len;
       NG_TRY(ng_charset_to_utf8(&body, ldb.s + b0, e0 - b0, "UTF-8", err));
-      ng_block_in b = {at, body.len - at, NG_BLOCK_PARAGRAPH, 0};
+      ng_block_in b = {at, body.len - at, NG_BLOCK_PARAGRAPH, 0, false};
       NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
     }
   }
@@ -391,7 +391,7 @@ int ng_extract_html(ng_article *a, ng_ctx *ctx, const char *data, size_t len,
      * each block is copied with invalid sequences replaced. */
     size_t at = body.len;
     NG_TRY(ng_charset_to_utf8(&body, s, sl, "UTF-8", err));
-    ng_block_in b = {at, body.len - at, hb[i].kind, hb[i].level};
+    ng_block_in b = {at, body.len - at, hb[i].kind, hb[i].level, false};
     NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
   }
   if (blocks.len == 0) {

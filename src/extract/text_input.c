@@ -57,8 +57,13 @@ int ng_text_precheck(const char *text, size_t len, size_t max_bytes,
   return NG_OK;
 }
 
-/* Wrapped text (hard line breaks inside paragraphs, blank lines between
- * them) is read paragraph by paragraph; otherwise every line is a block. */
+/* Wrapped text (hard line breaks inside paragraphs) is read paragraph by
+ * paragraph, blank lines between them; otherwise every line is a block.
+ * With blank lines, half of the body lines followed by another body line
+ * must break off mid-sentence at a wrapping length; without any (`fold -w
+ * 72` of one-paragraph-per-line text), three quarters, so that text of
+ * one sentence per line with a few unpunctuated captions is not read as
+ * wrapped. */
 static bool looks_wrapped(const ng_span *lines, const ng_line_kind *kinds,
                           const ng_line_shape *shapes, size_t n) {
   size_t joined = 0, pairs = 0;
@@ -70,7 +75,8 @@ static bool looks_wrapped(const ng_span *lines, const ng_line_kind *kinds,
     if (!shapes[i].terminal && lines[i].len >= 30 && lines[i].len <= 100)
       joined++;
   }
-  return blank_seen && pairs >= 3 && joined * 2 > pairs;
+  if (blank_seen) return pairs >= 3 && joined * 2 > pairs;
+  return pairs >= 5 && joined * 4 >= pairs * 3;
 }
 
 int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
@@ -113,24 +119,42 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   NG_CHECK_ALLOC(kinds = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *kinds));
   NG_CHECK_ALLOC(keys = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *keys));
   NG_CHECK_ALLOC(shapes = ng_mem_alloc(&ctx->alc, (nk + 1) * sizeof *shapes));
-  const ng_span *ls = lines.ptr;
-  if (opts->flags & NG_DOC_KEEP_FURNITURE) {
+  ng_span *ls = lines.ptr;
+  bool keep = opts->flags & NG_DOC_KEEP_FURNITURE;
+  int allow_title = !(opts->flags & NG_DOC_NO_TITLE);
+  if (keep) {
     for (size_t i = 0; i < nk; i++) {
       bool blank = true;
-      for (size_t k = 0; k < ls[i].len; k++) {
+      for (size_t k = 0; k < ls[i].len && blank; k++) {
         char c = text[ls[i].off + k];
-        if (c != ' ' && c != '\t') blank = false;
+        blank = c == ' ' || c == '\t';
       }
       kinds[i] = blank ? NG_LINE_BLANK : NG_LINE_BODY;
     }
   } else {
-    ng_furniture_classify(text, ls, nk, kinds, keys, shapes,
-                          !(opts->flags & NG_DOC_NO_TITLE));
+    ng_furniture_classify(text, ls, nk, kinds, keys, shapes, allow_title);
+  }
+  /* Wrapped text is read again by paragraph (the runs of non-blank lines),
+   * so that a paragraph's first lines, which end without a full stop, are
+   * not taken for furniture or a title, and its sentences run across the
+   * line breaks. */
+  bool wrapped = !keep && looks_wrapped(ls, kinds, shapes, nk);
+  if (wrapped) {
+    size_t o = 0;
+    for (size_t i = 0; i < nk; i++) {
+      bool body = kinds[i] != NG_LINE_BLANK;
+      if (o > 0 && body && kinds[o - 1] != NG_LINE_BLANK) {
+        ls[o - 1].len = ls[i].off + ls[i].len - ls[o - 1].off;
+      } else {
+        ls[o] = ls[i];
+        kinds[o++] = kinds[i];
+      }
+    }
+    nk = lines.len = o;
+    ng_furniture_classify(text, ls, nk, kinds, keys, shapes, allow_title);
   }
 
   ng_span title = {0, 0};
-  bool keep = opts->flags & NG_DOC_KEEP_FURNITURE;
-  bool wrapped = !keep && looks_wrapped(ls, kinds, shapes, nk);
   for (size_t i = 0; i < nk; i++) {
     switch (kinds[i]) {
     case NG_LINE_TITLE:
@@ -140,26 +164,21 @@ int ng_doc_parse(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
       NG_CHECK_ALLOC(ng_vec_push(&furn, &ls[i]) == NG_OK);
       break;
     case NG_LINE_BODY: {
-      ng_block_in *prev = blocks.len ? ng_vec_at(&blocks, blocks.len - 1) : NULL;
-      if (wrapped && prev && i > 0 && kinds[i - 1] == NG_LINE_BODY) {
-        prev->len = ls[i].off + ls[i].len - prev->off;
-      } else {
-        ng_block_in b = {ls[i].off, ls[i].len, NG_BLOCK_PARAGRAPH, 0};
-        /* A cue glued to the paragraph's first sentence ("Scroll down for
-         * video Bosses in ...") is furniture; the paragraph starts after
-         * it. (A line that is only the cue is furniture already.) */
-        size_t skip = keep ? 0 : ng_furniture_lead_cue(text + b.off, b.len);
-        if (skip > 0 && skip < b.len) {
-          ng_span cue = {b.off, skip};
-          while (cue.len > 0 && (text[cue.off + cue.len - 1] == ' ' ||
-                                 text[cue.off + cue.len - 1] == '\t'))
-            cue.len--;
-          NG_CHECK_ALLOC(ng_vec_push(&furn, &cue) == NG_OK);
-          b.off += skip;
-          b.len -= skip;
-        }
-        NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
+      ng_block_in b = {ls[i].off, ls[i].len, NG_BLOCK_PARAGRAPH, 0, wrapped};
+      /* A cue glued to the paragraph's first sentence ("Scroll down for
+       * video Bosses in ...") is furniture; the paragraph starts after it.
+       * (A line that is only the cue is furniture already.) */
+      size_t skip = keep ? 0 : ng_furniture_lead_cue(text + b.off, b.len);
+      if (skip > 0 && skip < b.len) {
+        ng_span cue = {b.off, skip};
+        while (cue.len > 0 && (text[cue.off + cue.len - 1] == ' ' ||
+                               text[cue.off + cue.len - 1] == '\t'))
+          cue.len--;
+        NG_CHECK_ALLOC(ng_vec_push(&furn, &cue) == NG_OK);
+        b.off += skip;
+        b.len -= skip;
       }
+      NG_CHECK_ALLOC(ng_vec_push(&blocks, &b) == NG_OK);
       break;
     }
     default:

@@ -37,7 +37,7 @@ json_t *ng_json_summary(const ng_doc *doc, const ng_summary *s) {
   for (size_t i = 0; i < ng_summary_count(s); i++) {
     const ng_summary_sentence *ss = ng_summary_sentence_at(s, i);
     if (i) bad |= ng_buf_putc(&joined, '\n') != NG_OK;
-    bad |= ng_buf_put(&joined, doc->text + ss->off, ss->len) != NG_OK;
+    bad |= ng_render_put_line(&joined, doc->text + ss->off, ss->len) != NG_OK;
   }
   SET(o, "summary", json_stringn(joined.ptr ? joined.ptr : "", joined.len));
   ng_buf_dispose(&joined);
@@ -116,6 +116,20 @@ static json_t *json_article(const ng_article *a, const ng_summary *s) {
   return o;
 }
 
+int ng_render_put_line(ng_buf *out, const char *s, size_t n) {
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '\n' && s[i] != '\r') continue;
+    if (ng_buf_put(out, s + from, i - from)) return NG_ENOMEM;
+    /* "\r\n" is one break, and a break after a space adds none. */
+    bool spaced = i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' ||
+                            (s[i] == '\n' && s[i - 1] == '\r'));
+    if (!spaced && ng_buf_putc(out, ' ')) return NG_ENOMEM;
+    from = i + 1;
+  }
+  return ng_buf_put(out, s + from, n - from);
+}
+
 int ng_render_summary(ng_buf *out, const ng_doc *doc, const ng_summary *s,
                       ng_format fmt, ng_error *err) {
   if (!out || !doc || !s)
@@ -123,7 +137,8 @@ int ng_render_summary(ng_buf *out, const ng_doc *doc, const ng_summary *s,
   if (fmt != NG_FORMAT_JSON) {
     for (size_t i = 0; i < ng_summary_count(s); i++) {
       const ng_summary_sentence *ss = ng_summary_sentence_at(s, i);
-      if (ng_buf_put(out, doc->text + ss->off, ss->len) || ng_buf_putc(out, '\n'))
+      if (ng_render_put_line(out, doc->text + ss->off, ss->len) ||
+          ng_buf_putc(out, '\n'))
         return ng_fail(err, NG_ENOMEM, "out of memory", 0);
     }
     return NG_OK;

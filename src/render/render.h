@@ -14,6 +14,11 @@ json_t *ng_json_summary(const ng_doc *doc, const ng_summary *s);
 int ng_render_article_json(ng_buf *out, const ng_article *a,
                            const ng_summary *s);
 
+/* Appends a sentence as one line: its line breaks (wrapped text) become
+ * spaces. Output that lists sentences one per line uses it; the JSON
+ * "text" of a sentence stays verbatim, a span of the input. */
+int ng_render_put_line(ng_buf *out, const char *s, size_t n);
+
 /* Appends a JSON value to buf (compact, one line; no trailing newline). */
 int ng_json_dump(ng_buf *buf, const json_t *v);
 

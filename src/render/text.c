@@ -62,7 +62,7 @@ int ng_render_article(ng_buf *out, const ng_article *a, const ng_summary *s,
     for (size_t i = 0; i < ng_summary_count(s); i++) {
       const ng_summary_sentence *ss = ng_summary_sentence_at(s, i);
       rc |= ng_buf_puts(out, "- ");
-      rc |= ng_buf_put(out, d->text + ss->off, ss->len);
+      rc |= ng_render_put_line(out, d->text + ss->off, ss->len);
       rc |= ng_buf_putc(out, '\n');
     }
   }

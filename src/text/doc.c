@@ -238,7 +238,9 @@ int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   for (size_t b = 0; b < nblocks && !(build & NG_BUILD_PARAS_ONLY); b++) {
     spans->len = 0;
     NG_CHECK_ALLOC(ng_sentences_split(spans, doc->text, blocks[b].off,
-                                      blocks[b].len, lang) == NG_OK);
+                                      blocks[b].len, lang,
+                                      blocks[b].wrapped ? NG_SPLIT_SOFT_BREAKS : 0) ==
+                   NG_OK);
     for (size_t s = 0; s < spans->len; s++) {
       ng_span *sp = ng_vec_at(spans, s);
       ng_sent st = {(uint32_t)sp->off, (uint32_t)sp->len, (uint32_t)b,

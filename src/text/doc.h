@@ -50,8 +50,9 @@ typedef struct ng_term {
 /* A body block as handed to ng_doc_build by a reader. */
 typedef struct ng_block_in {
   size_t off, len;
-  int kind;  /* ng_block_kind */
-  int level; /* heading level */
+  int kind;     /* ng_block_kind */
+  int level;    /* heading level */
+  bool wrapped; /* lines broken at a width: a line break is a space */
 } ng_block_in;
 
 struct ng_doc {

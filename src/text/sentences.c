@@ -201,6 +201,7 @@ typedef struct seg {
   /* The current sentence. */
   size_t start;    /* where it starts */
   bool content;    /* it has a non-space, non-bullet character */
+  bool soft_breaks; /* NG_SPLIT_SOFT_BREAKS: a single line break is a space */
   size_t prot_end; /* inside a quotation/bracket closing at this byte */
   bool prot_whole; /* ... which opened the sentence */
   size_t kept;     /* end of the last period judged not to end one */
@@ -875,7 +876,7 @@ static size_t line_break(seg *s, size_t i, size_t l, size_t line_start) {
     s->prot_end = 0;
     return k;
   }
-  if (!s->content) return k;
+  if (!s->content || s->soft_breaks) return k;
   /* Previous line: trailing white space, length, last character. */
   bool trailing = false;
   int32_t last = 0;
@@ -1250,9 +1251,10 @@ static bool is_caseless(const char *t, size_t off, size_t len) {
 }
 
 int ng_sentences_split(ng_vec *out, const char *t, size_t off, size_t len,
-                       ng_lang lang) {
+                       ng_lang lang, unsigned flags) {
   seg s;
   memset(&s, 0, sizeof s);
+  s.soft_breaks = flags & NG_SPLIT_SOFT_BREAKS;
   s.t = t;
   s.end = off + len;
   s.out = out;

@@ -25,7 +25,7 @@ static void split(split_result *r, const char *text, ng_lang lang) {
   ng_vec v;
   ng_vec_init(&v, sizeof(ng_span), NULL);
   size_t len = strlen(text);
-  CHECK_INT(ng_sentences_split(&v, text, 0, len, lang), NG_OK);
+  CHECK_INT(ng_sentences_split(&v, text, 0, len, lang, 0), NG_OK);
   r->n = v.len;
   size_t prev_end = 0;
   for (size_t i = 0; i < v.len; i++) {
@@ -270,7 +270,7 @@ void test_sentences__sub_span(void) {
   const char *t = "IGNORED. One. Two. IGNORED";
   ng_vec v;
   ng_vec_init(&v, sizeof(ng_span), NULL);
-  CHECK_INT(ng_sentences_split(&v, t, 9, 9, NG_LANG_EN), NG_OK);
+  CHECK_INT(ng_sentences_split(&v, t, 9, 9, NG_LANG_EN, 0), NG_OK);
   CHECK_INT(v.len, 2);
   if (v.len == 2) {
     ng_span *a = ng_vec_at(&v, 0), *b = ng_vec_at(&v, 1);
@@ -325,7 +325,7 @@ void test_sentences__pathological(void) {
 
   for (size_t i = 0; i < n; i++)
     buf[i] = i % 7 == 6 ? ' ' : 'a';
-  CHECK_INT(ng_sentences_split(&v, buf, 0, n, NG_LANG_EN), NG_OK);
+  CHECK_INT(ng_sentences_split(&v, buf, 0, n, NG_LANG_EN, 0), NG_OK);
   CHECK_INT(v.len, 1);
 
   const char *unit = "The Co. said (it grew. ";
@@ -335,7 +335,7 @@ void test_sentences__pathological(void) {
     m += ul;
   }
   v.len = 0;
-  CHECK_INT(ng_sentences_split(&v, buf, 0, m, NG_LANG_EN), NG_OK);
+  CHECK_INT(ng_sentences_split(&v, buf, 0, m, NG_LANG_EN, 0), NG_OK);
   CHECK(v.len >= 1);
 
   const char *units[] = {"(",   "\"a ", "' x", ". ",  "a. ",
@@ -345,7 +345,7 @@ void test_sentences__pathological(void) {
     for (size_t i = 0; i + l <= n; i += l)
       memcpy(buf + i, units[u], l);
     v.len = 0;
-    CHECK_INT(ng_sentences_split(&v, buf, 0, n - n % l, NG_LANG_EN), NG_OK);
+    CHECK_INT(ng_sentences_split(&v, buf, 0, n - n % l, NG_LANG_EN, 0), NG_OK);
   }
   double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
   printf("    pathological inputs (12 x ~10 MB): %.2f s\n", secs);
@@ -426,7 +426,7 @@ static int golden_case(const char *text, json_t *sents, ng_lang lang,
   ng_vec v;
   ng_vec_init(&v, sizeof(ng_span), NULL);
   size_t len = strlen(text);
-  int ok = ng_sentences_split(&v, text, 0, len, lang) == NG_OK &&
+  int ok = ng_sentences_split(&v, text, 0, len, lang, 0) == NG_OK &&
            v.len == json_array_size(sents);
   for (size_t i = 0; ok && i < v.len; i++) {
     ng_span *sp = ng_vec_at(&v, i);
