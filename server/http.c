@@ -11,7 +11,12 @@
  * Workers: each request borrows a {ng_ctx, ng_store} pair from a
  * mutex-protected free list and gives it back when answered. At most one
  * pair per pool thread is ever made, since a thread handles one request at
- * a time; contexts and SQLite connections are reused, never shared. */
+ * a time; contexts and SQLite connections are reused, never shared.
+ *
+ * Time: a request's database statements stop when it has run for
+ * QUERY_BUDGET_S (answered 503), and at once when the server stops, so
+ * neither a slow query nor SIGTERM waits on one (libmicrohttpd joins its
+ * threads, which finish the request they hold). */
 #include "server.h"
 
 #include <jansson.h>
@@ -26,6 +31,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Seconds of database work a request may take. */
+#define QUERY_BUDGET_S 10
 
 #define NBUCKETS 12
 static const double bucket_le[NBUCKETS] = {0.0005, 0.001, 0.0025, 0.005,
@@ -48,6 +56,7 @@ struct ng_server {
   size_t nall, capall;
   route_metrics *rm; /* ng_route_count + 1 (unmatched) */
   atomic_ullong cache_hits, cache_misses, too_big, timeouts;
+  atomic_bool stopping; /* ng_server_stop() has begun */
 };
 
 typedef struct conn {
@@ -60,21 +69,54 @@ typedef struct conn {
 
 /* ---- workers -------------------------------------------------------- */
 
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* SQLite's progress handler: nonzero stops the running statement. */
+static int stop_query(void *user) {
+  ng_worker *w = user;
+  if (atomic_load(&w->srv->stopping) ||
+      (w->deadline_ns && now_ns() > w->deadline_ns)) {
+    w->cut = true;
+    return 1;
+  }
+  return 0;
+}
+
+/* A worker {ng_ctx, ng_store} for the server (NULL: out of memory or a
+ * database error; why[cap] says which). */
+static ng_worker *worker_new(ng_server *srv, char *why, size_t cap) {
+  ng_worker *w = calloc(1, sizeof *w);
+  if (!w) {
+    snprintf(why, cap, "out of memory");
+    return NULL;
+  }
+  if (ng_ctx_new(&w->ctx, NULL, NULL)) {
+    snprintf(why, cap, "out of memory");
+    free(w);
+    return NULL;
+  }
+  if (ng_store_open(&w->store, srv->cfg.db_path, why, cap)) {
+    ng_ctx_free(w->ctx);
+    free(w);
+    return NULL;
+  }
+  w->srv = srv;
+  ng_store_set_interrupt(w->store, stop_query, w);
+  return w;
+}
+
 static ng_worker *worker_get(ng_server *srv) {
   pthread_mutex_lock(&srv->lock);
   ng_worker *w = srv->free_workers;
   if (w) srv->free_workers = w->next_free;
   pthread_mutex_unlock(&srv->lock);
   if (w) return w;
-  w = calloc(1, sizeof *w);
-  if (!w) return NULL;
   char why[256];
-  if (ng_ctx_new(&w->ctx, NULL, NULL) ||
-      ng_store_open(&w->store, srv->cfg.db_path, why, sizeof why)) {
-    ng_ctx_free(w->ctx);
-    free(w);
-    return NULL;
-  }
+  if (!(w = worker_new(srv, why, sizeof why))) return NULL;
   pthread_mutex_lock(&srv->lock);
   if (srv->nall == srv->capall) {
     size_t cap = srv->capall ? srv->capall * 2 : 8;
@@ -311,7 +353,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   if (!req.w) {
     ng_res_error(&res, 503, "no worker (out of memory or database error)");
   } else {
+    req.w->cut = false;
+    req.w->deadline_ns = now_ns() + (int64_t)QUERY_BUDGET_S * 1000000000;
     rt->handle(&req, &res);
+    if (req.w->cut) { /* whatever the handler made of the failed query */
+      const char *msg = atomic_load(&srv->stopping)
+                            ? "the server is stopping"
+                            : "the request took too long";
+      res.location = NULL;
+      if (strncmp(rt->name, "web_", 4) == 0) ng_web_error(&res, 503, msg);
+      else ng_res_error(&res, 503, msg);
+    }
     worker_put(srv, req.w);
   }
   if (res.cache_miss) atomic_fetch_add(&srv->cache_misses, 1);
@@ -456,13 +508,8 @@ int ng_server_start(ng_server **out, const ng_server_config *cfg,
   }
   /* Open one worker now: creates and migrates the database, and reports a
    * bad --db before we listen. */
-  ng_worker *w = calloc(1, sizeof *w);
-  if (!w || ng_ctx_new(&w->ctx, NULL, NULL) ||
-      ng_store_open(&w->store, cfg->db_path, why, cap)) {
-    if (w) ng_ctx_free(w->ctx);
-    free(w);
-    goto fail;
-  }
+  ng_worker *w = worker_new(srv, why, cap);
+  if (!w) goto fail;
   srv->all = malloc(8 * sizeof *srv->all);
   if (!srv->all) {
     ng_store_close(w->store);
@@ -520,6 +567,9 @@ fail:
 
 void ng_server_stop(ng_server *srv) {
   if (!srv) return;
+  /* Running statements stop now (stop_query), so the pool threads
+   * finish their requests quickly; then libmicrohttpd joins them. */
+  atomic_store(&srv->stopping, true);
   if (srv->d) MHD_stop_daemon(srv->d);
   for (size_t i = 0; i < srv->nall; i++) {
     ng_store_close(srv->all[i]->store);

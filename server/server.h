@@ -71,11 +71,12 @@ int ng_store_get(ng_store *st, int64_t id, bool with_body, ng_stored *out);
 int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
                  char **url);
 
-/* Lists articles newest first, or those matching the full-text query `q`
- * (words; FTS syntax characters are neutralised) best match first.
- * Calls fn for each; *total gets the number of matches. `exclude` skips
- * one id (0: none); `any_word` ORs the words (related articles).
- * Returns 0 or -1. */
+/* Lists articles newest first (q NULL), or those matching the full-text
+ * query `q` (words; FTS syntax characters are neutralised) best match
+ * first, each with a snippet (from a 2 kB window of the body, so its cost
+ * is bounded whatever the article's size). Calls fn for each; *total gets
+ * the number of matches. `exclude` skips one id (0: none); `any_word` ORs
+ * the words of 4 bytes or more (related articles). Returns 0 or -1. */
 typedef void (*ng_store_row_fn)(const ng_stored *row, const char *snippet,
                                 void *user);
 int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
@@ -103,6 +104,11 @@ int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn f
 
 /* Cheap liveness probe: 0 when the database answers. */
 int ng_store_ping(ng_store *st);
+
+/* Has every statement of the connection call stop(user) every few
+ * thousand steps, and fail as soon as it returns nonzero (the server's
+ * per-request time budget, and shutdown). stop NULL: never. */
+void ng_store_set_interrupt(ng_store *st, int (*stop)(void *user), void *user);
 
 /* ---- stories (stories.c) ------------------------------------------- */
 
@@ -189,6 +195,10 @@ typedef struct ng_worker {
   ng_ctx *ctx;
   ng_store *store;
   struct ng_worker *next_free;
+  /* http.c: the request's database time budget (ng_store_set_interrupt) */
+  struct ng_server *srv;
+  int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
+  bool cut;            /* a statement was stopped (budget or shutdown) */
 } ng_worker;
 
 typedef struct ng_req {

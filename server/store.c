@@ -98,8 +98,25 @@ enum {
   Q_ROLLBACK,
   Q_PING,
   Q_AFTER,
+  Q_SNIP_PUT,
+  Q_SNIP,
+  Q_SNIP_CLEAR,
   NQ
 };
+
+/* A search snippet is made from a small window of the body, not from the
+ * whole body: FTS5's snippet() scores every match of the row against every
+ * other, so its time grows with the square of the matches (a 9.5 MB
+ * article and the query "the": about a minute of CPU; 1 MB: 0.6 s; 64 kB:
+ * 3 ms). The window is SNIPPET_WINDOW bytes around the first place where
+ * a query word starts (ASCII case folded) in the body's first
+ * SNIPPET_SCAN characters, or the body's start; it goes into a one-row
+ * FTS5 table of the connection's own (temp.snip, in memory, the same
+ * tokenizer), so the snippet and its highlights are FTS5's. Matching and
+ * ranking still use the whole body. A window of 2 kB costs at most some
+ * milliseconds, even when every word of it matches. */
+#define SNIPPET_SCAN 65536
+#define SNIPPET_WINDOW 2048
 
 static const char *const sql[NQ] = {
     [Q_BY_HASH] = "SELECT id FROM articles WHERE sha256 = ?1",
@@ -116,8 +133,8 @@ static const char *const sql[NQ] = {
     [Q_LIST] = "SELECT " COLS ", NULL FROM articles a WHERE a.id != ?1"
                " ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
     [Q_COUNT] = "SELECT count(*) FROM articles WHERE id != ?1",
-    [Q_SEARCH] = "SELECT " COLS ", snippet(articles_fts, 1, char(1), char(2),"
-                 " '…', 16) FROM articles_fts JOIN articles a"
+    [Q_SEARCH] = "SELECT " COLS ", substr(a.body, 1, ?5)"
+                 " FROM articles_fts JOIN articles a"
                  " ON a.id = articles_fts.rowid"
                  " WHERE articles_fts MATCH ?4 AND a.id != ?1"
                  " ORDER BY rank LIMIT ?2 OFFSET ?3",
@@ -134,11 +151,18 @@ static const char *const sql[NQ] = {
     [Q_ROLLBACK] = "ROLLBACK",
     [Q_PING] = "SELECT 1",
     [Q_AFTER] = "SELECT " COLS " FROM articles a WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
+    [Q_SNIP_PUT] = "INSERT INTO temp.snip (rowid, body) VALUES (1, ?1)",
+    [Q_SNIP] = "SELECT snippet(snip, 0, char(1), char(2), '…', 16)"
+               " FROM temp.snip WHERE snip MATCH ?1",
+    [Q_SNIP_CLEAR] = "DELETE FROM temp.snip",
 };
 
 struct ng_store {
   sqlite3 *db;
   sqlite3_stmt *q[NQ];
+  bool snip_made; /* temp.snip exists */
+  int (*stop)(void *user); /* ng_store_set_interrupt() */
+  void *stop_user;
 };
 
 /* A prepared statement, reset and ready to bind; NULL on error. */
@@ -352,11 +376,14 @@ int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
   return found;
 }
 
+/* How fts_query joins the words. */
+enum { ALL_WORDS, ANY_WORD, ANY_LONG_WORD };
+
 /* Turns user words into an FTS5 query: each word quoted (so no operator or
- * column filter from the user reaches FTS5), joined by AND or OR. Returns
- * the number of words (at most 16). With `any`, words of fewer than 4
- * bytes are left out. */
-static int fts_query(ng_buf *out, const char *q, bool any) {
+ * column filter from the user reaches FTS5), joined by AND (ALL_WORDS) or
+ * OR. Returns the number of words (at most 16). With ANY_LONG_WORD, words
+ * of fewer than 4 bytes are left out. */
+static int fts_query(ng_buf *out, const char *q, int how) {
   int n = 0;
   const unsigned char *p = (const unsigned char *)q;
   while (*p && n < 16) {
@@ -369,8 +396,8 @@ static int fts_query(ng_buf *out, const char *q, bool any) {
       p++;
     if (p == w) break;
     /* Related articles: short words ("the", "of", "и") relate everything. */
-    if (any && p - w < 4) continue;
-    if (n) ng_buf_puts(out, any ? " OR " : " ");
+    if (how == ANY_LONG_WORD && p - w < 4) continue;
+    if (n) ng_buf_puts(out, how == ALL_WORDS ? " " : " OR ");
     ng_buf_puts(out, "\"");
     ng_buf_put(out, (const char *)w, (size_t)(p - w));
     ng_buf_puts(out, "\"");
@@ -379,13 +406,109 @@ static int fts_query(ng_buf *out, const char *q, bool any) {
   return n;
 }
 
+/* The start of a text when no word of the query is in it: about 100
+ * bytes, cut at a space (ASCII, so a UTF-8 boundary), and an ellipsis. */
+static char *lead_snippet(const char *text, size_t len) {
+  size_t n = len;
+  bool cut = n > 100;
+  if (cut) {
+    n = 100;
+    while (n > 40 && text[n] != ' ') n--;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+  }
+  char *out = malloc(n + 4);
+  if (!out) return NULL;
+  memcpy(out, text, n);
+  memcpy(out + n, cut ? "…" : "", cut ? 4 : 1);
+  return out;
+}
+
+static bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Byte offset in text[0..len) of the first place where a word of the FTS
+ * query `fq` ("w1" OR "w2" ...) starts, ASCII case folded, after no ASCII
+ * letter or digit and before none; len when there is none. */
+static size_t first_match(const char *text, size_t len, const ng_buf *fq) {
+  for (size_t i = 0; i < len; i++) {
+    if (i && ascii_alnum((unsigned char)text[i - 1])) continue;
+    for (size_t k = 0; k < fq->len; k++) {
+      if (fq->ptr[k] != '"') continue;
+      const char *w = fq->ptr + k + 1;
+      size_t wl = (size_t)((const char *)memchr(w, '"', fq->len - k - 1) - w);
+      k += wl + 1;
+      if (wl > len - i) continue;
+      size_t j = 0;
+      while (j < wl && ((unsigned char)text[i + j] | ((unsigned char)w[j] < 0x80 ? 0x20 : 0)) ==
+                           ((unsigned char)w[j] | ((unsigned char)w[j] < 0x80 ? 0x20 : 0)))
+        j++;
+      if (j == wl && (i + wl == len || !ascii_alnum((unsigned char)text[i + wl]))) return i;
+    }
+  }
+  return len;
+}
+
+/* The snippet of `text` (a body's first SNIPPET_SCAN characters) for the
+ * OR query `fq` (malloc'd, or NULL: out of memory or a database error). */
+static char *snippet_of(ng_store *st, const char *text, size_t len,
+                        const ng_buf *fq) {
+  if (!st->snip_made) {
+    if (sqlite3_exec(st->db,
+                     "PRAGMA temp_store = MEMORY;"
+                     " CREATE VIRTUAL TABLE IF NOT EXISTS temp.snip USING"
+                     " fts5(body, tokenize='unicode61 remove_diacritics 2')",
+                     NULL, NULL, NULL) != SQLITE_OK)
+      return NULL;
+    st->snip_made = true;
+  }
+  /* The window: from a line or word break some 500 bytes before the
+   * first match, SNIPPET_WINDOW bytes, on UTF-8 boundaries. */
+  size_t m = first_match(text, len, fq), from = 0, to;
+  if (m == len) m = 0;
+  if (m > 512) {
+    from = m - 512;
+    size_t back = from > 64 ? from - 64 : 0;
+    while (from > back && text[from - 1] != ' ' && text[from - 1] != '\n') from--;
+    while (from < m && ((unsigned char)text[from] & 0xC0) == 0x80) from++;
+  }
+  to = len - from > SNIPPET_WINDOW ? from + SNIPPET_WINDOW : len;
+  while (to > from && to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to--;
+
+  char *out = NULL;
+  sqlite3_stmt *s = stmt(st, Q_SNIP_PUT);
+  if (!s) return NULL;
+  sqlite3_bind_text(s, 1, text + from, (int)(to - from), SQLITE_STATIC);
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  if (rc == SQLITE_DONE && (s = stmt(st, Q_SNIP))) {
+    sqlite3_bind_text(s, 1, fq->ptr, (int)fq->len, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+      const char *t = (const char *)sqlite3_column_text(s, 0);
+      size_t n = (size_t)sqlite3_column_bytes(s, 0);
+      /* FTS5 marks a cut at the window's start, not at the body's. */
+      bool dots = from > 0 && t && strncmp(t, "…", 3) != 0;
+      if (t && (out = malloc(n + 4))) {
+        memcpy(out, "…", dots ? 3 : 0);
+        memcpy(out + (dots ? 3 : 0), t, n + 1);
+      }
+    }
+    sqlite3_reset(s);
+  }
+  exec_q(st, Q_SNIP_CLEAR);
+  if (rc != SQLITE_DONE) return NULL;
+  return out ? out : lead_snippet(text, len);
+}
+
 int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
                   int64_t offset, int64_t limit, int64_t *total,
                   ng_store_row_fn fn, void *user) {
-  ng_buf fq = NG_BUF_INIT;
-  int words = q ? fts_query(&fq, q, any_word) : 0;
+  ng_buf fq = NG_BUF_INIT, snipq = NG_BUF_INIT;
+  int words = q ? fts_query(&fq, q, any_word ? ANY_LONG_WORD : ALL_WORDS) : 0;
   int ret = -1;
   *total = 0;
+  if (words) fts_query(&snipq, q, ANY_WORD);
   sqlite3_stmt *c = stmt(st, words ? Q_SEARCH_COUNT : Q_COUNT);
   if (!c) goto done;
   sqlite3_bind_int64(c, 1, exclude);
@@ -399,17 +522,32 @@ int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
   sqlite3_bind_int64(s, 1, exclude);
   sqlite3_bind_int64(s, 2, limit);
   sqlite3_bind_int64(s, 3, offset);
-  if (words) sqlite3_bind_text(s, 4, fq.ptr, (int)fq.len, SQLITE_STATIC);
+  if (words) {
+    sqlite3_bind_text(s, 4, fq.ptr, (int)fq.len, SQLITE_STATIC);
+    sqlite3_bind_int(s, 5, SNIPPET_SCAN);
+  }
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    /* The per-row snippets are statements of their own: the time budget
+     * is checked between rows as well. */
+    if (words && st->stop && st->stop(st->stop_user)) {
+      rc = SQLITE_INTERRUPT;
+      break;
+    }
     ng_stored row;
     read_row(s, &row, false);
-    fn(&row, (const char *)sqlite3_column_text(s, 14), user);
+    char *snip = NULL;
+    const char *lead = (const char *)sqlite3_column_text(s, 14);
+    if (words && lead)
+      snip = snippet_of(st, lead, (size_t)sqlite3_column_bytes(s, 14), &snipq);
+    fn(&row, snip, user);
+    free(snip);
     ng_stored_dispose(&row);
   }
   sqlite3_reset(s);
   ret = rc == SQLITE_DONE ? 0 : -1;
 done:
   ng_buf_dispose(&fq);
+  ng_buf_dispose(&snipq);
   return ret;
 }
 
@@ -443,6 +581,13 @@ int64_t ng_store_count(ng_store *st) {
 }
 
 int ng_store_ping(ng_store *st) { return exec_q(st, Q_PING); }
+
+void ng_store_set_interrupt(ng_store *st, int (*stop)(void *user), void *user) {
+  /* 1000 virtual machine steps take some microseconds. */
+  sqlite3_progress_handler(st->db, stop ? 1000 : 0, stop, user);
+  st->stop = stop;
+  st->stop_user = user;
+}
 
 int ng_store_after(ng_store *st, int64_t after, int64_t limit, ng_store_row_fn fn,
                    void *user) {
