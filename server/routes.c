@@ -218,9 +218,8 @@ int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
     ng_res_error(res, 500, "database error");
     return 500;
   }
-  char *raw = NULL, *url = NULL;
-  size_t rawlen = 0;
-  rc = ng_store_raw(st, id, &raw, &rawlen, &url);
+  ng_raw raw;
+  rc = ng_store_raw(st, id, &raw);
   if (rc <= 0) {
     ng_res_error(res, rc == 0 ? 404 : 500,
                  rc == 0 ? "no such article" : "database error");
@@ -229,8 +228,8 @@ int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
   ng_buf out = NG_BUF_INIT;
   ng_error err = {0, NULL, 0};
   int status = 0;
-  rc = summarize_raw(req->w->ctx, raw, rawlen, url, NG_INPUT_AUTO, sentences,
-                     words, 0, &out, NULL, &err);
+  rc = summarize_raw(req->w->ctx, raw.data, raw.len, raw.url, raw.kind,
+                     sentences, words, 0, &out, NULL, &err);
   if (rc) {
     status = fail_status(res, rc, &err);
   } else {
@@ -246,8 +245,7 @@ int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
     }
   }
   ng_buf_dispose(&out);
-  free(raw);
-  free(url);
+  ng_raw_dispose(&raw);
   return status;
 }
 

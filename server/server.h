@@ -67,9 +67,21 @@ void ng_stored_dispose(ng_stored *a);
  * 0 not found, -1 on a database error. */
 int ng_store_get(ng_store *st, int64_t id, bool with_body, ng_stored *out);
 
-/* The raw bytes an article was made from (malloc'd). 1/0/-1 as above. */
-int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
-                 char **url);
+/* What an article was made from, as stored: read it again with these
+ * (its kind as ng_extract() read it at ingest, not sniffed again: a
+ * text/plain article that starts with "<html>" stays text). Strings are
+ * malloc'd (ng_raw_dispose). */
+typedef struct ng_raw {
+  char *data; /* the raw bytes, NUL-terminated after len */
+  size_t len;
+  char *url;          /* or NULL */
+  ng_input_kind kind; /* NG_INPUT_TEXT or NG_INPUT_HTML */
+} ng_raw;
+
+void ng_raw_dispose(ng_raw *r);
+
+/* The raw bytes article `id` was made from. 1/0/-1 as above. */
+int ng_store_raw(ng_store *st, int64_t id, ng_raw *out);
 
 /* Lists articles newest first (q NULL), or those matching the full-text
  * query `q` (words; FTS syntax characters are neutralised) best match

@@ -128,7 +128,7 @@ static const char *const sql[NQ] = {
     [Q_INSERT_RAW] = "INSERT INTO raws (article_id, data) VALUES (?1, ?2)",
     [Q_GET] = "SELECT " COLS " FROM articles a WHERE a.id = ?1",
     [Q_GET_BODY] = "SELECT " COLS ", a.body FROM articles a WHERE a.id = ?1",
-    [Q_RAW] = "SELECT r.data, a.url FROM raws r JOIN articles a"
+    [Q_RAW] = "SELECT r.data, a.url, a.input FROM raws r JOIN articles a"
               " ON a.id = r.article_id WHERE r.article_id = ?1",
     [Q_LIST] = "SELECT " COLS ", NULL FROM articles a WHERE a.id != ?1"
                " ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
@@ -347,11 +347,15 @@ int ng_store_get(ng_store *st, int64_t id, bool with_body, ng_stored *out) {
   return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
-                 char **url) {
-  *data = NULL;
-  *len = 0;
-  *url = NULL;
+void ng_raw_dispose(ng_raw *r) {
+  if (!r) return;
+  free(r->data);
+  free(r->url);
+  memset(r, 0, sizeof *r);
+}
+
+int ng_store_raw(ng_store *st, int64_t id, ng_raw *out) {
+  memset(out, 0, sizeof *out);
   sqlite3_stmt *s = stmt(st, Q_RAW);
   if (!s) return -1;
   sqlite3_bind_int64(s, 1, id);
@@ -359,12 +363,15 @@ int ng_store_raw(ng_store *st, int64_t id, char **data, size_t *len,
   if (rc == SQLITE_ROW) {
     size_t n = (size_t)sqlite3_column_bytes(s, 0);
     const void *p = sqlite3_column_blob(s, 0);
-    *data = malloc(n + 1);
-    if (*data) {
-      if (n) memcpy(*data, p, n);
-      (*data)[n] = '\0';
-      *len = n;
-      *url = col_dup(s, 1);
+    out->data = malloc(n + 1);
+    if (out->data) {
+      if (n) memcpy(out->data, p, n);
+      out->data[n] = '\0';
+      out->len = n;
+      out->url = col_dup(s, 1);
+      const char *in = (const char *)sqlite3_column_text(s, 2);
+      /* Every stored row says "html" or "text" (ng_store_ingest). */
+      out->kind = in && strcmp(in, "html") == 0 ? NG_INPUT_HTML : NG_INPUT_TEXT;
       found = 1;
     } else {
       found = -1;

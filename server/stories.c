@@ -125,17 +125,18 @@ typedef struct sync_state {
  * from the stored title and body (read only then). *keep or *own holds
  * what the document lives in. */
 static int doc_of(ng_stories *s, int64_t id, ng_article **keep, ng_doc **own, const ng_doc **doc) {
-  char *raw = NULL, *url = NULL;
-  size_t len = 0;
+  ng_raw raw;
   *keep = NULL;
   *own = NULL;
   *doc = NULL;
   int rc = NG_EEMPTY;
   ng_stored row;
-  if (ng_store_raw(s->store, id, &raw, &len, &url) == 1) {
+  if (ng_store_raw(s->store, id, &raw) == 1) {
+    /* Read as at ingest (the stored kind, not sniffed again). */
     ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
-    eo.url = url;
-    rc = ng_extract(keep, s->ctx, raw, len, &eo, NULL);
+    eo.url = raw.url;
+    eo.kind = raw.kind;
+    rc = ng_extract(keep, s->ctx, raw.data, raw.len, &eo, NULL);
     if (rc == NG_OK && !(*doc = ng_article_doc(*keep))) rc = NG_EEMPTY;
   } else if (ng_store_get(s->store, id, true, &row) == 1) {
     const char *title = row.title ? row.title : "", *body = row.body ? row.body : "";
@@ -153,8 +154,7 @@ static int doc_of(ng_stories *s, int64_t id, ng_article **keep, ng_doc **own, co
     free(text);
     ng_stored_dispose(&row);
   }
-  free(raw);
-  free(url);
+  ng_raw_dispose(&raw);
   return rc;
 }
 
