@@ -251,11 +251,106 @@ int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
 
 /* ---- request bodies ------------------------------------------------- */
 
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = (char)(c | 0x20);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int ng_form_value(char **out, size_t *len, const char *body, size_t body_len,
+                  const char *key) {
+  size_t klen = strlen(key);
+  const char *p = body, *end = body + body_len;
+  *out = NULL;
+  *len = 0;
+  while (p < end) {
+    const char *amp = memchr(p, '&', (size_t)(end - p));
+    const char *stop = amp ? amp : end;
+    if ((size_t)(stop - p) > klen && memcmp(p, key, klen) == 0 &&
+        p[klen] == '=') {
+      const char *v = p + klen + 1;
+      char *d = malloc((size_t)(stop - v) + 1);
+      if (!d) return -1;
+      *out = d;
+      for (; v < stop; v++) {
+        int hi, lo;
+        if (*v == '+') {
+          *d++ = ' ';
+        } else if (*v == '%' && stop - v >= 3 && (hi = hex_digit(v[1])) >= 0 &&
+                   (lo = hex_digit(v[2])) >= 0) {
+          *d++ = (char)(hi * 16 + lo);
+          v += 2;
+        } else {
+          *d++ = *v;
+        }
+      }
+      *d = '\0';
+      *len = (size_t)(d - *out);
+      return 1;
+    }
+    p = stop + 1;
+  }
+  return 0;
+}
+
 typedef struct body_input {
   ng_ingest_input in;
   json_t *root; /* owns the strings when the body was JSON */
+  char *form[4]; /* owns them when it was a form: article, url, title, source */
   long sentences, words;
 } body_input;
+
+static void body_dispose(body_input *b) {
+  json_decref(b->root);
+  for (size_t i = 0; i < 4; i++) free(b->form[i]);
+}
+
+/* Reads an application/x-www-form-urlencoded body with the JSON body's
+ * fields: "html", "text" or "article", "url", "title", "source",
+ * "sentences", "words". Returns false with res set on bad input. */
+static bool read_form(const ng_req *req, ng_res *res, body_input *b) {
+  static const struct {
+    const char *key;
+    ng_input_kind kind;
+  } keys[] = {{"html", NG_INPUT_HTML}, {"text", NG_INPUT_TEXT}, {"article", NG_INPUT_AUTO}};
+  size_t n = 0;
+  int rc = 0;
+  for (size_t i = 0; i < 3 && rc == 0; i++) {
+    rc = ng_form_value(&b->form[0], &n, req->body, req->body_len, keys[i].key);
+    b->in.kind = keys[i].kind;
+  }
+  if (rc < 0) goto nomem;
+  if (rc == 0) {
+    ng_res_error(res, 400, "the form needs an \"html\", \"text\" or \"article\" field");
+    return false;
+  }
+  b->in.data = b->form[0];
+  b->in.len = n;
+  static const char *const hint[] = {"url", "title", "source"};
+  const char **to[] = {&b->in.url, &b->in.title, &b->in.source};
+  for (size_t i = 0; i < 3; i++) {
+    if (ng_form_value(&b->form[i + 1], &n, req->body, req->body_len, hint[i]) < 0) goto nomem;
+    *to[i] = b->form[i + 1];
+  }
+  if (!b->in.source) b->in.source = b->in.url;
+  static const char *const lim[] = {"sentences", "words"};
+  long *lv[] = {&b->sentences, &b->words};
+  for (size_t i = 0; i < 2; i++) {
+    char *v;
+    rc = ng_form_value(&v, &n, req->body, req->body_len, lim[i]);
+    if (rc < 0) goto nomem;
+    bool ok = int_arg(v, 1, i ? MAX_WORDS : MAX_SENTENCES, lv[i]);
+    free(v);
+    if (!ok) {
+      ng_res_error(res, 400, "\"sentences\" (1-100) and \"words\" (1-10000) must be numbers");
+      return false;
+    }
+  }
+  return true;
+nomem:
+  ng_res_error(res, 503, "out of memory");
+  return false;
+}
 
 static bool prefix_ci(const char *s, const char *p) {
   return s && strncasecmp(s, p, strlen(p)) == 0;
@@ -324,6 +419,8 @@ static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
     }
     b->sentences = ns ? (long)json_integer_value(ns) : 0;
     b->words = nw ? (long)json_integer_value(nw) : 0;
+  } else if (prefix_ci(req->content_type, "application/x-www-form-urlencoded")) {
+    if (!read_form(req, res, b)) return false;
   } else {
     if (prefix_ci(req->content_type, "text/html") ||
         prefix_ci(req->content_type, "application/xhtml"))
@@ -331,9 +428,7 @@ static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
     else if (prefix_ci(req->content_type, "text/plain"))
       b->in.kind = NG_INPUT_TEXT;
     else if (req->content_type &&
-             !prefix_ci(req->content_type, "application/octet-stream") &&
-             !prefix_ci(req->content_type,
-                        "application/x-www-form-urlencoded")) {
+             !prefix_ci(req->content_type, "application/octet-stream")) {
       ng_res_error(res, 415, "send text/html, text/plain or application/json");
       return false;
     }
@@ -468,7 +563,7 @@ static void api_add(const ng_req *req, ng_res *res) {
   res->location = res->owned;
   put_json(res, o);
 done:
-  json_decref(b.root);
+  body_dispose(&b);
 }
 
 static void api_get(const ng_req *req, ng_res *res) {
@@ -560,16 +655,10 @@ static void api_summarize(const ng_req *req, ng_res *res) {
 done:
   ng_buf_dispose(&out);
   ng_article_free(a);
-  json_decref(b.root);
+  body_dispose(&b);
 }
 
 /* ---- in-process dispatch (fuzz/fuzz_serve.c) ------------------------- */
-
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = (char)(c | 0x20);
-  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
 
 /* Decodes s in place as libmicrohttpd does for arguments: '+' is a space,
  * %XX a byte, anything else (a lone '%') stays. */

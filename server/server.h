@@ -247,6 +247,13 @@ const char *ng_req_header(const ng_req *r, const char *key);
 /* Metrics text for /metrics appended to out. */
 void ng_server_metrics(struct ng_server *srv, ng_store *st, ng_buf *out);
 
+/* The decoded value of field `key` of an application/x-www-form-urlencoded
+ * body ('+' a space, %XX a byte; the first field of that name): 1 with
+ * *out malloc'd and NUL-terminated, *len its length (it may hold a NUL
+ * byte), 0 when absent (*out NULL), -1 out of memory. */
+int ng_form_value(char **out, size_t *len, const char *body, size_t body_len,
+                  const char *key);
+
 /* Sets an error response: JSON {"error": msg, "code": status}. */
 void ng_res_error(ng_res *res, int status, const char *msg);
 /* HTTP status for a library status. */

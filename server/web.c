@@ -359,57 +359,24 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   ng_stored_dispose(&a);
 }
 
-/* Decodes application/x-www-form-urlencoded value of `key` (malloc'd), or
- * NULL when absent. */
-static char *form_value(const char *body, size_t len, const char *key) {
-  size_t klen = strlen(key);
-  const char *p = body, *end = body + len;
-  while (p < end) {
-    const char *amp = memchr(p, '&', (size_t)(end - p));
-    const char *stop = amp ? amp : end;
-    if ((size_t)(stop - p) > klen && memcmp(p, key, klen) == 0 &&
-        p[klen] == '=') {
-      const char *v = p + klen + 1;
-      char *out = malloc((size_t)(stop - v) + 1), *d = out;
-      if (!out) return NULL;
-      for (; v < stop; v++) {
-        int hi, lo;
-        if (*v == '+') {
-          *d++ = ' ';
-        } else if (*v == '%' && stop - v >= 3 &&
-                   (hi = (v[1] >= '0' && v[1] <= '9') ? v[1] - '0'
-                        : ((v[1] | 0x20) >= 'a' && (v[1] | 0x20) <= 'f')
-                            ? (v[1] | 0x20) - 'a' + 10 : -1) >= 0 &&
-                   (lo = (v[2] >= '0' && v[2] <= '9') ? v[2] - '0'
-                        : ((v[2] | 0x20) >= 'a' && (v[2] | 0x20) <= 'f')
-                            ? (v[2] | 0x20) - 'a' + 10 : -1) >= 0) {
-          *d++ = (char)(hi * 16 + lo);
-          v += 2;
-        } else {
-          *d++ = *v;
-        }
-      }
-      *d = '\0';
-      return out;
-    }
-    p = stop + 1;
-  }
-  return NULL;
-}
-
 void ng_web_summarize(const ng_req *req, ng_res *res) {
-  char *text = form_value(req->body, req->body_len, "text");
-  char *ns = form_value(req->body, req->body_len, "sentences");
-  long n = ns ? strtol(ns, NULL, 10) : 3;
-  if (n < 1 || n > 20) n = 3;
+  char *text = NULL, *ns = NULL;
+  size_t tlen = 0, nlen;
   ng_article *a = NULL;
   ng_summary *s = NULL;
   ng_error err = {0, NULL, 0};
   int rc = NG_EEMPTY;
+  if (ng_form_value(&text, &tlen, req->body, req->body_len, "text") < 0 ||
+      ng_form_value(&ns, &nlen, req->body, req->body_len, "sentences") < 0) {
+    ng_web_error(res, 503, "Out of memory.");
+    goto done;
+  }
+  long n = ns ? strtol(ns, NULL, 10) : 3;
+  if (n < 1 || n > 20) n = 3;
   if (text) {
     ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
     eo.max_bytes = req->cfg->max_body;
-    rc = ng_extract(&a, req->w->ctx, text, strlen(text), &eo, &err);
+    rc = ng_extract(&a, req->w->ctx, text, tlen, &eo, &err);
     if (rc == NG_OK && !ng_article_doc(a)) rc = NG_EEMPTY;
     if (rc == NG_OK) {
       ng_summary_options so = NG_SUMMARY_OPTIONS_INIT;

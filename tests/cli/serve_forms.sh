@@ -1,0 +1,32 @@
+# serve: form bodies (application/x-www-form-urlencoded, what `curl -d`
+# and HTML forms send) to the JSON API are decoded, with the JSON body's
+# fields (text/html/article, url, title, source, sentences, words), not
+# stored or summarized as the raw "text=...&..." string.
+. tests/cli/serve_common.shlib
+start_server
+G='Giraffes escaped from the city zoo on Tuesday morning after a storm damaged a fence. Keepers found all four animals grazing in a nearby park by noon. The zoo said no visitor was hurt and the fence would be rebuilt this week.'
+expect 201 POST /api/articles --data-urlencode "text=$G" --data-urlencode 'url=https://example.test/giraffes'
+has '"input":"text"'
+has '"url":"https://example.test/giraffes"'
+id=$(json_num id)
+expect 200 GET "/api/articles/$id"
+has '"text":"Giraffes escaped from the city zoo on Tuesday morning'
+lacks 'text='
+lacks '+'
+echo "form article stored decoded"
+
+expect 200 POST /api/summarize -d 'text=Giraffes+escaped+from+the+zoo.+Keepers+found+them+by+noon.+Nobody+was+hurt.&sentences=1'
+has '"input":"text"'
+has '"sentences":[{"index":'
+lacks 'text='
+lacks 'Giraffes+escaped'
+expect 200 POST /api/summarize --data-urlencode 'html=<p>The harbour reopened on Monday after storm repairs.</p><p>Fishing boats returned within hours.</p>'
+has '"input":"html"'
+lacks '<p>'
+echo "form summarized decoded"
+
+expect 400 POST /api/articles -d 'body=no+article+field'
+has 'html'
+expect 400 POST /api/summarize -d 'text=Some+text.&sentences=zero'
+expect 400 POST /api/articles -d 'text='
+echo "bad forms 400"
