@@ -635,7 +635,9 @@ static void api_summarize(const ng_req *req, ng_res *res) {
     fail_status(res, rc, &err);
     goto done;
   }
-  const char *title = ng_article_field(a, NG_FIELD_TITLE, NULL);
+  const char *title = b.in.title && b.in.title[0]
+                          ? b.in.title
+                          : ng_article_field(a, NG_FIELD_TITLE, NULL);
   json_t *o = json_pack(
       "{s:s?,s:s,s:s}", "title", title, "language",
       ng_lang_code(ng_doc_lang(ng_article_doc(a))), "input",

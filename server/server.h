@@ -40,7 +40,7 @@ typedef struct ng_ingest_input {
   size_t len;
   const char *source; /* URL or file name, or NULL */
   const char *url;    /* page address for extraction, or NULL */
-  const char *title;  /* title hint when extraction finds none, or NULL */
+  const char *title;  /* the title (wins over the page's), or NULL */
   ng_input_kind kind; /* NG_INPUT_AUTO to sniff */
   size_t max_bytes;   /* 0: library default */
 } ng_ingest_input;

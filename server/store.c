@@ -750,8 +750,9 @@ int ng_store_ingest(int64_t *id, bool *dup, ng_store *st, ng_ctx *ctx,
   if (body.len == 0) ng_buf_put(&body, text, tlen);
   size_t n;
   const char *t = ng_article_field(a, NG_FIELD_TITLE, &n);
-  if (t && n) ng_buf_put(&title, t, n);
-  else if (in->title && in->title[0]) ng_buf_puts(&title, in->title);
+  /* A title the client gives is the one it wants shown. */
+  if (in->title && in->title[0]) ng_buf_puts(&title, in->title);
+  else if (t && n) ng_buf_put(&title, t, n);
   else if (ng_doc_sentence_count(doc))
     derive_title(&title, text, ng_doc_sentence(doc, 0));
   if (body.len > (size_t)0x7fffffff || in->len > (size_t)0x7fffffff) {

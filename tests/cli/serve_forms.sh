@@ -30,3 +30,17 @@ has 'html'
 expect 400 POST /api/summarize -d 'text=Some+text.&sentences=zero'
 expect 400 POST /api/articles -d 'text='
 echo "bad forms 400"
+
+# A title the client gives wins over the page's own.
+P='<!DOCTYPE html><html><head><title>Page title</title></head><body><article><h1>Page title</h1><p>The harbour reopened on Monday after storm repairs. Fishing boats returned within hours. Officials said the quay is safe.</p></article></body></html>'
+expect 201 POST '/api/articles?title=Client+title' -H 'Content-Type: text/html' --data-binary "$P"
+has '"title":"Client title"'
+expect 201 POST /api/articles -H 'Content-Type: application/json' --data-binary "{\"title\":\"JSON title\",\"html\":\"$(printf '%s' "$P" | sed 's/"/\\"/g; s/Monday/Tuesday/')\"}"
+has '"title":"JSON title"'
+expect 201 POST /api/articles --data-urlencode "html=$(printf '%s' "$P" | sed 's/Monday/Friday/')" -d 'title=Form+title'
+has '"title":"Form title"'
+expect 201 POST /api/articles -H 'Content-Type: text/html' --data-binary "$(printf '%s' "$P" | sed 's/Monday/Sunday/')"
+has '"title":"Page title"'
+expect 200 POST '/api/summarize?title=Client+title' -H 'Content-Type: text/html' --data-binary "$P"
+has '"title":"Client title"'
+echo "the client's title wins"
