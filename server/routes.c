@@ -35,8 +35,8 @@ const ng_route ng_routes[] = {
     {"GET", "/stories", ng_web_stories, 0, "web_stories"},
     {"GET", "/s/{id}", ng_web_story, 0, "web_story"},
     {"POST", "/summarize", ng_web_summarize, NG_ROUTE_BODY, "web_summarize"},
-    {"GET", "/static/style.css", ng_web_asset, 0, "web_asset"},
-    {"GET", "/static/reader.js", ng_web_asset, 0, "web_asset"},
+    {"GET", "/static/style.css", ng_web_asset, 0, "web_css"},
+    {"GET", "/static/reader.js", ng_web_asset, 0, "web_js"},
 };
 const size_t ng_route_count = sizeof ng_routes / sizeof ng_routes[0];
 

@@ -268,7 +268,7 @@ typedef struct ng_route {
   const char *pattern; /* "/api/articles/{id}/summary" */
   void (*handle)(const ng_req *req, ng_res *res);
   unsigned flags;
-  const char *name;    /* metrics label */
+  const char *name;    /* metrics label: unique (one series per route) */
 } ng_route;
 
 extern const ng_route ng_routes[];

@@ -61,4 +61,10 @@ has 'get-summary'
 curl -s -D "$TMP/h" -o /dev/null "$BASE/a/2"
 grep -qi "^Content-Security-Policy: default-src 'none'; script-src 'self'" "$TMP/h" || fail "no CSP header"
 grep -qi '^Content-Type: text/html; charset=utf-8' "$TMP/h" || fail "content type"
+# Every series of /metrics once (route labels are unique).
+expect 200 GET /metrics
+dups=$(printf '%s\n' "$BODY" | grep -v '^#' | sed 's/ [^ ]*$//' | sort | uniq -d)
+[ -z "$dups" ] || fail "duplicate metrics series: $dups"
+has 'route="web_css"'
+has 'route="web_js"'
 echo "assets and headers"
