@@ -520,6 +520,7 @@ static void api_list(const ng_req *req, ng_res *res) {
     ng_res_error(res, 400, "q must be UTF-8");
     return;
   }
+  if (q && !q[0]) q = NULL; /* "?q=": the listing, as without q */
   list_acc acc = {json_array()};
   int64_t total = 0;
   if (!acc.arr || ng_store_list(req->w->store, q, false, 0,

@@ -86,14 +86,18 @@ int ng_store_raw(ng_store *st, int64_t id, ng_raw *out);
 /* Lists articles newest first (q NULL), or those matching the full-text
  * query `q` (words; FTS syntax characters are neutralised) best match
  * first, each with a snippet (from a 2 kB window of the body, so its cost
- * is bounded whatever the article's size). Calls fn for each; *total gets
- * the number of matches. `exclude` skips one id (0: none); `any_word` ORs
+ * is bounded whatever the article's size). A `q` without a word in it
+ * matches nothing. Calls fn for each; *total gets the number of matches. `exclude` skips one id (0: none); `any_word` ORs
  * the words of 4 bytes or more (related articles). Returns 0 or -1. */
 typedef void (*ng_store_row_fn)(const ng_stored *row, const char *snippet,
                                 void *user);
 int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
                   int64_t offset, int64_t limit, int64_t *total,
                   ng_store_row_fn fn, void *user);
+
+/* The number of words ng_store_list() searches for in `q` (0: none, only
+ * punctuation). */
+int ng_store_query_words(const char *q);
 
 /* Neighbours in id order: 0 when there is none. Returns 0 or -1. */
 int ng_store_neighbours(ng_store *st, int64_t id, int64_t *prev,

@@ -413,6 +413,13 @@ static int fts_query(ng_buf *out, const char *q, int how) {
   return n;
 }
 
+int ng_store_query_words(const char *q) {
+  ng_buf b = NG_BUF_INIT;
+  int n = q ? fts_query(&b, q, ALL_WORDS) : 0;
+  ng_buf_dispose(&b);
+  return n;
+}
+
 /* The start of a text when no word of the query is in it: about 100
  * bytes, cut at a space (ASCII, so a UTF-8 boundary), and an ellipsis. */
 static char *lead_snippet(const char *text, size_t len) {
@@ -515,6 +522,9 @@ int ng_store_list(ng_store *st, const char *q, bool any_word, int64_t exclude,
   int words = q ? fts_query(&fq, q, any_word ? ANY_LONG_WORD : ALL_WORDS) : 0;
   int ret = -1;
   *total = 0;
+  /* A query without a word (only punctuation; a title of short words for
+   * related articles) matches nothing, rather than list every article. */
+  if (q && !words) return 0;
   if (words) fts_query(&snipq, q, ANY_WORD);
   sqlite3_stmt *c = stmt(st, words ? Q_SEARCH_COUNT : Q_COUNT);
   if (!c) goto done;

@@ -211,9 +211,11 @@ void ng_web_home(const ng_req *req, ng_res *res) {
     ng_buf_put(out, list.ptr, list.len);
     lit(out, "</ol>\n");
   } else {
-    lit(out, q ? "<p class=\"empty\">No article matches.</p>\n"
-               : "<p class=\"empty\">No articles yet. Add some with "
-                 "<code>nutgraf ingest</code> or POST /api/articles.</p>\n");
+    lit(out, q && !ng_store_query_words(q)
+                 ? "<p class=\"empty\">The search has no words to look for.</p>\n"
+             : q ? "<p class=\"empty\">No article matches.</p>\n"
+                 : "<p class=\"empty\">No articles yet. Add some with "
+                   "<code>nutgraf ingest</code> or POST /api/articles.</p>\n");
   }
   ng_buf_dispose(&list);
   lit(out, "<nav class=\"pages\">");

@@ -45,6 +45,23 @@ lacks '<script>alert'
 has 'value="&lt;script&gt;"'
 echo "search"
 
+# A search of only punctuation finds nothing (not every article), and a
+# title with no word of 4 letters or more has no related articles (not
+# the newest ones).
+expect 200 GET '/?q=%22'
+has 'The search has no words to look for.'
+lacks 'class="articles"'
+expect 200 GET '/api/articles?q=%22%21'
+has '"total":0'
+expect 200 GET '/api/articles?q='
+has '"total":6'
+expect 201 POST '/api/articles?title=Up+to+us' -H 'Content-Type: text/plain' --data-binary \
+  'Voters in the valley decided on Sunday to keep the old bridge open to cyclists. The count ended late in the evening. Turnout was the highest in a decade.'
+expect 200 GET "/a/$(json_num id)"
+has '<h1>Up to us</h1>'
+lacks 'Related articles'
+echo "no words, no results"
+
 expect 200 POST /summarize --data-urlencode "text@samples/news/003_dc0927f4facc235e.txt" --data 'sentences=2'
 has '<section id="summary" class="summary"><ul><li>'
 req POST /summarize --data 'text=%FF%FE'
