@@ -107,7 +107,9 @@ int ng_store_neighbours(ng_store *st, int64_t id, int64_t *prev,
 int64_t ng_store_count(ng_store *st);
 
 /* Cached summary JSON for (id, sentences, words): 1 hit (*json malloc'd),
- * 0 miss, -1 error. */
+ * 0 miss, -1 error. The put is best effort: it waits at most 50 ms for
+ * another connection's write lock (then -1), not the 10 s other
+ * statements wait. */
 int ng_store_summary_get(ng_store *st, int64_t id, int sentences, int words,
                          char **json, size_t *len);
 int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,

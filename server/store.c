@@ -104,6 +104,11 @@ enum {
   NQ
 };
 
+/* How long a statement waits for another connection's write lock, and
+ * how long the summary cache write (on a GET) waits. */
+#define BUSY_WAIT_MS 10000
+#define SUMMARY_PUT_WAIT_MS 50
+
 /* A search snippet is made from a small window of the body, not from the
  * whole body: FTS5's snippet() scores every match of the row against every
  * other, so its time grows with the square of the matches (a 9.5 MB
@@ -264,7 +269,7 @@ int ng_store_open(ng_store **out, const char *path, char *why, size_t cap) {
              st->db ? sqlite3_errmsg(st->db) : "cannot open");
     goto fail;
   }
-  sqlite3_busy_timeout(st->db, 10000);
+  sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
   sqlite3_extended_result_codes(st->db, 1);
   char *msg = NULL;
   if (sqlite3_exec(st->db,
@@ -655,8 +660,13 @@ int ng_store_summary_put(ng_store *st, int64_t id, int sentences, int words,
   sqlite3_bind_int(s, 3, words);
   sqlite3_bind_text(s, 4, json, (int)len, SQLITE_STATIC);
   sqlite3_bind_text(s, 5, ng_version(), -1, SQLITE_STATIC);
+  /* Best effort: a reader does not queue behind another connection's
+   * write (an ingest holds the lock while it indexes); the summary is
+   * served anyway and computed again next time. */
+  sqlite3_busy_timeout(st->db, SUMMARY_PUT_WAIT_MS);
   int rc = sqlite3_step(s);
   sqlite3_reset(s);
+  sqlite3_busy_timeout(st->db, BUSY_WAIT_MS);
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
