@@ -221,6 +221,16 @@ static void count(ng_server *srv, conn *cs, int status) {
     }
 }
 
+/* Writes s to f with every byte outside printable ASCII, and '\\', as
+ * \xHH: a logged path or message cannot start a line of its own or send
+ * a terminal escape ("%0A", "%1B" in a URL arrive decoded). */
+static void log_escaped(FILE *f, const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 0x20 && *p < 0x7f && *p != '\\') fputc(*p, f);
+    else fprintf(f, "\\x%02X", *p);
+  }
+}
+
 static enum MHD_Result send_res(struct MHD_Connection *c, ng_server *srv,
                                 conn *cs, const char *method, const char *url,
                                 ng_res *res) {
@@ -249,9 +259,16 @@ static enum MHD_Result send_res(struct MHD_Connection *c, ng_server *srv,
   MHD_destroy_response(r);
   if (res->cache_hit) atomic_fetch_add(&srv->cache_hits, 1);
   count(srv, cs, res->status);
-  if (!srv->cfg.quiet)
-    fprintf(stderr, "nutgraf: %s %s %d %.1fms\n", method, url, res->status,
-            elapsed_s(&cs->t0) * 1e3);
+  if (!srv->cfg.quiet) {
+    /* One write per line, so the lines of two threads do not mix. */
+    flockfile(stderr);
+    fputs("nutgraf: ", stderr);
+    log_escaped(stderr, method);
+    fputc(' ', stderr);
+    log_escaped(stderr, url);
+    fprintf(stderr, " %d %.1fms\n", res->status, elapsed_s(&cs->t0) * 1e3);
+    funlockfile(stderr);
+  }
   return ok;
 }
 
@@ -487,8 +504,15 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
   ng_server *srv = cls;
   if (srv->cfg.quiet) return;
+  char msg[512];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  size_t n = strlen(msg);
+  while (n && msg[n - 1] == '\n') msg[--n] = '\0';
+  flockfile(stderr);
   fputs("nutgraf: libmicrohttpd: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  log_escaped(stderr, msg);
+  fputc('\n', stderr);
+  funlockfile(stderr);
 }
 
 int ng_server_start(ng_server **out, const ng_server_config *cfg,
