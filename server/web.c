@@ -206,10 +206,24 @@ void ng_web_home(const ng_req *req, ng_res *res) {
     ng_web_error(res, 500, "The article store could not be read.");
     return;
   }
+  /* The last page there is (1 when there is nothing to list). */
+  long last = total > 0 ? (long)((total + PER_PAGE - 1) / PER_PAGE) : 1;
   if (r.n) {
     lit(out, "<ol class=\"articles\" id=\"articles\">\n");
     ng_buf_put(out, list.ptr, list.len);
     lit(out, "</ol>\n");
+  } else if (page > last && total > 0) {
+    lit(out, "<p class=\"empty\">Page ");
+    putn(out, page);
+    lit(out, " is past the end: the last page is <a href=\"/?page=");
+    putn(out, last);
+    if (q) {
+      lit(out, "&amp;q=");
+      url_arg(out, q);
+    }
+    lit(out, "\">page ");
+    putn(out, last);
+    lit(out, "</a>.</p>\n");
   } else {
     lit(out, q && !ng_store_query_words(q)
                  ? "<p class=\"empty\">The search has no words to look for.</p>\n"
@@ -219,10 +233,10 @@ void ng_web_home(const ng_req *req, ng_res *res) {
   }
   ng_buf_dispose(&list);
   lit(out, "<nav class=\"pages\">");
-  if (page > 1 || total > page * PER_PAGE) {
+  if (page <= last) {
     for (int k = 0; k < 2; k++) {
       long to = k ? page + 1 : page - 1;
-      if (to < 1 || (k && total <= page * PER_PAGE)) continue;
+      if (to < 1 || to > last) continue;
       lit(out, k ? "<a rel=\"next\" href=\"/?page=" : "<a rel=\"prev\" href=\"/?page=");
       putn(out, to);
       if (q) {

@@ -104,21 +104,35 @@ void ng_web_stories(const ng_req *req, ng_res *res) {
   lit(out, all ? "<a href=\"/stories\">Only stories of several articles</a>"
                : "<a href=\"/stories?all=1\">Also single articles</a>");
   lit(out, "</p>\n");
+  /* The last page there is (1 when there is nothing to list). */
+  long last = total > 0 ? (long)((total + STORIES_PER_PAGE - 1) / STORIES_PER_PAGE) : 1;
+  const char *href = all ? "/stories?all=1&amp;page=" : "/stories?page=";
   if (acc.n) {
     lit(out, "<ul class=\"stories\">\n");
     ng_buf_put(out, items.ptr, items.len);
     lit(out, "</ul>\n");
+  } else if (page > last && total > 0) {
+    lit(out, "<p class=\"empty\">Page ");
+    ng_web_int(out, page);
+    lit(out, " is past the end: the last page is <a href=\"");
+    lit(out, href);
+    ng_web_int(out, last);
+    lit(out, "\">page ");
+    ng_web_int(out, last);
+    lit(out, "</a>.</p>\n");
   } else {
     lit(out, "<p>No story of several articles yet.</p>\n");
   }
   lit(out, "<nav class=\"pages\">");
-  if (page > 1) {
-    lit(out, all ? "<a rel=\"prev\" href=\"/stories?all=1&amp;page=" : "<a rel=\"prev\" href=\"/stories?page=");
+  if (page > 1 && page <= last) {
+    lit(out, "<a rel=\"prev\" href=\"");
+    lit(out, href);
     ng_web_int(out, page - 1);
     lit(out, "\">← Newer</a>");
   }
-  if ((int64_t)page * STORIES_PER_PAGE < total) {
-    lit(out, all ? "<a rel=\"next\" href=\"/stories?all=1&amp;page=" : "<a rel=\"next\" href=\"/stories?page=");
+  if (page < last) {
+    lit(out, "<a rel=\"next\" href=\"");
+    lit(out, href);
     ng_web_int(out, page + 1);
     lit(out, "\">Older →</a>");
   }

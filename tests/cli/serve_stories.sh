@@ -58,6 +58,11 @@ has 'href="/s/2"'
 has 'href="/a/4"'
 expect 200 GET /a/1
 lacks 'In this story'
+expect 200 GET '/stories?page=50'
+has 'Page 50 is past the end: the last page is <a href="/stories?page=1">page 1</a>.'
+lacks 'page=49'
+expect 200 GET '/stories?all=1&page=7'
+has '<a href="/stories?all=1&amp;page=1">page 1</a>'
 echo "story pages"
 
 expect 200 POST /api/articles -H 'Content-Type: text/plain' \

@@ -45,6 +45,16 @@ lacks '<script>alert'
 has 'value="&lt;script&gt;"'
 echo "search"
 
+# A page past the end says so and links the last page, not the one before.
+expect 200 GET '/?page=50'
+has 'Page 50 is past the end: the last page is <a href="/?page=1">page 1</a>.'
+lacks 'No articles yet'
+lacks 'page=49'
+expect 200 GET '/?q=Lavrov&page=3'
+has 'href="/?page=1&amp;q=Lavrov"'
+lacks 'page=2'
+echo "page past the end"
+
 # A search of only punctuation finds nothing (not every article), and a
 # title with no word of 4 letters or more has no related articles (not
 # the newest ones).
