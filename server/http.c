@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -251,9 +252,10 @@ static enum MHD_Result send_res(struct MHD_Connection *c, ng_server *srv,
       "base-uri 'none'; frame-ancestors 'none'");
   if (res->no_store) MHD_add_response_header(r, "Cache-Control", "no-store");
   if (res->location) MHD_add_response_header(r, "Location", res->location);
+  if (res->allow) MHD_add_response_header(r, "Allow", res->allow);
   if (res->status == 401)
     MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
-  if (res->status == 413) /* the unread body makes the connection unusable */
+  if (res->status == 413 || res->close) /* an unread body makes the connection unusable */
     MHD_add_response_header(r, "Connection", "close");
   enum MHD_Result ok = MHD_queue_response(c, (unsigned)res->status, r);
   MHD_destroy_response(r);
@@ -284,10 +286,13 @@ static enum MHD_Result send_error(struct MHD_Connection *c, ng_server *srv,
   return ok;
 }
 
-/* Compares without an early exit, so timing does not reveal a prefix. */
+/* Compares without an early exit, so timing does not reveal a prefix.
+ * The scheme is case-insensitive (RFC 9110 11.1), then one or more
+ * spaces. */
 static bool token_ok(const char *auth, const char *token) {
-  if (!auth || strncmp(auth, "Bearer ", 7) != 0) return false;
+  if (!auth || strncasecmp(auth, "Bearer ", 7) != 0) return false;
   auth += 7;
+  while (*auth == ' ') auth++;
   size_t a = strlen(auth), t = strlen(token);
   unsigned char diff = a != t;
   for (size_t i = 0; i < t; i++)
@@ -299,7 +304,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   const char *url, const char *method,
                                   const char *version, const char *upload,
                                   size_t *upload_size, void **con_cls) {
-  (void)version;
   ng_server *srv = cls;
   conn *cs = *con_cls;
   if (!cs) {
@@ -309,8 +313,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     *con_cls = cs;
     int status = 0;
     cs->route = ng_route_match(method, url, &cs->id, &status);
-    if (cs->route < 0)
-      return send_error(c, srv, cs, method, url, status, NULL);
+    /* What libmicrohttpd 0.9.75 lets through: an HTTP/1.1 request must
+     * name its Host (RFC 9112 3.2), and one with both Content-Length and
+     * Transfer-Encoding may be smuggling a second request (6.1). */
+    const char *bad = NULL;
+    if (strcmp(version, "HTTP/1.1") == 0 &&
+        !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))
+      bad = "an HTTP/1.1 request needs a Host header";
+    else if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length") &&
+             MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+      bad = "Content-Length and Transfer-Encoding together";
+    if (bad) {
+      cs->route = -1;
+      ng_res res;
+      memset(&res, 0, sizeof res);
+      ng_res_error(&res, 400, bad);
+      res.close = true;
+      enum MHD_Result ok = send_res(c, srv, cs, method, url, &res);
+      ng_buf_dispose(&res.body);
+      return ok;
+    }
+    if (cs->route < 0) {
+      ng_res res;
+      memset(&res, 0, sizeof res);
+      ng_route_error(&res, url, status);
+      enum MHD_Result ok = send_res(c, srv, cs, method, url, &res);
+      ng_buf_dispose(&res.body);
+      return ok;
+    }
     const ng_route *rt = &ng_routes[cs->route];
     if ((rt->flags & NG_ROUTE_WRITE) && srv->cfg.token &&
         !token_ok(MHD_lookup_connection_value(c, MHD_HEADER_KIND,

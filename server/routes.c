@@ -81,6 +81,32 @@ int ng_route_match(const char *method, const char *path, int64_t *id,
   return -1;
 }
 
+/* The reader's addresses, whose errors are pages, not JSON. */
+static bool reader_path(const char *path) {
+  return strcmp(path, "/") == 0 || strncmp(path, "/a/", 3) == 0 ||
+         strncmp(path, "/s/", 3) == 0 || strcmp(path, "/stories") == 0 ||
+         strncmp(path, "/stories/", 9) == 0 || strcmp(path, "/summarize") == 0;
+}
+
+void ng_route_error(ng_res *res, const char *path, int status) {
+  if (status == 405) {
+    bool get = false, post = false;
+    int64_t id;
+    for (size_t i = 0; i < ng_route_count; i++) {
+      if (!match(ng_routes[i].pattern, path, &id)) continue;
+      if (strcmp(ng_routes[i].method, "GET") == 0) get = true;
+      else post = true; /* every other route is a POST */
+    }
+    res->allow = get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
+  }
+  if (!reader_path(path)) {
+    ng_res_error(res, status, NULL);
+    return;
+  }
+  ng_web_error(res, status,
+               status == 405 ? "This page does not take this method." : "There is no such page.");
+}
+
 /* ---- helpers -------------------------------------------------------- */
 
 static void put_json(ng_res *res, json_t *o) {
@@ -692,7 +718,7 @@ void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
   int64_t id = 0;
   int route = ng_route_match(method, path, &id, &status);
   if (route < 0) {
-    ng_res_error(res, status, NULL);
+    ng_route_error(res, path, status);
     return;
   }
   if (body_len > cfg->max_body) {

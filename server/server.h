@@ -240,10 +240,12 @@ typedef struct ng_res {
   const char *content_type; /* static string */
   ng_buf body;
   const char *location;     /* static or owned by `owned` */
+  const char *allow;        /* static: the Allow header of a 405 */
   char *owned;
   bool cache_hit;           /* counted in /metrics */
   bool cache_miss;
   bool no_store;
+  bool close;               /* Connection: close (the request is unusable) */
 } ng_res;
 
 /* A query-string argument (decoded) or NULL. */
@@ -284,6 +286,12 @@ extern const size_t ng_route_count;
  * -1 with *status 404 (no such path) or 405 (path known, wrong method). */
 int ng_route_match(const char *method, const char *path, int64_t *id,
                    int *status);
+
+/* Answers a request that matched no route (ng_route_match's 404 or
+ * 405): an HTML error page for the reader's addresses ("/", "/a/...",
+ * "/s/...", "/stories", "/summarize"), a JSON error elsewhere; a 405
+ * names the path's methods in res->allow. */
+void ng_route_error(ng_res *res, const char *path, int status);
 
 /* In-process dispatch, without libmicrohttpd or a socket (the seam that
  * fuzz/fuzz_serve.c drives): route match (404/405), the body limit (413)

@@ -56,7 +56,51 @@ expect 404 GET '/static/%00'
 expect 404 GET /nowhere
 expect 405 DELETE /api/articles/1
 expect 405 PUT /api/articles
+# A 405 names the methods the path takes (RFC 9110 15.5.6).
+curl -s -o /dev/null -D "$TMP/h" -X DELETE "$BASE/api/articles/1"
+grep -qi '^Allow: GET, HEAD' "$TMP/h" || fail "405 without Allow: $(cat "$TMP/h")"
+curl -s -o /dev/null -D "$TMP/h" -X PUT "$BASE/api/articles"
+grep -qi '^Allow: GET, HEAD, POST' "$TMP/h" || fail "405 without Allow: $(cat "$TMP/h")"
+curl -s -o /dev/null -D "$TMP/h" "$BASE/api/summarize"
+grep -qi '^Allow: POST' "$TMP/h" || fail "405 without Allow: $(cat "$TMP/h")"
+# The reader's addresses answer with an HTML page, not JSON.
+for p in /a/0 /a/abc /a/1/x /s/0 /stories/1; do
+  req GET "$p"
+  [ "$CODE" = 404 ] || fail "$p: $CODE"
+  case $BODY in '<!DOCTYPE html>'*'There is no such page.'*) ;; *) fail "$p: not an HTML error page" ;; esac
+done
+req POST /a/1 -d x
+[ "$CODE" = 405 ] || fail "POST /a/1: $CODE"
+case $BODY in '<!DOCTYPE html>'*) ;; *) fail "POST /a/1: not an HTML error page" ;; esac
 echo "traversal 404, methods 405"
+
+# What libmicrohttpd lets through: HTTP/1.1 without Host, and a body with
+# both Content-Length and Transfer-Encoding (request smuggling), are 400.
+cat > "$TMP/raw.py" <<'PY'
+import socket, sys
+host, port = sys.argv[1].rsplit(":", 1)
+s = socket.create_connection((host, int(port)), timeout=5)
+s.sendall(sys.stdin.buffer.read())
+out = b""
+try:
+    while True:
+        d = s.recv(65536)
+        if not d:
+            break
+        out += d
+except socket.timeout:
+    pass
+sys.stdout.write(out.decode("utf-8", "replace"))
+PY
+# raw: sends standard input to the server as is, prints the answer.
+raw() { python3 "$TMP/raw.py" "${BASE#http://}"; }
+out=$(printf 'GET /healthz HTTP/1.1\r\n\r\n' | raw)
+case $out in 'HTTP/1.1 400 '*'Host'*) ;; *) fail "HTTP/1.1 without Host: $out" ;; esac
+out=$(printf 'GET /healthz HTTP/1.0\r\n\r\n' | raw)
+case $out in 'HTTP/1.1 200 '*) ;; *) fail "HTTP/1.0 without Host: $out" ;; esac
+out=$(printf 'POST /api/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n0\r\n\r\n' | raw)
+case $out in 'HTTP/1.1 400 '*'Transfer-Encoding'*) ;; *) fail "Content-Length with Transfer-Encoding: $out" ;; esac
+echo "no Host, or two body lengths, 400"
 
 # Headers and URLs past libmicrohttpd's per-connection memory (64 kB) are
 # refused by libmicrohttpd itself (431 / 414, its own small HTML body).

@@ -15,4 +15,8 @@ expect 201 POST /api/articles -H 'Authorization: Bearer s3cret-token' -H 'Conten
 expect 200 GET /api/articles/1
 expect 200 GET /api/articles/1/summary
 expect 200 POST /api/summarize -H 'Content-Type: text/plain' --data-binary "@$A"
+# The scheme is case-insensitive (RFC 9110 11.1).
+expect 200 POST /api/articles -H 'Authorization: bearer s3cret-token' -H 'Content-Type: text/plain' --data-binary "@$A"
+expect 200 POST /api/articles -H 'Authorization: BEARER  s3cret-token' -H 'Content-Type: text/plain' --data-binary "@$A"
+expect 401 POST /api/articles -H 'Authorization: Bearers3cret-token' -H 'Content-Type: text/plain' --data-binary "@$A"
 echo "token 201, reads open"
