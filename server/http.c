@@ -60,13 +60,23 @@ struct ng_server {
   atomic_bool stopping; /* ng_server_stop() has begun */
 };
 
+/* One request: made when its request line is read (on_uri), freed when
+ * it ends (on_completed). */
 typedef struct conn {
   struct timespec t0;
+  bool started; /* on_request() has seen its headers */
   int route; /* index in ng_routes, or -1 */
   int64_t id;
   ng_buf body;
   bool too_big;
 } conn;
+
+/* One connection (socket): what tells an idle one closed by --timeout
+ * from one its client closed. */
+typedef struct sock {
+  int64_t last_ns; /* connected, or its last request ended */
+  bool busy;       /* a request line has been read and not yet answered */
+} sock;
 
 /* ---- workers -------------------------------------------------------- */
 
@@ -306,9 +316,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   size_t *upload_size, void **con_cls) {
   ng_server *srv = cls;
   conn *cs = *con_cls;
-  if (!cs) {
-    cs = calloc(1, sizeof *cs);
-    if (!cs) return MHD_NO;
+  if (!cs || !cs->started) {
+    if (!cs && !(cs = calloc(1, sizeof *cs))) return MHD_NO;
+    cs->started = true;
     clock_gettime(CLOCK_MONOTONIC, &cs->t0);
     *con_cls = cs;
     int status = 0;
@@ -420,17 +430,60 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   return ok;
 }
 
+/* Timeouts. libmicrohttpd reports a request it closed for --timeout to
+ * on_completed, but only once the request has reached the application:
+ * on_uri makes that happen at its request line, so a request stalled in
+ * its headers or its body is counted there. A connection with no request
+ * under way (none sent yet, a request line not finished, or idle between
+ * keep-alive requests) has nothing to complete: on_connection counts it
+ * when it closes after --timeout seconds without a request ending. */
+static void sock_mark(struct MHD_Connection *c, bool busy) {
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  sock *k = ci ? ci->socket_context : NULL;
+  if (!k) return;
+  k->busy = busy;
+  k->last_ns = now_ns();
+}
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+  (void)cls;
+  (void)uri;
+  sock_mark(c, true);
+  /* The request's state, made now (NULL: on_request tries again). */
+  return calloc(1, sizeof(conn));
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode why) {
-  (void)c;
   ng_server *srv = cls;
   conn *cs = *con_cls;
   if (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED)
     atomic_fetch_add(&srv->timeouts, 1);
+  sock_mark(c, false);
   if (!cs) return;
   ng_buf_dispose(&cs->body);
   free(cs);
   *con_cls = NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode what) {
+  (void)c;
+  ng_server *srv = cls;
+  sock *k = *socket_context;
+  if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+    if ((k = calloc(1, sizeof *k))) k->last_ns = now_ns();
+    *socket_context = k;
+    return;
+  }
+  if (!k) return;
+  /* Idle for the whole timeout (less a little for the check's period):
+   * libmicrohttpd closed it, its client would have closed it sooner. */
+  if (!k->busy && now_ns() - k->last_ns >= (int64_t)srv->cfg.timeout_s * 1000000000 - 100000000)
+    atomic_fetch_add(&srv->timeouts, 1);
+  free(k);
+  *socket_context = NULL;
 }
 
 /* ---- metrics -------------------------------------------------------- */
@@ -515,8 +568,9 @@ void ng_server_metrics(ng_server *srv, ng_store *st, ng_buf *out) {
             " 413.\n# TYPE nutgraf_http_body_too_large_total counter\n"
             "nutgraf_http_body_too_large_total %llu\n",
        (unsigned long long)atomic_load(&srv->too_big));
-  putf(out, "# HELP nutgraf_http_timeouts_total Connections closed for"
-            " being idle or slow.\n# TYPE nutgraf_http_timeouts_total counter\n"
+  putf(out, "# HELP nutgraf_http_timeouts_total Connections closed after"
+            " --timeout: idle, or stalled in a request's line, headers or"
+            " body.\n# TYPE nutgraf_http_timeouts_total counter\n"
             "nutgraf_http_timeouts_total %llu\n",
        (unsigned long long)atomic_load(&srv->timeouts));
   putf(out, "# HELP nutgraf_articles Articles in the store.\n"
@@ -602,6 +656,8 @@ int ng_server_start(ng_server **out, const ng_server_config *cfg,
       (unsigned)(cfg->threads ? cfg->threads : 1),
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_s,
       MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+      MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+      MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
       MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
   if (!srv->d) {
