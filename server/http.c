@@ -65,6 +65,7 @@ struct ng_server {
 typedef struct conn {
   struct timespec t0;
   bool started; /* on_request() has seen its headers */
+  bool nul;     /* the raw URL has a "%00" */
   int route; /* index in ng_routes, or -1 */
   int64_t id;
   ng_buf body;
@@ -333,12 +334,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     else if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length") &&
              MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
       bad = "Content-Length and Transfer-Encoding together";
-    if (bad) {
+    if (bad || cs->nul) {
       cs->route = -1;
       ng_res res;
       memset(&res, 0, sizeof res);
-      ng_res_error(&res, 400, bad);
-      res.close = true;
+      ng_route_error(&res, url, 400, bad ? bad : "the URL holds a NUL byte (%00)");
+      res.close = bad != NULL;
       enum MHD_Result ok = send_res(c, srv, cs, method, url, &res);
       ng_buf_dispose(&res.body);
       return ok;
@@ -346,7 +347,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
     if (cs->route < 0) {
       ng_res res;
       memset(&res, 0, sizeof res);
-      ng_route_error(&res, url, status);
+      ng_route_error(&res, url, status, NULL);
       enum MHD_Result ok = send_res(c, srv, cs, method, url, &res);
       ng_buf_dispose(&res.body);
       return ok;
@@ -448,10 +449,14 @@ static void sock_mark(struct MHD_Connection *c, bool busy) {
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
   (void)cls;
-  (void)uri;
   sock_mark(c, true);
   /* The request's state, made now (NULL: on_request tries again). */
-  return calloc(1, sizeof(conn));
+  conn *cs = calloc(1, sizeof *cs);
+  /* libmicrohttpd decodes the path and the arguments into C strings, so
+   * a %00 would cut them short ("/a/1%00" read as "/a/1"): only the raw
+   * URL shows it. */
+  if (cs) cs->nul = strstr(uri, "%00") != NULL;
+  return cs;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,

@@ -81,6 +81,8 @@ int ng_route_match(const char *method, const char *path, int64_t *id,
   return -1;
 }
 
+#define NUL_IN_URL "the URL holds a NUL byte (%00)"
+
 /* The reader's addresses, whose errors are pages, not JSON. */
 static bool reader_path(const char *path) {
   return strcmp(path, "/") == 0 || strncmp(path, "/a/", 3) == 0 ||
@@ -88,7 +90,7 @@ static bool reader_path(const char *path) {
          strncmp(path, "/stories/", 9) == 0 || strcmp(path, "/summarize") == 0;
 }
 
-void ng_route_error(ng_res *res, const char *path, int status) {
+void ng_route_error(ng_res *res, const char *path, int status, const char *msg) {
   if (status == 405) {
     bool get = false, post = false;
     int64_t id;
@@ -100,14 +102,18 @@ void ng_route_error(ng_res *res, const char *path, int status) {
     res->allow = get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : "POST";
   }
   if (!reader_path(path)) {
-    ng_res_error(res, status, NULL);
+    ng_res_error(res, status, msg);
     return;
   }
   ng_web_error(res, status,
-               status == 405 ? "This page does not take this method." : "There is no such page.");
+               msg                ? msg
+               : status == 405    ? "This page does not take this method."
+                                  : "There is no such page.");
 }
 
 /* ---- helpers -------------------------------------------------------- */
+
+#define NUL_IN_FORM "a form field holds a NUL byte (%00)"
 
 static void put_json(ng_res *res, json_t *o) {
   char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
@@ -350,12 +356,14 @@ static bool read_form(const ng_req *req, ng_res *res, body_input *b) {
     ng_res_error(res, 400, "the form needs an \"html\", \"text\" or \"article\" field");
     return false;
   }
+  if (memchr(b->form[0], '\0', n)) goto nul;
   b->in.data = b->form[0];
   b->in.len = n;
   static const char *const hint[] = {"url", "title", "source"};
   const char **to[] = {&b->in.url, &b->in.title, &b->in.source};
   for (size_t i = 0; i < 3; i++) {
     if (ng_form_value(&b->form[i + 1], &n, req->body, req->body_len, hint[i]) < 0) goto nomem;
+    if (b->form[i + 1] && memchr(b->form[i + 1], '\0', n)) goto nul;
     *to[i] = b->form[i + 1];
   }
   if (!b->in.source) b->in.source = b->in.url;
@@ -365,7 +373,7 @@ static bool read_form(const ng_req *req, ng_res *res, body_input *b) {
     char *v;
     rc = ng_form_value(&v, &n, req->body, req->body_len, lim[i]);
     if (rc < 0) goto nomem;
-    bool ok = int_arg(v, 1, i ? MAX_WORDS : MAX_SENTENCES, lv[i]);
+    bool ok = !(v && memchr(v, '\0', n)) && int_arg(v, 1, i ? MAX_WORDS : MAX_SENTENCES, lv[i]);
     free(v);
     if (!ok) {
       ng_res_error(res, 400, "\"sentences\" (1-100) and \"words\" (1-10000) must be numbers");
@@ -375,6 +383,9 @@ static bool read_form(const ng_req *req, ng_res *res, body_input *b) {
   return true;
 nomem:
   ng_res_error(res, 503, "out of memory");
+  return false;
+nul:
+  ng_res_error(res, 400, NUL_IN_FORM);
   return false;
 }
 
@@ -718,7 +729,13 @@ void ng_route_dispatch(ng_worker *w, const ng_server_config *cfg,
   int64_t id = 0;
   int route = ng_route_match(method, path, &id, &status);
   if (route < 0) {
-    ng_route_error(res, path, status);
+    ng_route_error(res, path, status, NULL);
+    return;
+  }
+  /* A NUL byte would cut the decoded value short (libmicrohttpd's
+   * strings end at it): refused, as http.c refuses it in the URL. */
+  if (query && strstr(query, "%00")) {
+    ng_route_error(res, path, 400, NUL_IN_URL);
     return;
   }
   if (body_len > cfg->max_body) {

@@ -287,11 +287,12 @@ extern const size_t ng_route_count;
 int ng_route_match(const char *method, const char *path, int64_t *id,
                    int *status);
 
-/* Answers a request that matched no route (ng_route_match's 404 or
- * 405): an HTML error page for the reader's addresses ("/", "/a/...",
- * "/s/...", "/stories", "/summarize"), a JSON error elsewhere; a 405
- * names the path's methods in res->allow. */
-void ng_route_error(ng_res *res, const char *path, int status);
+/* Answers a request refused before its route's handler (ng_route_match's
+ * 404 or 405, or a 400 with `msg`; NULL: the status's own words): an
+ * HTML error page for the reader's addresses ("/", "/a/...", "/s/...",
+ * "/stories", "/summarize"), a JSON error elsewhere; a 405 names the
+ * path's methods in res->allow. */
+void ng_route_error(ng_res *res, const char *path, int status, const char *msg);
 
 /* In-process dispatch, without libmicrohttpd or a socket (the seam that
  * fuzz/fuzz_serve.c drives): route match (404/405), the body limit (413)

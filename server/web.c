@@ -387,6 +387,10 @@ void ng_web_summarize(const ng_req *req, ng_res *res) {
     ng_web_error(res, 503, "Out of memory.");
     goto done;
   }
+  if ((text && memchr(text, '\0', tlen)) || (ns && memchr(ns, '\0', nlen))) {
+    ng_web_error(res, 400, "The form holds a NUL byte (%00).");
+    goto done;
+  }
   long n = ns ? strtol(ns, NULL, 10) : 3;
   if (n < 1 || n > 20) n = 3;
   if (text) {

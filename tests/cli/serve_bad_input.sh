@@ -52,7 +52,7 @@ echo "unknown ids 404, bad parameters 400"
 expect 404 GET /static/../../../etc/passwd --path-as-is
 expect 404 GET /static/..%2f..%2fetc%2fpasswd
 expect 404 GET /api/../../etc/passwd --path-as-is
-expect 404 GET '/static/%00'
+expect 400 GET '/static/%00'
 expect 404 GET /nowhere
 expect 405 DELETE /api/articles/1
 expect 405 PUT /api/articles

@@ -44,3 +44,17 @@ has '"title":"Page title"'
 expect 200 POST '/api/summarize?title=Client+title' -H 'Content-Type: text/html' --data-binary "$P"
 has '"title":"Client title"'
 echo "the client's title wins"
+
+# A NUL byte (%00) in the URL or a form field would cut the value short
+# (libmicrohttpd's strings end at it): refused.
+expect 400 GET '/api/articles?q=a%00b'
+expect 400 GET '/api/articles/1%00'
+req GET '/a/1%00'
+[ "$CODE" = 400 ] || fail "/a/1%00: $CODE"
+has '<!DOCTYPE html>'
+expect 400 POST /api/articles -d 'text=Before%00after. More text here. And more.'
+expect 400 POST /api/summarize -d 'text=Fine+text.+More.&title=a%00b'
+req POST /summarize -d 'text=Before%00after.+The+rest+is+here.'
+[ "$CODE" = 400 ] || fail "paste with a NUL: $CODE"
+has 'NUL'
+echo "NUL bytes refused"
