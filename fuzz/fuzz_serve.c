@@ -155,7 +155,7 @@ static ng_stories *seeded_stories(ng_ctx *ctx) {
   char why[256];
   int rc = ng_store_open(&st, stories_db, why, sizeof why);
   assert(rc == 0);
-  ng_ingest_input in = {seed_article, sizeof seed_article - 1, "seed", NULL, NULL, NG_INPUT_TEXT, 0};
+  ng_ingest_input in = {seed_article, sizeof seed_article - 1, "seed", NULL, NULL, NG_INPUT_TEXT, 0, NULL};
   int64_t id;
   bool dup;
   ng_error err = {0, NULL, 0};
@@ -207,7 +207,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int rc = ng_store_open(&w.store, cfg.db_path, why, sizeof why);
   assert(rc == 0);
   ng_ingest_input in = {seed_article, sizeof seed_article - 1, "seed", NULL,
-                        NULL, NG_INPUT_TEXT, 0};
+                        NULL, NG_INPUT_TEXT, 0, NULL};
   int64_t id;
   bool dup;
   ng_error err = {0, NULL, 0};

@@ -4,6 +4,7 @@
  * reader (web.c). Errors are {"error": "...", "code": N}. */
 #include "server.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,12 +195,14 @@ static bool summary_args(const ng_req *req, ng_res *res, int *sentences,
 
 /* Extracts, summarizes and renders the summary JSON of raw bytes. */
 static int summarize_raw(ng_ctx *ctx, const char *data, size_t len,
-                         const char *url, ng_input_kind kind, int sentences,
-                         int words, size_t max_bytes, ng_buf *json,
-                         ng_article **keep, ng_error *err) {
+                         const char *url, ng_input_kind kind,
+                         const char *charset, int sentences, int words,
+                         size_t max_bytes, ng_buf *json, ng_article **keep,
+                         ng_error *err) {
   ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
   eo.url = url;
   eo.kind = kind;
+  eo.charset = charset;
   eo.max_bytes = max_bytes;
   ng_article *a = NULL;
   ng_summary *s = NULL;
@@ -261,7 +264,7 @@ int ng_summary_json(const ng_req *req, ng_res *res, int64_t id, int sentences,
   ng_error err = {0, NULL, 0};
   int status = 0;
   rc = summarize_raw(req->w->ctx, raw.data, raw.len, raw.url, raw.kind,
-                     sentences, words, 0, &out, NULL, &err);
+                     raw.charset, sentences, words, 0, &out, NULL, &err);
   if (rc) {
     status = fail_status(res, rc, &err);
   } else {
@@ -330,6 +333,7 @@ typedef struct body_input {
   json_t *root; /* owns the strings when the body was JSON */
   char *form[4]; /* owns them when it was a form: article, url, title, source */
   long sentences, words;
+  char type[64], charset[64]; /* the Content-Type's (media_type) */
 } body_input;
 
 static void body_dispose(body_input *b) {
@@ -389,8 +393,45 @@ nul:
   return false;
 }
 
-static bool prefix_ci(const char *s, const char *p) {
-  return s && strncasecmp(s, p, strlen(p)) == 0;
+/* A Content-Type's media type, lower-cased and without its parameters,
+ * in type[64], and its charset parameter, lower-cased and unquoted, in
+ * charset[64] (each "" when absent or too long to be real). */
+static void media_type(const char *ct, char type[64], char charset[64]) {
+  type[0] = charset[0] = '\0';
+  if (!ct) return;
+  while (*ct == ' ' || *ct == '\t') ct++;
+  size_t n = strcspn(ct, "; \t");
+  if (n < 64) {
+    for (size_t i = 0; i < n; i++) type[i] = (char)tolower((unsigned char)ct[i]);
+    type[n] = '\0';
+  }
+  for (const char *p = strchr(ct, ';'); p; p = strchr(p + 1, ';')) {
+    const char *k = p + 1;
+    while (*k == ' ' || *k == '\t') k++;
+    if (strncasecmp(k, "charset=", 8) != 0) continue;
+    const char *v = k + 8;
+    bool quoted = *v == '"';
+    v += quoted;
+    size_t m = strcspn(v, quoted ? "\"" : "; \t");
+    if (m && m < 64) {
+      for (size_t i = 0; i < m; i++) charset[i] = (char)tolower((unsigned char)v[i]);
+      charset[m] = '\0';
+    }
+    break;
+  }
+}
+
+/* Is this charset (lower-cased, "" for none) UTF-8, or a subset of it? */
+static bool utf8_charset(const char *cs) {
+  return !*cs || strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0 ||
+         strcmp(cs, "us-ascii") == 0 || strcmp(cs, "ascii") == 0;
+}
+
+/* 415 naming a charset the body cannot be read in. */
+static void charset_error(ng_res *res, const char *charset, const char *what) {
+  char msg[200];
+  snprintf(msg, sizeof msg, "charset \"%s\" is not supported for %s: send UTF-8", charset, what);
+  ng_res_error(res, 415, msg);
 }
 
 /* Reads a POST body: JSON {"url", "title", "html"|"text"|"article",
@@ -400,7 +441,19 @@ static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
   memset(b, 0, sizeof *b);
   b->in.kind = NG_INPUT_AUTO;
   b->in.max_bytes = req->cfg->max_body;
-  if (prefix_ci(req->content_type, "application/json")) {
+  /* The media type exactly (its case and parameters aside), so that
+   * "application/jsonx" is not read as JSON. */
+  media_type(req->content_type, b->type, b->charset);
+  const char *type = b->type;
+  bool form = strcmp(type, "application/x-www-form-urlencoded") == 0;
+  bool html = strcmp(type, "text/html") == 0 || strcmp(type, "application/xhtml+xml") == 0;
+  if (!html && !utf8_charset(b->charset)) {
+    /* HTML is converted (the library reads legacy charsets); JSON is
+     * UTF-8 by definition, and text and forms are read as UTF-8. */
+    charset_error(res, b->charset, type);
+    return false;
+  }
+  if (strcmp(type, "application/json") == 0) {
     json_error_t jerr;
     b->root = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES,
                          &jerr);
@@ -456,17 +509,16 @@ static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
     }
     b->sentences = ns ? (long)json_integer_value(ns) : 0;
     b->words = nw ? (long)json_integer_value(nw) : 0;
-  } else if (prefix_ci(req->content_type, "application/x-www-form-urlencoded")) {
+  } else if (form) {
     if (!read_form(req, res, b)) return false;
   } else {
-    if (prefix_ci(req->content_type, "text/html") ||
-        prefix_ci(req->content_type, "application/xhtml"))
+    if (html) {
       b->in.kind = NG_INPUT_HTML;
-    else if (prefix_ci(req->content_type, "text/plain"))
+      if (b->charset[0]) b->in.charset = b->charset;
+    } else if (strcmp(type, "text/plain") == 0) {
       b->in.kind = NG_INPUT_TEXT;
-    else if (req->content_type &&
-             !prefix_ci(req->content_type, "application/octet-stream")) {
-      ng_res_error(res, 415, "send text/html, text/plain or application/json");
+    } else if (req->content_type && strcmp(type, "application/octet-stream") != 0) {
+      ng_res_error(res, 415, "send text/html, text/plain, application/json or a form");
       return false;
     }
     b->in.data = req->body;
@@ -579,6 +631,10 @@ static void api_add(const ng_req *req, ng_res *res) {
   bool dup;
   ng_error err = {0, NULL, 0};
   int rc = ng_store_ingest(&id, &dup, req->w->store, req->w->ctx, &b.in, &err);
+  if (rc == NG_EENCODING && b.in.charset) {
+    charset_error(res, b.in.charset, b.type);
+    goto done;
+  }
   if (rc) {
     if (err.msg && strcmp(err.msg, "database error") == 0)
       ng_res_error(res, 500, "database error");
@@ -667,8 +723,12 @@ static void api_summarize(const ng_req *req, ng_res *res) {
   }
   ng_error err = {0, NULL, 0};
   int rc = summarize_raw(req->w->ctx, b.in.data, b.in.len, b.in.url,
-                         b.in.kind, sentences, words, req->cfg->max_body, &out,
-                         &a, &err);
+                         b.in.kind, b.in.charset, sentences, words,
+                         req->cfg->max_body, &out, &a, &err);
+  if (rc == NG_EENCODING && b.in.charset) {
+    charset_error(res, b.in.charset, b.type);
+    goto done;
+  }
   if (rc) {
     fail_status(res, rc, &err);
     goto done;

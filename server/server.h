@@ -43,6 +43,8 @@ typedef struct ng_ingest_input {
   const char *title;  /* the title (wins over the page's), or NULL */
   ng_input_kind kind; /* NG_INPUT_AUTO to sniff */
   size_t max_bytes;   /* 0: library default */
+  const char *charset; /* an HTML body's charset from HTTP, or NULL; stored
+                          with the raw bytes, which are read with it again */
 } ng_ingest_input;
 
 /* Extracts and stores an article unless the same raw bytes (SHA-256) are
@@ -76,6 +78,7 @@ typedef struct ng_raw {
   size_t len;
   char *url;          /* or NULL */
   ng_input_kind kind; /* NG_INPUT_TEXT or NG_INPUT_HTML */
+  char *charset;      /* the charset it came with (ng_ingest_input), or NULL */
 } ng_raw;
 
 void ng_raw_dispose(ng_raw *r);

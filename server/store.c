@@ -71,6 +71,12 @@ static const char *const migrations[] = {
      * counted its title and a blank line too) with no new library
      * version, so the summaries cached before are dropped. */
     "DELETE FROM summaries;",
+    /* 4: the charset an HTML body came with (HTTP Content-Type), so that
+     * its raw bytes are read again as they were read when stored. The
+     * summaries cached before were made from the raw bytes sniffed again
+     * (an HTML fragment sent as text/html was read as text), with no new
+     * library version: dropped, made again when asked for. */
+    "ALTER TABLE raws ADD COLUMN charset TEXT; DELETE FROM summaries;",
 };
 #define NMIGRATIONS (int)(sizeof migrations / sizeof migrations[0])
 
@@ -130,10 +136,10 @@ static const char *const sql[NQ] = {
         " description, lang, input, raw_size, words, body)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
         " ON CONFLICT (sha256) DO NOTHING",
-    [Q_INSERT_RAW] = "INSERT INTO raws (article_id, data) VALUES (?1, ?2)",
+    [Q_INSERT_RAW] = "INSERT INTO raws (article_id, data, charset) VALUES (?1, ?2, ?3)",
     [Q_GET] = "SELECT " COLS " FROM articles a WHERE a.id = ?1",
     [Q_GET_BODY] = "SELECT " COLS ", a.body FROM articles a WHERE a.id = ?1",
-    [Q_RAW] = "SELECT r.data, a.url, a.input FROM raws r JOIN articles a"
+    [Q_RAW] = "SELECT r.data, a.url, a.input, r.charset FROM raws r JOIN articles a"
               " ON a.id = r.article_id WHERE r.article_id = ?1",
     [Q_LIST] = "SELECT " COLS ", NULL FROM articles a WHERE a.id != ?1"
                " ORDER BY a.id DESC LIMIT ?2 OFFSET ?3",
@@ -356,6 +362,7 @@ void ng_raw_dispose(ng_raw *r) {
   if (!r) return;
   free(r->data);
   free(r->url);
+  free(r->charset);
   memset(r, 0, sizeof *r);
 }
 
@@ -377,6 +384,7 @@ int ng_store_raw(ng_store *st, int64_t id, ng_raw *out) {
       const char *in = (const char *)sqlite3_column_text(s, 2);
       /* Every stored row says "html" or "text" (ng_store_ingest). */
       out->kind = in && strcmp(in, "html") == 0 ? NG_INPUT_HTML : NG_INPUT_TEXT;
+      out->charset = col_dup(s, 3);
       found = 1;
     } else {
       found = -1;
@@ -748,6 +756,7 @@ int ng_store_ingest(int64_t *id, bool *dup, ng_store *st, ng_ctx *ctx,
   eo.kind = in->kind;
   eo.max_bytes = in->max_bytes;
   eo.url = in->url;
+  eo.charset = in->charset;
   ng_article *a = NULL;
   ng_buf body = NG_BUF_INIT, title = NG_BUF_INIT;
   rc = ng_extract(&a, ctx, in->data, in->len, &eo, err);
@@ -823,6 +832,7 @@ int ng_store_ingest(int64_t *id, bool *dup, ng_store *st, ng_ctx *ctx,
     if (!s) goto rollback;
     sqlite3_bind_int64(s, 1, *id);
     sqlite3_bind_blob(s, 2, in->data, (int)in->len, SQLITE_STATIC);
+    bind_str(s, 3, in->charset, in->charset ? strlen(in->charset) : 0);
     rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) goto rollback;

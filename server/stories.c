@@ -136,6 +136,7 @@ static int doc_of(ng_stories *s, int64_t id, ng_article **keep, ng_doc **own, co
     ng_extract_options eo = NG_EXTRACT_OPTIONS_INIT;
     eo.url = raw.url;
     eo.kind = raw.kind;
+    eo.charset = raw.charset;
     rc = ng_extract(keep, s->ctx, raw.data, raw.len, &eo, NULL);
     if (rc == NG_OK && !(*doc = ng_article_doc(*keep))) rc = NG_EEMPTY;
   } else if (ng_store_get(s->store, id, true, &row) == 1) {
