@@ -528,6 +528,11 @@ static bool read_body(const ng_req *req, ng_res *res, body_input *b) {
     b->in.source = ng_req_arg(req, "source");
     if (!b->in.source) b->in.source = b->in.url;
   }
+  /* An empty url, title or source is none (an empty "url" made a dead
+   * "original" link). */
+  const char **hint[] = {&b->in.url, &b->in.title, &b->in.source};
+  for (size_t i = 0; i < 3; i++)
+    if (*hint[i] && !**hint[i]) *hint[i] = NULL;
   const char *hints[] = {b->in.url, b->in.title, b->in.source};
   for (size_t i = 0; i < 3; i++)
     if (hints[i] && ng_utf8_check(hints[i], strlen(hints[i]), NULL)) {

@@ -112,10 +112,20 @@ void ng_web_error(ng_res *res, int status, const char *msg) {
   ng_web_page_end(&res->body);
 }
 
-/* "source · date · N words" */
+/* The source as shown: a file `nutgraf ingest` read is named by the
+ * page's URL, or else by its file name, never by the server's path to it;
+ * any other source (a URL, a name) as it is. */
+static const char *shown_source(const ng_stored *a) {
+  const char *src = a->source, *slash = src ? strrchr(src, '/') : NULL;
+  if (!slash || strstr(src, "://")) return src;
+  if (a->url && a->url[0]) return a->url;
+  return slash[1] ? slash + 1 : src;
+}
+
+/* "site · author · date · source · N words" */
 static void meta_line(ng_buf *out, const ng_stored *a) {
   lit(out, "<span class=\"meta\">");
-  const char *parts[] = {a->site, a->author, a->date, a->source};
+  const char *parts[] = {a->site, a->author, a->date, shown_source(a)};
   int n = 0;
   for (size_t i = 0; i < 4; i++) {
     if (!parts[i] || !parts[i][0]) continue;
@@ -315,7 +325,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   esc(out, title);
   lit(out, "</h1>\n<p>");
   meta_line(out, &a);
-  if (a.url) {
+  if (a.url && a.url[0]) {
     lit(out, " · <a class=\"orig\" rel=\"noopener noreferrer nofollow\" href=\"");
     /* Only http(s) addresses become links: no javascript: or data:. */
     if (strncmp(a.url, "https://", 8) == 0 || strncmp(a.url, "http://", 7) == 0)

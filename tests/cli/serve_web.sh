@@ -13,6 +13,9 @@ has 'href="/a/6"'
 has 'Evil &lt;script&gt;alert(1)&lt;/script&gt; title'
 has 'action="/summarize"'
 lacks '<script>alert'
+# An ingested file is shown by its name, not by the server's path to it.
+has '000_4607e9d5b3ed23ff.txt'
+lacks 'samples/news/'
 echo "home page"
 
 expect 200 GET /a/6
@@ -71,6 +74,15 @@ expect 200 GET "/a/$(json_num id)"
 has '<h1>Up to us</h1>'
 lacks 'Related articles'
 echo "no words, no results"
+
+# An empty "url" is no URL: no dead "original" link.
+expect 201 POST /api/articles -H 'Content-Type: application/json' --data-binary \
+  '{"url":"","source":"","text":"Harbour workers ended their strike on Friday after a pay deal. Ferries will sail again on Saturday. The union called the deal fair."}'
+has '"url":null'
+has '"source":null'
+expect 200 GET "/a/$(json_num id)"
+lacks 'class="orig"'
+echo "empty url, no link"
 
 expect 200 POST /summarize --data-urlencode "text@samples/news/003_dc0927f4facc235e.txt" --data 'sentences=2'
 has '<section id="summary" class="summary"><ul><li>'
