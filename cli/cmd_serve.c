@@ -32,7 +32,10 @@ static const char serve_usage[] =
     "\n"
     "API: GET /healthz, GET /metrics, GET /api/articles?q=&page=,\n"
     "POST /api/articles, GET /api/articles/ID, GET /api/articles/ID/summary?\n"
-    "sentences=N|words=W, POST /api/summarize. Reader: GET /.\n"
+    "sentences=N|words=W, POST /api/summarize, GET /api/stories?page=,\n"
+    "GET /api/stories/ID (the story of article ID).\n"
+    "Reader: GET / (articles, search, paste form), /a/ID (an article),\n"
+    "/stories, /s/ID (a story).\n"
     "Stops cleanly on SIGINT or SIGTERM.\n";
 
 /* "127.0.0.1:8080", "[::1]:8080" or ":8080" (= 127.0.0.1). */
@@ -57,8 +60,13 @@ static int parse_listen(const char *s, ng_server_config *cfg) {
   } else {
     strcpy(cfg->host, "127.0.0.1");
   }
-  size_t port;
-  if (cli_parse_size(colon + 1, &port) || port > 65535) return -1;
+  /* Digits only: a size suffix ("18k") is no port. */
+  const char *p = colon + 1;
+  unsigned long port;
+  size_t nd = strspn(p, "0123456789");
+  if (nd == 0 || nd > 5 || p[nd] != '\0') return -1;
+  port = strtoul(p, NULL, 10);
+  if (port > 65535) return -1;
   cfg->port = (unsigned)port;
   return 0;
 }
