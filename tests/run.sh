@@ -33,7 +33,8 @@ for t in tests/cli/*.sh; do
   ok=1
   if [ "$got" != "$want_exit" ]; then ok=0; echo "  FAIL $name: exit $got, want $want_exit"; fi
   if [ -f "$dir/$name.stdout.exact" ] && ! cmp -s "$tmp/out" "$dir/$name.stdout.exact"; then
-    ok=0; echo "  FAIL $name: stdout differs"; diff "$dir/$name.stdout.exact" "$tmp/out" | head -n 10
+    ok=0; echo "  FAIL $name: stdout differs"; diff "$dir/$name.stdout.exact" "$tmp/out" | head -n 40
+    head -c 2000 "$tmp/err"
   fi
   if [ -f "$dir/$name.stderr.glob" ]; then
     pat=$(cat "$dir/$name.stderr.glob")
