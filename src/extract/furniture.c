@@ -227,13 +227,21 @@ static bool open_line(opening *o, const char *s, size_t n) {
   size_t k = n - b < OPEN_BYTES ? n - b : OPEN_BYTES;
   while (k < n - b && k > 0 && ((unsigned char)s[b + k] & 0xC0) == 0x80) k--;
   if (k == 0) return false;
-  lower_simple(o->key, s + b, k);
-  /* Most lines open with a word no opener starts with. */
+  /* Most lines open with a word no opener starts with: the first word (a
+   * run of letters, digits and non-ASCII bytes, as the lexicon reads
+   * words) is lower-cased and looked up alone first. */
+  size_t fw = 0;
+  while (fw < k && ((unsigned char)((s[b + fw] | 0x20) - 'a') < 26 ||
+                    (unsigned char)(s[b + fw] - '0') < 10 ||
+                    (unsigned char)s[b + fw] >= 0x80))
+    fw++;
+  lower_simple(o->key, s + b, fw);
   const uint64_t want = ng_lex_may_start(
       UINT64_C(1) << NG_LEX_furniture_label | UINT64_C(1) << NG_LEX_furniture_call |
           UINT64_C(1) << NG_LEX_credit_label | UINT64_C(1) << NG_LEX_furniture_lead,
-      o->key, k);
+      o->key, fw);
   if (!want) return false;
+  lower_simple(o->key + fw, s + b + fw, k - fw);
   size_t words = 1, max = 0;
   for (unsigned id = 0; id < NG_LEX_COUNT; id++)
     if ((want >> id & 1u) && ng_lex_max_words((ng_lex_id)id) > max)

@@ -32,6 +32,7 @@ typedef struct mention {
   ng_entity_kind kind;
   bool titled;
   bool opens; /* its first word opens the sentence (or is in the title) */
+  uint32_t sid; /* a person's surname: its id among the full names' ones */
   char key[96];
 } mention;
 
@@ -248,12 +249,6 @@ static void person_key(char *key, size_t cap, const char *text,
     return;
   key[kl++] = '.';
   ng_name_skeleton(key + kl, cap - kl, g, gl);
-}
-
-/* Does the document name two people with this surname skeleton? */
-static bool two_people(const ng_strmap *two, const char *sk, size_t skl) {
-  uint32_t t = ng_strmap_find(two, sk, skl);
-  return t != UINT32_MAX && (two->count[t] & TWO_PEOPLE);
 }
 
 /* Is the first word of full name m (folded: f, n) surely its given name?
@@ -595,7 +590,9 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   mlist ml = {NULL, 0, 0, NULL};
   elist el;
   memset(&el, 0, sizeof el);
-  ng_strmap midcap, phr, lastfull, two;
+  ng_strmap midcap, phr;
+  uint32_t *fam = NULL; /* per surname id: first sure full name, last full name */
+  size_t nfam = 0;
   uint32_t *seen = NULL; /* pass 1: by term, a token already entered + 1 */
   phrase *ph = NULL;
   size_t nph = 0, phcap = 0;
@@ -605,8 +602,6 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   ml.alc = alc;
   ng_strmap_init(&midcap, alc);
   ng_strmap_init(&phr, alc);
-  ng_strmap_init(&lastfull, alc);
-  ng_strmap_init(&two, alc); /* surnames of two people in this document */
   ng_arena arena;
   ng_arena_init(&arena, alc);
   NG_CHECK_ALLOC(res = ng_arena_calloc(&arena, 1, sizeof *res));
@@ -665,51 +660,63 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   ng_strmap_init(&midcap, alc);
   for (size_t i = 0; i < ml.n; i++) {
     mention *o = &ml.v[i];
+    o->sid = UINT32_MAX;
     if (o->kind != NG_ENTITY_PERSON || o->ntok < 2) continue;
     char of[64], sk[64];
     size_t ofl = fold(of, sizeof of, text + o->last_off, o->last_len);
     size_t skl = ng_name_skeleton(sk, sizeof sk, of, ofl);
     uint32_t id;
     NG_TRY(ng_strmap_intern(&midcap, sk, skl, &id));
+    o->sid = id;
+    if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+    /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
     char ff[64];
     ff[0] = '^';
     size_t ffl = fold(ff + 1, sizeof ff - 1, text + o->off, first_word_len(text + o->off, o->len));
-    if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
-    /* Two full names with this surname and surely different given names
-     * are two people (TWO_PEOPLE set in `two`, which also keeps the first
-     * such name). */
-    if (ffl && given_word(o, ff + 1, ffl, en)) {
-      uint32_t t;
-      NG_TRY(ng_strmap_intern(&two, sk, skl, &t));
-      if (two.count[t] == 0) {
-        two.count[t] = (uint32_t)i + 1;
-      } else {
-        const mention *p = &ml.v[(two.count[t] & ~TWO_PEOPLE) - 1];
-        char pf[64];
-        size_t pfl = fold(pf, sizeof pf, text + p->off, first_word_len(text + p->off, p->len));
-        if (!ng_name_variants(pf, pfl, ff + 1, ffl)) two.count[t] |= TWO_PEOPLE;
-      }
-    }
-    /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
     if (ffl) {
       NG_TRY(ng_strmap_intern(&midcap, ff, ffl + 1, &id));
       if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
+    }
+  }
+  /* Per surname: fam[2 id] the first full name with a sure given name
+   * (+ 1), TWO_PEOPLE when another sure one differs from it (two people
+   * of one family: Wladimir and Vitali Klitschko); fam[2 id + 1] the last
+   * full name seen so far (+ 1), kept up below. */
+  nfam = 2 * midcap.n;
+  if (nfam) NG_CHECK_ALLOC(fam = ng_mem_alloc(alc, nfam * sizeof *fam));
+  if (fam) memset(fam, 0, nfam * sizeof *fam);
+  for (size_t i = 0; i < ml.n; i++) {
+    const mention *o = &ml.v[i];
+    if (o->sid == UINT32_MAX) continue;
+    char g[64];
+    size_t gl = fold(g, sizeof g, text + o->off, first_word_len(text + o->off, o->len));
+    if (!gl || !given_word(o, g, gl, en)) continue;
+    uint32_t *f = &fam[2 * o->sid];
+    if (*f == 0) {
+      *f = (uint32_t)i + 1;
+    } else if (!(*f & TWO_PEOPLE)) {
+      const mention *p = &ml.v[*f - 1];
+      char pf[64];
+      size_t pfl = fold(pf, sizeof pf, text + p->off, first_word_len(text + p->off, p->len));
+      if (!ng_name_variants(pf, pfl, g, gl)) *f |= TWO_PEOPLE;
     }
   }
   for (size_t i = 0; i < ml.n; i++) {
     mention *m = &ml.v[i];
     char lf[64];
     size_t lfl = fold(lf, sizeof lf, text + m->last_off, m->last_len);
-    if (m->ntok == 1 && m->kind != NG_ENTITY_PERSON) {
+    /* A lone word's surname id, if some full name has that surname. */
+    uint32_t sid = m->sid;
+    if (m->ntok == 1) {
       char sk[64];
       size_t skl = ng_name_skeleton(sk, sizeof sk, lf, lfl);
-      uint32_t id = ng_strmap_find(&midcap, sk, skl);
-      if (id != UINT32_MAX) {
-        mention *o = &ml.v[midcap.count[id] - 1];
-        char of[64];
-        size_t ofl = fold(of, sizeof of, text + o->last_off, o->last_len);
-        if (ng_name_variants(lf, lfl, of, ofl)) m->kind = NG_ENTITY_PERSON;
-      }
+      sid = ng_strmap_find(&midcap, sk, skl);
+    }
+    if (m->ntok == 1 && m->kind != NG_ENTITY_PERSON && sid != UINT32_MAX) {
+      mention *o = &ml.v[midcap.count[sid] - 1];
+      char of[64];
+      size_t ofl = fold(of, sizeof of, text + o->last_off, o->last_len);
+      if (ng_name_variants(lf, lfl, of, ofl)) m->kind = NG_ENTITY_PERSON;
     }
     const mention *full = NULL; /* the full name this mention stands for */
     if (m->ntok == 1 && en && has(NG_LEX_ent_first_names, lf, lfl)) {
@@ -724,34 +731,28 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     }
     /* Which full name a lone surname stands for: the nearest one before
      * it with that surname, else the first one after it ("Obama" after
-     * "Barack Obama" is Barack, after "Michelle Obama" Michelle). */
-    if (!full && m->kind == NG_ENTITY_PERSON) {
-      char sk[64];
-      size_t skl = ng_name_skeleton(sk, sizeof sk, lf, lfl);
-      uint32_t id;
-      /* When two people share the surname, a full name whose given name
-       * is not sure ("Addressing Klitschko") is read as the surname. */
+     * "Barack Obama" is Barack, after "Michelle Obama" Michelle). When two
+     * people share the surname, a full name whose given name is not sure
+     * ("Addressing Klitschko") is read as the surname. */
+    if (!full && m->kind == NG_ENTITY_PERSON && sid != UINT32_MAX) {
       bool sure = m->ntok >= 2;
-      if (sure && two_people(&two, sk, skl)) {
+      if (sure && (fam[2 * sid] & TWO_PEOPLE)) {
         char g[64];
         size_t gl = fold(g, sizeof g, text + m->off, first_word_len(text + m->off, m->len));
         sure = gl && given_word(m, g, gl, en);
       }
       if (sure) {
         full = m;
-        NG_TRY(ng_strmap_intern(&lastfull, sk, skl, &id));
-        lastfull.count[id] = (uint32_t)i + 1;
-      } else if ((id = ng_strmap_find(&lastfull, sk, skl)) != UINT32_MAX) {
-        full = &ml.v[lastfull.count[id] - 1];
-      } else if ((id = ng_strmap_find(&midcap, sk, skl)) != UINT32_MAX) {
-        full = &ml.v[midcap.count[id] - 1];
+        fam[2 * sid + 1] = (uint32_t)i + 1;
+      } else if (fam[2 * sid + 1]) {
+        full = &ml.v[fam[2 * sid + 1] - 1];
+      } else {
+        full = &ml.v[midcap.count[sid] - 1];
       }
     }
     if (full) {
-      char sk[64], fl2[64];
-      size_t fl2n = fold(fl2, sizeof fl2, text + full->last_off, full->last_len);
-      size_t skl = ng_name_skeleton(sk, sizeof sk, fl2, fl2n);
-      person_key(m->key, sizeof m->key, text, full, en, two_people(&two, sk, skl));
+      bool two = full->sid != UINT32_MAX && (fam[2 * full->sid] & TWO_PEOPLE);
+      person_key(m->key, sizeof m->key, text, full, en, two);
     } else if (m->kind == NG_ENTITY_PERSON) {
       words_key(m->key, sizeof m->key, 'p', text + m->last_off, m->last_len);
     } else {
@@ -931,8 +932,7 @@ done:
   ng_strmap_dispose(&el.keys);
   ng_strmap_dispose(&midcap);
   ng_strmap_dispose(&phr);
-  ng_strmap_dispose(&lastfull);
-  ng_strmap_dispose(&two);
+  ng_mem_free(alc, fam, nfam * sizeof *fam);
   return rc;
 }
 

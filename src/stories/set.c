@@ -406,20 +406,20 @@ static int cmp_ent_score(const void *pa, const void *pb) {
  * has the surname only ("abm" and "abm.brk"; the most mentioned first, as
  * the list is sorted), else st->nents. */
 static size_t story_entity_find(const ng_story *st, const char *xk) {
-  for (size_t k = 0; k < st->nents; k++) {
-    const char *yk = st->ents[k].key + 2;
-    if (yk[0] == xk[0] && strcmp(yk, xk) == 0)
-      return k; /* first byte: most differ */
-  }
+  /* One pass: the entity with the key, else the first where a surname
+   * alone meets a surname with a given name ("abm" and "abm.brk"), either
+   * way round (two given names never do). First bytes differ for most. */
   const char *xdot = strchr(xk, '.');
   size_t xl = xdot ? (size_t)(xdot - xk) : strlen(xk);
+  size_t found = st->nents;
   for (size_t k = 0; k < st->nents; k++) {
     const char *yk = st->ents[k].key + 2;
-    const char *ydot = strchr(yk, '.');
-    size_t yl = ydot ? (size_t)(ydot - yk) : strlen(yk);
-    if ((!xdot || !ydot) && xl == yl && memcmp(xk, yk, xl) == 0) return k;
+    if (yk[0] != xk[0] || strncmp(yk, xk, xl) != 0) continue;
+    char c = yk[xl];
+    if (c == (xdot ? '.' : '\0') && strcmp(yk + xl, xk + xl) == 0) return k;
+    if (found == st->nents && c == (xdot ? '\0' : '.')) found = k;
   }
-  return st->nents;
+  return found;
 }
 
 int ng_set_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e) {
