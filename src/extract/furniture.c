@@ -517,7 +517,11 @@ void ng_furniture_mark_sentences(ng_doc *doc) {
     ng_sent *s = &doc->sents[i];
     const char *t = doc->text + s->off;
     opening o;
-    bool any = open_line(&o, t, s->len); /* reads at most OPEN_BYTES */
+    /* A sentence that is its whole block had its opening words looked up
+     * with the block (a line of text, an HTML block). */
+    const ng_block_in *b = &doc->paras[s->para];
+    bool whole = s->off == b->off && s->len == b->len;
+    bool any = !whole && open_line(&o, t, s->len); /* reads at most OPEN_BYTES */
     size_t skip = any && o.lead ? lead_end(&o, t, s->len) : 0;
     if (skip > 0 && skip < s->len) {
       /* The sentence starts after the cue; the cue's tokens belong to no
@@ -531,7 +535,7 @@ void ng_furniture_mark_sentences(ng_doc *doc) {
       any = open_line(&o, t, s->len);
     }
     size_t words = s->tok_end - s->tok_begin;
-    if ((s->len <= OPENS_MAX_BYTES && opens_with(&o, any, t, s->len)) ||
+    if ((!whole && s->len <= OPENS_MAX_BYTES && opens_with(&o, any, t, s->len)) ||
         (s->len <= 200 && ng_furniture_is_phrase(t, s->len)) ||
         (words < 20 && s->len <= CUE_MAX_BYTES && ng_furniture_has_cue(t, s->len)))
       s->flags |= NG_SENT_FURNITURE;
