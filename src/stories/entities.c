@@ -228,6 +228,12 @@ static size_t first_word_len(const char *s, size_t n) {
   return i;
 }
 
+/* The folded first word of mention m (its given name, if it has one);
+ * returns its length (0 if it does not fit). */
+static size_t fold_given(char *g, size_t cap, const char *text, const mention *m) {
+  return fold(g, cap, text + m->off, first_word_len(text + m->off, m->len));
+}
+
 /* A person's key: the surname's skeleton, then '.' and the given name's
  * when the full name opens with a known given name ("p:abm.brk" for
  * Barack Obama, "p:abm.mkl" for Michelle Obama; "p:lksnk" for a
@@ -242,8 +248,7 @@ static void person_key(char *key, size_t cap, const char *text,
   words_key(key, cap, 'p', text + full->last_off, full->last_len);
   if (full->ntok < 2) return;
   char g[64];
-  size_t gl = fold(g, sizeof g, text + full->off,
-                   first_word_len(text + full->off, full->len));
+  size_t gl = fold_given(g, sizeof g, text, full);
   size_t kl = strlen(key);
   if (!gl || !(two || (en && has(NG_LEX_ent_first_names, g, gl))) || kl + 3 > cap)
     return;
@@ -672,7 +677,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     /* And the first name, prefixed '^', for "Tara" after "Tara Reid". */
     char ff[64];
     ff[0] = '^';
-    size_t ffl = fold(ff + 1, sizeof ff - 1, text + o->off, first_word_len(text + o->off, o->len));
+    size_t ffl = fold_given(ff + 1, sizeof ff - 1, text, o);
     if (ffl) {
       NG_TRY(ng_strmap_intern(&midcap, ff, ffl + 1, &id));
       if (midcap.count[id] == 0) midcap.count[id] = (uint32_t)i + 1;
@@ -689,7 +694,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     const mention *o = &ml.v[i];
     if (o->sid == UINT32_MAX) continue;
     char g[64];
-    size_t gl = fold(g, sizeof g, text + o->off, first_word_len(text + o->off, o->len));
+    size_t gl = fold_given(g, sizeof g, text, o);
     if (!gl || !given_word(o, g, gl, en)) continue;
     uint32_t *f = &fam[2 * o->sid];
     if (*f == 0) {
@@ -697,7 +702,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
     } else if (!(*f & TWO_PEOPLE)) {
       const mention *p = &ml.v[*f - 1];
       char pf[64];
-      size_t pfl = fold(pf, sizeof pf, text + p->off, first_word_len(text + p->off, p->len));
+      size_t pfl = fold_given(pf, sizeof pf, text, p);
       if (!ng_name_variants(pf, pfl, g, gl)) *f |= TWO_PEOPLE;
     }
   }
@@ -738,7 +743,7 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       bool sure = m->ntok >= 2;
       if (sure && (fam[2 * sid] & TWO_PEOPLE)) {
         char g[64];
-        size_t gl = fold(g, sizeof g, text + m->off, first_word_len(text + m->off, m->len));
+        size_t gl = fold_given(g, sizeof g, text, m);
         sure = gl && given_word(m, g, gl, en);
       }
       if (sure) {

@@ -401,14 +401,12 @@ static int cmp_ent_score(const void *pa, const void *pb) {
   return strcmp(a->key, b->key);
 }
 
-/* The story's entity that a name key (after its kind letter) names: the
- * one with that key, else (people) one with the same surname when a side
- * has the surname only ("abm" and "abm.brk"; the most mentioned first, as
- * the list is sorted), else st->nents. */
+/* The story's entity that a name key (after its kind letter) names, in
+ * one pass: the one with that key, else the first (the most mentioned: the
+ * list is sorted) where a surname alone meets a surname with a given name
+ * ("abm" and "abm.brk", either way round; two given names never do), else
+ * st->nents. First bytes differ for most. */
 static size_t story_entity_find(const ng_story *st, const char *xk) {
-  /* One pass: the entity with the key, else the first where a surname
-   * alone meets a surname with a given name ("abm" and "abm.brk"), either
-   * way round (two given names never do). First bytes differ for most. */
   const char *xdot = strchr(xk, '.');
   size_t xl = xdot ? (size_t)(xdot - xk) : strlen(xk);
   size_t found = st->nents;
@@ -432,21 +430,17 @@ int ng_set_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e) {
     size_t k = story_entity_find(st, x->key + 2);
     if (k < st->nents) {
       ng_entity *y = &st->ents[k];
-      /* A bare surname that meets its full name takes the full key. */
-      if (strchr(x->key, '.') && !strchr(y->key, '.')) {
-        char *k2 = ng_arena_strndup(&s->arena, x->key, strlen(x->key));
-        if (!k2) return NG_ENOMEM;
-        y->key = k2;
-      }
       y->mentions += x->mentions;
       y->score += (double)x->mentions;
-      /* A typed kind beats "other"; a fuller name beats a short one. */
-      if (y->kind == NG_ENTITY_OTHER && x->kind != NG_ENTITY_OTHER) {
+      /* A typed kind beats "other", and a bare surname that meets its full
+       * name takes the full key; a fuller name beats a short one. */
+      bool typed = y->kind == NG_ENTITY_OTHER && x->kind != NG_ENTITY_OTHER;
+      if (typed || (strchr(x->key, '.') && !strchr(y->key, '.'))) {
         /* The key is copied: x lives in the article's entities, freed
          * when the add returns. */
         char *k2 = ng_arena_strndup(&s->arena, x->key, strlen(x->key));
         if (!k2) return NG_ENOMEM;
-        y->kind = x->kind;
+        if (typed) y->kind = x->kind;
         y->key = k2;
       }
       if (ntok > st->entok[k]) {

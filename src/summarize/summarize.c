@@ -61,13 +61,17 @@ static bool trigram_counts(const ng_tok *t) {
   return !(t[0].flags & t[1].flags & t[2].flags & NG_TOK_STOP);
 }
 
+/* The end of the tokens looked at: the first TRIGRAM_TOKENS. */
+static uint32_t trigram_end(const ng_sent *st) {
+  return st->tok_end - st->tok_begin < TRIGRAM_TOKENS ? st->tok_end
+                                                      : st->tok_begin + TRIGRAM_TOKENS;
+}
+
 /* Does the sentence repeat a picked trigram? */
 static bool trigram_seen(const trigram_set *ts, const ng_doc *doc,
                          const ng_sent *st) {
   if (!ts->n) return false;
-  uint32_t e = st->tok_end < st->tok_begin + TRIGRAM_TOKENS
-                   ? st->tok_end
-                   : st->tok_begin + TRIGRAM_TOKENS;
+  uint32_t e = trigram_end(st);
   for (uint32_t i = st->tok_begin; i + 2 < e; i++) {
     const ng_tok *t = &doc->toks[i];
     if (trigram_counts(t) && ts->slot[trigram_find(ts, trigram_hash(t))])
@@ -79,9 +83,7 @@ static bool trigram_seen(const trigram_set *ts, const ng_doc *doc,
 /* Adds the sentence's trigrams; grows the table to stay under half full. */
 static int trigram_add(trigram_set *ts, ng_ctx *ctx, const ng_doc *doc,
                        const ng_sent *st) {
-  uint32_t e = st->tok_end < st->tok_begin + TRIGRAM_TOKENS
-                   ? st->tok_end
-                   : st->tok_begin + TRIGRAM_TOKENS;
+  uint32_t e = trigram_end(st);
   size_t need = ts->n + (e > st->tok_begin + 2 ? e - st->tok_begin - 2 : 0);
   if (2 * need > ts->cap) {
     size_t cap = ts->cap ? ts->cap : 256;
