@@ -16,9 +16,11 @@
  *  19 content stems in one only (count / 10)
  *  20 word 3-gram Dice          21 word 4-gram Dice
  * The lexical score is a sum of learned per-term weights: for each distinct
- * word and content stem of the two sentences, one weight if it is in both
- * and another if it is in one only (which words may go missing in a
- * rewrite, "said" or "also", and which may not). The alignment score is
+ * word and content stem of the two sentences, one weight if it is in both,
+ * one if it is in the shorter sentence only and one if it is in the longer
+ * only (which words may go missing in a rewrite, "said" or "also", and
+ * which may not; material only the longer sentence has is what most often
+ * makes a pair not a rewrite). The alignment score is
  * METEOR's: content stems matched left to right, exactly and then as
  * WordNet synonyms (src/data/rewrite_synonyms.inc, generated from Debian's
  * wordnet-base), the harmonic mean of the two shares matched times
@@ -211,23 +213,27 @@ static long table_find(const uint64_t *hashes, size_t n, const ng_strmap *terms,
   return lo < n && hashes[lo] == h ? (long)lo : -1;
 }
 
-/* The learned weight of a term in both sentences (both) or in one only,
- * 0 for terms outside the table. */
-static double lex_weight(const ng_strmap *terms, uint32_t id, int both) {
+/* Where a term is: the column of rw_lex_w. */
+enum { LEX_SHORTER = 0, LEX_BOTH = 1, LEX_LONGER = 2 };
+
+/* The learned weight of a term at `where`, 0 for terms outside the table. */
+static double lex_weight(const ng_strmap *terms, uint32_t id, int where) {
   long k = table_find(rw_lex_hash, RW_LEX_N, terms, id);
-  return k < 0 ? 0.0 : rw_lex_w[k][both];
+  return k < 0 ? 0.0 : rw_lex_w[k][where];
 }
 
-/* Sum of lex_weight over the union of two sorted distinct id lists. */
+/* Sum of lex_weight over the union of two sorted distinct id lists, a's
+ * sentence the longer when a_longer. */
 static double lex_score(const ng_strmap *terms, const uint32_t *a, size_t an, const uint32_t *b,
-                        size_t bn) {
+                        size_t bn, int a_longer) {
+  int only_a = a_longer ? LEX_LONGER : LEX_SHORTER, only_b = a_longer ? LEX_SHORTER : LEX_LONGER;
   double s = 0.0;
   size_t i = 0, j = 0;
   while (i < an || j < bn) {
-    if (j >= bn || (i < an && a[i] < b[j])) s += lex_weight(terms, a[i++], 0);
-    else if (i >= an || b[j] < a[i]) s += lex_weight(terms, b[j++], 0);
+    if (j >= bn || (i < an && a[i] < b[j])) s += lex_weight(terms, a[i++], only_a);
+    else if (i >= an || b[j] < a[i]) s += lex_weight(terms, b[j++], only_b);
     else {
-      s += lex_weight(terms, a[i], 1);
+      s += lex_weight(terms, a[i], LEX_BOTH);
       i++;
       j++;
     }
@@ -318,8 +324,9 @@ static double ngram_dice(const uint32_t *a, size_t an, const uint32_t *b, size_t
 
 void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
                     const ng_strmap *terms, double N) {
-  f[0] = lex_score(terms, a->uw, a->nuw, b->uw, b->nuw) +
-         lex_score(terms, a->stems, a->nstems, b->stems, b->nstems);
+  int a_longer = ng_rw_a_longer(a, b);
+  f[0] = lex_score(terms, a->uw, a->nuw, b->uw, b->nuw, a_longer) +
+         lex_score(terms, a->stems, a->nstems, b->stems, b->nstems, a_longer);
   f[1] = jaccard(a->uw, a->nuw, b->uw, b->nuw);
   f[2] = jaccard(a->stems, a->nstems, b->stems, b->nstems);
   double wa = 0, wb = 0, ws = 0;

@@ -120,6 +120,12 @@ int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
 void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
                     const ng_strmap *terms, double N);
 
+/* Is a the longer of the two sentences for the term weights (words, ties
+ * to a)? ng_rw_features and tools/train-rewrite must agree on it. */
+static inline int ng_rw_a_longer(const ng_rw_sent *a, const ng_rw_sent *b) {
+  return a->nwords >= b->nwords;
+}
+
 /* Logistic model over ng_rw_features with the shipped weights. */
 double ng_rw_prob(const double *f);
 
