@@ -555,10 +555,10 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
                                     text + doc->toks[toks[s0] - 1].off,
                                     doc->toks[toks[s0] - 1].len)
                              : 0;
-    bool after_prep = pl && ((pl == 2 && (memcmp(prev, "in", 2) == 0 ||
-                                          memcmp(prev, "at", 2) == 0)) ||
-                             (pl == 4 && (memcmp(prev, "from", 4) == 0 ||
-                                          memcmp(prev, "near", 4) == 0)));
+    /* A lone unknown name after "in" or "near" is a place; not after "at"
+     * or "from", which come before companies as often ("at Microsoft"). */
+    bool after_prep = pl && ((pl == 2 && memcmp(prev, "in", 2) == 0) ||
+                             (pl == 4 && memcmp(prev, "near", 4) == 0));
     if (en && wl && has(NG_LEX_ent_places, whole, wl)) m.kind = NG_ENTITY_PLACE;
     else if (en && m.ntok > 1 && has(NG_LEX_ent_place_words, lf, lfl))
       m.kind = NG_ENTITY_PLACE;

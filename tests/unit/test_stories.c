@@ -184,6 +184,36 @@ void test_stories__entity_edges(void) {
   ng_ctx_free(ctx);
 }
 
+static const ng_entity *entity_named(const ng_entities *e, const char *name) {
+  for (size_t i = 0; i < ng_entities_count(e); i++)
+    if (strcmp(ng_entities_at(e, i)->name, name) == 0) return ng_entities_at(e, i);
+  return NULL;
+}
+
+/* Names headed by a company or agency word are organizations; a lone name
+ * after "at" is not taken for a place, one after "in" is. */
+void test_stories__entity_kinds(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "The Geological Survey said the quake hit Tuesday. Engineers at "
+                           "Microsoft and Electronic Data Systems worked in Redmond. "
+                           "Microsoft said so.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *gs = entity_named(e, "Geological Survey");
+  const ng_entity *eds = entity_named(e, "Electronic Data Systems");
+  const ng_entity *ms = entity_named(e, "Microsoft");
+  const ng_entity *rd = entity_named(e, "Redmond");
+  CHECK(gs != NULL && gs->kind == NG_ENTITY_ORG);
+  CHECK(eds != NULL && eds->kind == NG_ENTITY_ORG);
+  CHECK(ms != NULL && ms->kind != NG_ENTITY_PLACE);
+  CHECK(rd != NULL && rd->kind == NG_ENTITY_PLACE);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
