@@ -17,6 +17,7 @@ static void api_list(const ng_req *req, ng_res *res);
 static void api_add(const ng_req *req, ng_res *res);
 static void api_get(const ng_req *req, ng_res *res);
 static void api_summary(const ng_req *req, ng_res *res);
+static void api_raw(const ng_req *req, ng_res *res);
 static void api_summarize(const ng_req *req, ng_res *res);
 static void api_stories(const ng_req *req, ng_res *res);
 static void api_story(const ng_req *req, ng_res *res);
@@ -28,6 +29,7 @@ const ng_route ng_routes[] = {
     {"POST", "/api/articles", api_add, NG_ROUTE_WRITE | NG_ROUTE_BODY, "add"},
     {"GET", "/api/articles/{id}", api_get, 0, "get"},
     {"GET", "/api/articles/{id}/summary", api_summary, 0, "summary"},
+    {"GET", "/api/articles/{id}/raw", api_raw, 0, "raw"},
     {"POST", "/api/summarize", api_summarize, NG_ROUTE_BODY, "summarize"},
     {"GET", "/api/stories", api_stories, 0, "stories"},
     {"GET", "/api/stories/{id}", api_story, 0, "story"},
@@ -713,6 +715,25 @@ static void api_summary(const ng_req *req, ng_res *res) {
   res->cache_hit = hit;
   res->cache_miss = !hit;
   free(json);
+}
+
+/* The bytes the article was made from, as they were posted: the summary
+ * offsets of an article of text input index them. Served as
+ * application/octet-stream (with nosniff, as every answer), so stored
+ * HTML is never rendered under the reader's origin. */
+static void api_raw(const ng_req *req, ng_res *res) {
+  ng_raw raw;
+  int rc = ng_store_raw(req->w->store, req->id, &raw);
+  if (rc <= 0) {
+    ng_res_error(res, rc ? 500 : 404, rc ? "database error" : "no such article");
+    return;
+  }
+  res->content_type = "application/octet-stream";
+  if (ng_buf_put(&res->body, raw.data, raw.len)) {
+    ng_buf_dispose(&res->body);
+    ng_res_error(res, 503, "out of memory");
+  }
+  ng_raw_dispose(&raw);
 }
 
 static void api_summarize(const ng_req *req, ng_res *res) {
