@@ -214,6 +214,34 @@ void test_stories__entity_kinds(void) {
   ng_ctx_free(ctx);
 }
 
+/* A role the text ties to one person ("Belarusian President Alexander
+ * Lukashenko", "Sergei Lavrov, the Russian foreign minister,") makes a
+ * later "the Belarusian president", "the Belarusian leader" or "the
+ * Russian foreign minister" a mention of that person; a role two people
+ * hold, or "the president" alone, is nobody's. */
+void test_stories__entity_roles(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "On Monday, Belarusian President Alexander Lukashenko met Sergei "
+                           "Lavrov, the Russian foreign minister, in Minsk. The Belarusian "
+                           "leader smiled. Later the Russian foreign minister left, and the "
+                           "Belarusian president spoke. The president was tired. Russian "
+                           "President Vladimir Putin and Russian President Boris Yeltsin "
+                           "were not there, said the Russian president.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *al = entity_named(e, "Alexander Lukashenko");
+  const ng_entity *sl = entity_named(e, "Sergei Lavrov");
+  const ng_entity *vp = entity_named(e, "Vladimir Putin");
+  CHECK(al != NULL && al->mentions == 3);
+  CHECK(sl != NULL && sl->mentions == 2);
+  CHECK(vp != NULL && vp->mentions == 1);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
