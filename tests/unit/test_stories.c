@@ -242,6 +242,30 @@ void test_stories__entity_roles(void) {
   ng_ctx_free(ctx);
 }
 
+/* Keyphrases are noun phrases: a verb ("spoke") or an adverb ("directly")
+ * said as often as a noun is not one. */
+void test_stories__keyphrases_nouns(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "The minister spoke directly about the sanctions. Officials spoke "
+                           "directly about new sanctions too. The sanctions hurt exports.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  size_t sanctions = 0, bad = 0;
+  for (size_t i = 0; i < ng_entities_count(e); i++) {
+    const ng_entity *x = ng_entities_at(e, i);
+    if (x->kind != NG_ENTITY_KEYPHRASE) continue;
+    sanctions += strcmp(x->name, "sanctions") == 0;
+    bad += strcmp(x->name, "spoke") == 0 || strcmp(x->name, "directly") == 0;
+  }
+  CHECK_INT(sanctions, 1);
+  CHECK_INT(bad, 0);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
