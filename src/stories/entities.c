@@ -407,6 +407,55 @@ static bool seen_lower(const ng_strmap *m, const char *f, size_t n) {
   return id != UINT32_MAX && (m->count[id] & 2u);
 }
 
+/* "Jr", "Sr.", "III": after a name, not part of its surname. */
+static bool name_suffix(const char *f, size_t n) {
+  static const char *const w[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (n == strlen(w[i]) && memcmp(f, w[i], n) == 0) return true;
+  return false;
+}
+
+/* Is a folded token (rf, its lists rl) a title word ("Gov." too)? */
+static bool title_tok(const char *f, size_t fl, uint64_t lists) {
+  if (fl && f[fl - 1] == '.') {
+    fl--;
+    lists = fl ? ng_lex_lists(f, fl) : 0;
+  }
+  return in_list(lists, NG_LEX_ent_titles);
+}
+
+/* A title inside a run of capitalized words ends what comes before it:
+ * "Commerce Secretary Gary Locke", "Malaysian Prime Minister Najib Razak"
+ * (a nationality the list lacks), "Troy Police Chief Charles Craft",
+ * "Government of Prime Minister Costas Karamanlis". Returns where the name
+ * after the last title starts, or s0 when there is none: the name must be
+ * one to three capitalized words, none a title, an organization word or a
+ * stop word ("Minister of Communications" is no name); a title right after
+ * a given name is a surname ("Larry King Live", "Martin Luther King Jr");
+ * after a nationality ("British Petroleum") or before a lone place
+ * ("Air Chief Marshal Houston") one word is not enough. */
+static size_t inner_title(const ng_doc *doc, const uint32_t *toks, char (*rf)[64],
+                          const size_t *rfl, const uint64_t *rl, size_t s0, size_t nt) {
+  for (size_t q = nt - 2; q > s0; q--) {
+    if (!title_tok(rf[q], rfl[q], rl[q])) continue;
+    size_t start = q + 1; /* "Secretary of Commerce Gary Locke" */
+    if (start + 2 < nt && rfl[start] == 2 && memcmp(rf[start], "of", 2) == 0) start += 2;
+    size_t rn = nt - start;
+    if (rn > 3 || in_list(rl[q - 1], NG_LEX_ent_first_names)) return s0;
+    for (size_t x = start; x < nt; x++) {
+      const ng_tok *u = &doc->toks[toks[x]];
+      if (!tok_cap(u) || (u->flags & NG_TOK_STOP) || in_list(rl[x], NG_LEX_ent_org_words) ||
+          title_tok(rf[x], rfl[x], rl[x]))
+        return s0;
+      if (name_suffix(rf[x], rfl[x])) return s0;
+    }
+    if (rn == 1 && (is_demonym(rf[q], rfl[q]) || in_list(rl[nt - 1], NG_LEX_ent_places)))
+      return s0;
+    return start;
+  }
+  return s0;
+}
+
 /* Collects name mentions of the token range [b, e) (one sentence, or the
  * title when `title`: headlines capitalize common words). */
 static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
@@ -463,10 +512,14 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         continue;
       }
       /* "Bank of England": a connector between capitalized tokens. */
-      /* ... but "Vladimir Putin of Russia" is a person and a place. */
+      /* ... but "Vladimir Putin of Russia" is a person and a place, while
+       * "Secretary of Commerce Gary Locke" is one name (titles only so
+       * far). */
       size_t f0l = nt > 0 ? rfl[0] : 0;
+      bool only_titles = true;
+      for (size_t q = 0; q < nt && only_titles; q++) only_titles = title_tok(rf[q], rfl[q], rl[q]);
       bool personish = en && f0l && (in_list(rl[0], NG_LEX_ent_first_names) ||
-                                     in_list(rl[0], NG_LEX_ent_titles));
+                                     (in_list(rl[0], NG_LEX_ent_titles) && !only_titles));
       if (nt > 0 && fl && !personish && is_connector(f, fl) && j + 1 < e &&
           tok_cap(&doc->toks[j + 1]) &&
           gap_is_space(text, u->off + u->len, doc->toks[j + 1].off)) {
@@ -507,6 +560,11 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         titled = true;
         if (role_b == SIZE_MAX) role_b = s0;
         s0++;
+        /* "Secretary of Commerce Gary Locke": the department is the
+         * title's, when a name of one word or more follows it. */
+        if (s0 + 3 <= nt && rfl[s0] == 2 && memcmp(rf[s0], "of", 2) == 0 &&
+            tok_cap(&doc->toks[toks[s0 + 1]]))
+          s0 += 2;
         continue;
       }
       /* A sentence's first word before a known given name is not part of
@@ -526,6 +584,16 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       const ng_tok *u = &doc->toks[toks[nt - 1]];
       if (tok_cap(u) && !(title && seen_lower(midcap, rf[nt - 1], rfl[nt - 1]))) break;
       nt--;
+    }
+    /* A generational suffix is no surname ("Martin Luther King Jr"). */
+    if (nt >= s0 + 3 && name_suffix(rf[nt - 1], rfl[nt - 1])) nt--;
+    if (en && nt >= s0 + 3) {
+      size_t cut = inner_title(doc, toks, rf, rfl, rl, s0, nt);
+      if (cut > s0) {
+        if (role_b == SIZE_MAX) role_b = s0;
+        s0 = cut;
+        titled = true;
+      }
     }
     if (s0 >= nt) {
       k = next;

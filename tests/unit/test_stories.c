@@ -266,6 +266,29 @@ void test_stories__keyphrases_nouns(void) {
   ng_ctx_free(ctx);
 }
 
+/* A title inside a run of capitalized words ends what comes before it; a
+ * title word after a given name is a surname; "Jr" is no surname. */
+void test_stories__entity_inner_titles(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "The ruling came on Monday. Secretary of Commerce Gary Locke "
+                           "agreed, and Malaysian Prime Minister Najib Razak came with Troy "
+                           "Police Chief Charles Craft. Larry King asked Martin Luther King Jr. "
+                           "nothing.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  static const char *const people[] = {"Gary Locke", "Najib Razak", "Charles Craft",
+                                       "Larry King", "Martin Luther King"};
+  for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+    const ng_entity *x = entity_named(e, people[i]);
+    CHECK(x != NULL && x->kind == NG_ENTITY_PERSON);
+  }
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
