@@ -75,6 +75,17 @@ static bool over_phrase_words(const char *s, size_t n) {
   size_t max = ng_lex_max_words(NG_LEX_furniture), runs = 0;
   bool in_run = false, counted = false;
   for (size_t i = 0; i < n;) {
+    if (ng_ascii_alnum((unsigned char)s[i])) {
+      /* An ASCII letter or digit is in a run and counts it; the rest of
+       * the word's ASCII letters and digits change nothing (up to eight
+       * of them a step). */
+      if (!in_run || !counted) {
+        in_run = counted = true;
+        if (++runs > max) return true;
+      }
+      i += ng_ascii_alnum_run8(s, i, n);
+      continue;
+    }
     int32_t cp;
     size_t l = ng_utf8_decode_fast(s + i, n - i, &cp);
     ng_cclass c = ng_cp_class_fast(cp);

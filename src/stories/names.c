@@ -24,13 +24,15 @@ void ng_strmap_dispose(ng_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const ng_strmap *m, const char *s, size_t n) {
+/* hash: ng_hash_mix(s, n). */
+static size_t slot_of(const ng_strmap *m, const char *s, size_t n,
+                      uint64_t hash) {
   size_t mask = m->nslots - 1;
-  size_t i = (size_t)ng_hash_mix(s, n) & mask;
+  size_t i = (size_t)hash & mask;
   for (;;) {
     uint32_t v = m->slots[i];
     if (v == 0) return i;
-    if (m->lens[v - 1] == n && memcmp(m->strs[v - 1], s, n) == 0) return i;
+    if (m->lens[v - 1] == n && ng_key_eq(m->strs[v - 1], s, n)) return i;
     i = (i + 1) & mask;
   }
 }
@@ -46,7 +48,9 @@ static int grow(ng_strmap *m) {
   m->slots = slots;
   m->nslots = ns;
   for (size_t id = 0; id < m->n; id++)
-    m->slots[slot_of(m, m->strs[id], m->lens[id])] = (uint32_t)(id + 1);
+    m->slots[slot_of(m, m->strs[id], m->lens[id],
+                     ng_hash_mix(m->strs[id], m->lens[id]))] =
+        (uint32_t)(id + 1);
   ng_mem_free(m->alc, old, oldn * sizeof *old);
   return NG_OK;
 }
@@ -67,9 +71,9 @@ static int grow_items(ng_strmap *m) {
   return NG_OK;
 }
 
-void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage) {
+void ng_strmap_prefetch(const ng_strmap *m, uint64_t hash, int stage) {
   if (!m->nslots) return;
-  const uint32_t *slot = &m->slots[(size_t)ng_hash_mix(s, n) & (m->nslots - 1)];
+  const uint32_t *slot = &m->slots[(size_t)hash & (m->nslots - 1)];
   if (stage == 0) {
     __builtin_prefetch(slot);
   } else if (*slot && stage == 1) {
@@ -82,14 +86,21 @@ void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage) 
 
 uint32_t ng_strmap_find(const ng_strmap *m, const char *s, size_t n) {
   if (!m->nslots) return UINT32_MAX;
-  uint32_t v = m->slots[slot_of(m, s, n)];
+  uint32_t v = m->slots[slot_of(m, s, n, ng_hash_mix(s, n))];
   return v ? v - 1 : UINT32_MAX;
 }
 
 int ng_strmap_intern(ng_strmap *m, const char *s, size_t n, uint32_t *id) {
+  return ng_strmap_intern_hashed(m, s, n, ng_hash_mix(s, n), id);
+}
+
+uint64_t ng_strmap_hash(const char *s, size_t n) { return ng_hash_mix(s, n); }
+
+int ng_strmap_intern_hashed(ng_strmap *m, const char *s, size_t n,
+                            uint64_t hash, uint32_t *id) {
   if (n > UINT32_MAX / 2) return NG_EINVAL;
   if ((m->n + 1) * 2 > m->nslots && grow(m)) return NG_ENOMEM;
-  size_t i = slot_of(m, s, n);
+  size_t i = slot_of(m, s, n, hash);
   if (m->slots[i]) {
     *id = m->slots[i] - 1;
     return NG_OK;

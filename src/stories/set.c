@@ -285,20 +285,16 @@ void ng_set_sort_tw(ng_tw *v, size_t n, bool by_w) {
   }
 }
 
-/* Puts the k first of v[0..n) in weight order (cmp_tw_w), sorted, at the
- * front: what sorting all of v and keeping k gives, without sorting the
- * long tail (a long article has thousands of terms and keeps 100). */
-static void top_tw(ng_tw *v, size_t n, size_t k) {
-  if (k >= n) {
-    ng_set_sort_tw(v, n, true);
-    return;
-  }
+/* Moves the k first of v[0..n) in weight order (cmp_tw_w) to v[0..k), in
+ * no particular order (k < n): a quickselect, as each partition puts the
+ * items of its left part before those of its right. The order is total,
+ * so which items come first is what a full sort gives. */
+static void select_tw(ng_tw *v, size_t n, size_t k) {
   ng_tw *b = v;
   size_t m = n, want = k;
   for (int depth = 64; m > 16 && depth > 0; depth--) {
-    size_t left =
-        partition_tw(b, m, true); /* b[0..left) come before b[left..m) */
-    if (want == left) break;
+    size_t left = partition_tw(b, m, true); /* b[0..left) before b[left..m) */
+    if (want == left) return;
     if (want < left) {
       m = left;
     } else {
@@ -307,9 +303,20 @@ static void top_tw(ng_tw *v, size_t n, size_t k) {
       want -= left;
     }
   }
-  /* Whatever part is left unresolved is small (or deep): sorting the
-   * prefix up to the end of that part settles the first k. */
-  ng_set_sort_tw(v, (size_t)(b - v) + m, true);
+  /* Whatever part is left unresolved is small (or deep): sorting it
+   * settles the first k. */
+  ng_set_sort_tw(b, m, true);
+}
+
+/* Puts the k first of v[0..n) in weight order (cmp_tw_w), sorted, at the
+ * front: what sorting all of v and keeping k gives, without sorting the
+ * long tail (a long article has thousands of terms and keeps 100). */
+static void top_tw(ng_tw *v, size_t n, size_t k) {
+  if (k < n) {
+    select_tw(v, n, k);
+    n = k;
+  }
+  ng_set_sort_tw(v, n, true);
 }
 
 static int post_add(ng_story_set *s, uint32_t term, uint32_t story) {
@@ -361,7 +368,9 @@ int ng_set_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n) {
     }
   }
   if (o > 2 * CENTROID_MAX) {
-    ng_set_sort_tw(s->scratch, o, true);
+    /* The heaviest, back in term order: their order by weight is not
+     * needed. */
+    select_tw(s->scratch, o, CENTROID_MAX);
     o = CENTROID_MAX;
     ng_set_sort_tw(s->scratch, o, false);
   }
@@ -369,10 +378,20 @@ int ng_set_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n) {
   if (rc) return rc;
   if (o) memcpy(st->cent, s->scratch, o * sizeof *st->cent);
   st->ncent = o;
-  /* Index the article's terms that the story does not hold yet. */
+  /* Index the article's terms that the story does not hold yet. v is
+   * sorted by term, so each term's place in st->indexed is at or after
+   * the last one's (`from`): it is found by galloping from there, then
+   * a binary search in the last stride, where a search of the whole list
+   * took a dozen steps a term (a story's list grows to thousands). */
+  size_t from = 0; /* st->indexed[0..from) < t */
   for (size_t k = 0; k < n; k++) {
     uint32_t t = v[k].term;
-    size_t lo = 0, hi = st->nindexed;
+    size_t lo = from, hi = from;
+    for (size_t step = 1; hi < st->nindexed && st->indexed[hi] < t; step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    if (hi > st->nindexed) hi = st->nindexed;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
       if (st->indexed[mid] < t)
@@ -380,6 +399,7 @@ int ng_set_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n) {
       else
         hi = mid;
     }
+    from = lo + 1; /* t is at lo, found or inserted */
     if (lo < st->nindexed && st->indexed[lo] == t) continue;
     rc = ng_set_grow(s->alc, (void **)&st->indexed, &st->icap, st->nindexed + 1,
                      sizeof *st->indexed);
@@ -533,6 +553,13 @@ size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
   size_t touched = 0, ncand = 0;
   size_t longest = 200 + s->nstories / 20; /* lists longer are stop terms */
   for (size_t i = 0; i < nvec; i++) {
+    /* The index is large and an article's terms are scattered over it:
+     * a term's list head, and the start of its list, are asked for a few
+     * terms ahead (hints only). */
+    if (i + 8 < nvec && vec[i + 8].term < s->npost)
+      __builtin_prefetch(&s->post[vec[i + 8].term]);
+    if (i + 4 < nvec && vec[i + 4].term < s->npost)
+      __builtin_prefetch(s->post[vec[i + 4].term].v);
     uint32_t t = vec[i].term;
     if (t >= s->npost) continue;
     const ng_posting *p = &s->post[t];
@@ -593,6 +620,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   size_t tfcap = 0;
   ng_tw *vec = NULL;
   size_t nvec = 0, cap = 0;
+  uint64_t *hv = NULL; /* the map's hash of each of vec's words */
+  size_t hvcap = 0;
   const ng_allocator *alc = s->alc;
 
   /* Term frequencies over doc-local ids, then global ids. */
@@ -638,17 +667,20 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
    * (hints only). vec[].term holds the local id until it is replaced. */
   for (size_t k = 0; k < doc->nterm; k++)
     if (tf[k]) vec[nvec++].term = (uint32_t)k;
+  /* Each term is hashed once, for its hints and its lookup. */
+  if (nvec) NG_CHECK_ALLOC(hv = ng_mem_alloc(alc, (hvcap = nvec) * sizeof *hv));
+  for (size_t q = 0; q < nvec; q++) {
+    const ng_term *x = &doc->terms[vec[q].term];
+    hv[q] = ng_strmap_hash(x->str, x->len);
+  }
   for (size_t q = 0; q < nvec; q++) {
     for (int stage = 0; stage < 3; stage++) {
       size_t ahead = q + 12 - 4 * (size_t)stage; /* 12, 8, 4 terms ahead */
-      if (ahead < nvec) {
-        const ng_term *x = &doc->terms[vec[ahead].term];
-        ng_strmap_prefetch(&s->terms, x->str, x->len, stage);
-      }
+      if (ahead < nvec) ng_strmap_prefetch(&s->terms, hv[ahead], stage);
     }
     uint32_t k = vec[q].term, g;
-    NG_TRY(
-        ng_strmap_intern(&s->terms, doc->terms[k].str, doc->terms[k].len, &g));
+    NG_TRY(ng_strmap_intern_hashed(&s->terms, doc->terms[k].str,
+                                   doc->terms[k].len, hv[q], &g));
     vec[q].term = g;
     vec[q].w = (float)(1.0 + log((double)tf[k]));
   }
@@ -895,6 +927,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   }
 done:
   ng_mem_free(alc, vec, (cap + 1) * sizeof *vec);
+  ng_mem_free(alc, hv, hvcap * sizeof *hv);
   ng_mem_free(alc, tf, tfcap * sizeof *tf);
   ng_entities_free(ents);
   return rc;

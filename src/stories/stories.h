@@ -40,11 +40,18 @@ void ng_strmap_init(ng_strmap *m, const ng_allocator *alc);
 void ng_strmap_dispose(ng_strmap *m);
 /* Finds or adds s[0..n); *id receives its id. NG_OK or NG_ENOMEM. */
 int ng_strmap_intern(ng_strmap *m, const char *s, size_t n, uint32_t *id);
-/* A hint before ng_strmap_find or _intern of s[0..n): asks the memory for
- * what the lookup reads, by stage: 0 its first slot; 1 the length and
- * string pointer that slot names; 2 that string (each stage needs the one
- * before in cache). Changes nothing. */
-void ng_strmap_prefetch(const ng_strmap *m, const char *s, size_t n, int stage);
+/* The hash the map files s[0..n) under, for a caller that asks for a
+ * string's memory before interning it (one hash for both). */
+uint64_t ng_strmap_hash(const char *s, size_t n);
+/* ng_strmap_intern with hash = ng_strmap_hash(s, n). */
+int ng_strmap_intern_hashed(ng_strmap *m, const char *s, size_t n,
+                            uint64_t hash, uint32_t *id);
+/* A hint before ng_strmap_find or _intern of a string of that hash
+ * (ng_strmap_hash): asks the memory for what the lookup reads, by stage:
+ * 0 its first slot; 1 the length and string pointer that slot names; 2
+ * that string (each stage needs the one before in cache). Changes
+ * nothing. */
+void ng_strmap_prefetch(const ng_strmap *m, uint64_t hash, int stage);
 /* Id of s[0..n) or UINT32_MAX. */
 uint32_t ng_strmap_find(const ng_strmap *m, const char *s, size_t n);
 

@@ -80,16 +80,16 @@ const char *ng_ctx_stem(ng_ctx *ctx, ng_lang lang, const char *w, size_t n,
   return (const char *)r;
 }
 
-static size_t term_slot(ng_lang lang, const char *s, size_t n) {
-  return (size_t)(ng_hash_mix(s, n) ^ ((uint64_t)lang * 0x9E3779B97F4A7C15u)) &
+static size_t term_slot(ng_lang lang, uint64_t hash) {
+  return (size_t)(hash ^ ((uint64_t)lang * 0x9E3779B97F4A7C15u)) &
          (NG_TERM_CACHE_SLOTS - 1);
 }
 
-void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface,
-                            size_t n, bool record) {
+void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, uint64_t hash,
+                            bool record) {
   const ng_term_cache *c = &ctx->terms;
   if (!c->slots) return;
-  const uint32_t *slot = &c->slots[term_slot(lang, surface, n)];
+  const uint32_t *slot = &c->slots[term_slot(lang, hash)];
   if (!record) {
     __builtin_prefetch(slot);
     return;
@@ -97,15 +97,16 @@ void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface
   if (*slot) __builtin_prefetch(c->bytes + *slot - 1);
 }
 
-bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
-                       size_t n, const char **term, size_t *term_len,
+bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface, size_t n,
+                       uint64_t hash, const char **term, size_t *term_len,
                        uint32_t *flags) {
   ng_term_cache *c = &ctx->terms;
   if (!c->slots) return false;
-  for (size_t h = term_slot(lang, surface, n); c->slots[h];
+  for (size_t h = term_slot(lang, hash); c->slots[h];
        h = (h + 1) & (NG_TERM_CACHE_SLOTS - 1)) {
     const unsigned char *r = (const unsigned char *)c->bytes + c->slots[h] - 1;
-    if (r[0] == (unsigned)lang && r[2] == n && memcmp(r + 4, surface, n) == 0) {
+    if (r[0] == (unsigned)lang && r[2] == n &&
+        ng_key_eq((const char *)r + 4, surface, n)) {
       *flags = r[1];
       *term_len = r[3];
       *term = (const char *)r + 4 + n;
@@ -115,8 +116,8 @@ bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
   return false;
 }
 
-void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,
-                       size_t n, const char *term, size_t term_len,
+void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface, size_t n,
+                       uint64_t hash, const char *term, size_t term_len,
                        uint32_t flags) {
   ng_term_cache *c = &ctx->terms;
   if (n > 255 || term_len > 255 || flags > 255) return;
@@ -139,7 +140,7 @@ void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,
     memset(c->slots, 0, NG_TERM_CACHE_SLOTS * sizeof(uint32_t));
     c->used = c->blen = 0;
   }
-  size_t h = term_slot(lang, surface, n);
+  size_t h = term_slot(lang, hash);
   while (c->slots[h]) h = (h + 1) & (NG_TERM_CACHE_SLOTS - 1);
   unsigned char *r = (unsigned char *)c->bytes + c->blen;
   r[0] = (unsigned char)lang;

@@ -46,23 +46,25 @@ struct ng_ctx {
   ng_term_cache terms;
 };
 
-/* Looks up the term of a surface spelling in lang; on a hit sets *term,
+/* Looks up the term of a surface spelling in lang (hash: ng_hash_mix of
+ * the spelling, which the caller has at hand); on a hit sets *term,
  * *term_len (pointing into the cache, valid until the next insert) and
  * *flags. */
-bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface,
-                       size_t n, const char **term, size_t *term_len,
+bool ng_term_cache_get(ng_ctx *ctx, ng_lang lang, const char *surface, size_t n,
+                       uint64_t hash, const char **term, size_t *term_len,
                        uint32_t *flags);
 
-/* Asks the memory for what ng_term_cache_get will read for a spelling:
- * its first slot, or (record) the record that slot points to, which
- * needs the slot in cache first. A hint only: changes nothing. */
-void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, const char *surface,
-                            size_t n, bool record);
+/* Asks the memory for what ng_term_cache_get will read for a spelling of
+ * that hash: its first slot, or (record) the record that slot points to,
+ * which needs the slot in cache first. A hint only: changes nothing. */
+void ng_term_cache_prefetch(const ng_ctx *ctx, ng_lang lang, uint64_t hash,
+                            bool record);
 
-/* Remembers a surface spelling's term; silently does nothing when the
- * entry does not fit (over 255 bytes) or memory is short. */
-void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface,
-                       size_t n, const char *term, size_t term_len,
+/* Remembers a surface spelling's term (hash as for _get); silently does
+ * nothing when the entry does not fit (over 255 bytes) or memory is
+ * short. */
+void ng_term_cache_put(ng_ctx *ctx, ng_lang lang, const char *surface, size_t n,
+                       uint64_t hash, const char *term, size_t term_len,
                        uint32_t flags);
 
 /* Returns the stem of a case-folded word: either a pointer into the

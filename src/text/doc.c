@@ -46,7 +46,7 @@ static int intern_get(intern *in, ng_vec *slots_vec, const char *s, size_t n,
   ng_term *terms = in->terms->ptr;
   while (in->slots[h]) {
     ng_term *t = &terms[in->slots[h] - 1];
-    if (t->len == n && memcmp(t->str, s, n) == 0) {
+    if (t->len == n && ng_key_eq(t->str, s, n)) {
       *id = in->slots[h] - 1;
       return NG_OK;
     }
@@ -92,15 +92,17 @@ static int surface_grow(surface *sf, const ng_doc *doc, const ng_tok *toks) {
 }
 
 /* Folds, marks stop words, stems and interns a token seen for the first
- * time in the document. */
-static int intern_first(ng_doc *doc, intern *in, ng_tok *t, ng_lex_id stop) {
+ * time in the document (hash: ng_hash_mix of its spelling). */
+static int intern_first(ng_doc *doc, intern *in, ng_tok *t, uint64_t hash,
+                        ng_lex_id stop) {
   ng_ctx *ctx = doc->ctx;
   const char *raw = doc->text + t->off;
   char fold[128];
   uint32_t flags = 0;
   size_t sl;
   const char *stem;
-  if (ng_term_cache_get(ctx, doc->lang, raw, t->len, &stem, &sl, &flags)) {
+  if (ng_term_cache_get(ctx, doc->lang, raw, t->len, hash, &stem, &sl,
+                        &flags)) {
     t->flags |= flags;
   } else {
     size_t n = ng_utf8_fold(fold, sizeof fold, raw, t->len);
@@ -118,7 +120,7 @@ static int intern_first(ng_doc *doc, intern *in, ng_tok *t, ng_lex_id stop) {
     stem = (t->flags & NG_TOK_ALPHA) && !(t->flags & NG_TOK_DIGIT)
                ? ng_ctx_stem(ctx, doc->lang, fold, n, &sl)
                : (sl = n, fold);
-    ng_term_cache_put(ctx, doc->lang, raw, t->len, stem, sl, flags);
+    ng_term_cache_put(ctx, doc->lang, raw, t->len, hash, stem, sl, flags);
     /* The put may have reused the cache: stem still points at the
      * stemmer's buffer or at fold, which it did not touch. */
   }
@@ -136,7 +138,8 @@ static int intern_first(ng_doc *doc, intern *in, ng_tok *t, ng_lex_id stop) {
  * order, as one pass would make), its memory asked for a few spellings
  * ahead: that cache is too large to stay in the processor's caches, and
  * its lookups were a wait on memory each; (3) repeats copy their first
- * token's term and stop flag. */
+ * token's term and stop flag. Each spelling is hashed once, in (1): the
+ * term cache's slots come from the same hash. */
 #define TERM_AHEAD 8 /* spellings between the slot's prefetch and its use */
 static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
                          size_t to) {
@@ -147,7 +150,8 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
   size_t nt = to - from, nfirst = 0;
   uint32_t *first = nt ? ng_mem_alloc(&ctx->alc, nt * sizeof *first) : NULL;
   uint32_t *order = nt ? ng_mem_alloc(&ctx->alc, nt * sizeof *order) : NULL;
-  if (nt && (!first || !order)) {
+  uint64_t *hash = nt ? ng_mem_alloc(&ctx->alc, nt * sizeof *hash) : NULL;
+  if (nt && (!first || !order || !hash)) {
     rc = NG_ENOMEM;
     goto done;
   }
@@ -158,11 +162,12 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
     }
     const ng_tok *t = ng_vec_at(toks, k);
     const char *raw = doc->text + t->off;
-    size_t h = (size_t)ng_hash_mix(raw, t->len) & (sf.cap - 1);
+    uint64_t hv = ng_hash_mix(raw, t->len);
+    size_t h = (size_t)hv & (sf.cap - 1);
     uint32_t hit = 0;
     while (sf.slots[h]) {
       const ng_tok *f = ng_vec_at(toks, sf.slots[h] - 1);
-      if (f->len == t->len && memcmp(doc->text + f->off, raw, t->len) == 0) {
+      if (f->len == t->len && ng_key_eq(doc->text + f->off, raw, t->len)) {
         hit = sf.slots[h];
         break;
       }
@@ -175,19 +180,16 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
     sf.slots[h] = (uint32_t)(k + 1);
     sf.used++;
     first[k - from] = (uint32_t)k;
+    hash[nfirst] = hv;
     order[nfirst++] = (uint32_t)k;
   }
   ng_tok *tv = toks->ptr;
   for (size_t q = 0; q < nfirst; q++) {
-    if (q + TERM_AHEAD < nfirst) {
-      const ng_tok *a = &tv[order[q + TERM_AHEAD]];
-      ng_term_cache_prefetch(ctx, doc->lang, doc->text + a->off, a->len, false);
-    }
-    if (q + TERM_AHEAD / 2 < nfirst) {
-      const ng_tok *a = &tv[order[q + TERM_AHEAD / 2]];
-      ng_term_cache_prefetch(ctx, doc->lang, doc->text + a->off, a->len, true);
-    }
-    if ((rc = intern_first(doc, in, &tv[order[q]], stop))) goto done;
+    if (q + TERM_AHEAD < nfirst)
+      ng_term_cache_prefetch(ctx, doc->lang, hash[q + TERM_AHEAD], false);
+    if (q + TERM_AHEAD / 2 < nfirst)
+      ng_term_cache_prefetch(ctx, doc->lang, hash[q + TERM_AHEAD / 2], true);
+    if ((rc = intern_first(doc, in, &tv[order[q]], hash[q], stop))) goto done;
   }
   for (size_t k = from; k < to; k++) {
     size_t f = first[k - from];
@@ -198,8 +200,21 @@ static int intern_tokens(ng_doc *doc, intern *in, ng_vec *toks, size_t from,
 done:
   ng_mem_free(&ctx->alc, first, nt * sizeof *first);
   ng_mem_free(&ctx->alc, order, nt * sizeof *order);
+  ng_mem_free(&ctx->alc, hash, nt * sizeof *hash);
   ng_mem_free(sf.alc, sf.slots, sf.cap * sizeof(uint32_t));
   return rc;
+}
+
+/* n items of src into the arena, then one zeroed item (what a calloc of
+ * n + 1 and a copy give, without zeroing the copied bytes first). */
+static void *arena_copy(ng_arena *a, const void *src, size_t n, size_t item) {
+  size_t bytes;
+  if (!ng_mul_ok(n + 1, item, &bytes)) return NULL;
+  char *p = ng_arena_alloc(a, bytes);
+  if (!p) return NULL;
+  if (n) memcpy(p, src, n * item);
+  memset(p + n * item, 0, item);
+  return p;
 }
 
 int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
@@ -264,16 +279,16 @@ int ng_doc_build(ng_doc **out, ng_ctx *ctx, const char *text, size_t len,
   doc->ntok = toks->len;
   doc->nterm = terms.len;
   doc->nfurn = nfurn;
-  NG_CHECK_ALLOC(doc->paras = ng_arena_calloc(&doc->arena, nblocks + 1, sizeof(ng_block_in)));
-  NG_CHECK_ALLOC(doc->sents = ng_arena_calloc(&doc->arena, sents->len + 1, sizeof(ng_sent)));
-  NG_CHECK_ALLOC(doc->toks = ng_arena_calloc(&doc->arena, toks->len + 1, sizeof(ng_tok)));
-  NG_CHECK_ALLOC(doc->terms = ng_arena_calloc(&doc->arena, terms.len + 1, sizeof(ng_term)));
-  NG_CHECK_ALLOC(doc->furn = ng_arena_calloc(&doc->arena, nfurn + 1, sizeof(ng_span)));
-  if (nblocks) memcpy(doc->paras, blocks, nblocks * sizeof(ng_block_in));
-  if (sents->len) memcpy(doc->sents, sents->ptr, sents->len * sizeof(ng_sent));
-  if (toks->len) memcpy(doc->toks, toks->ptr, toks->len * sizeof(ng_tok));
-  if (terms.len) memcpy(doc->terms, terms.ptr, terms.len * sizeof(ng_term));
-  if (nfurn) memcpy(doc->furn, furn, nfurn * sizeof(ng_span));
+  NG_CHECK_ALLOC(doc->paras = arena_copy(&doc->arena, blocks, nblocks,
+                                         sizeof(ng_block_in)));
+  NG_CHECK_ALLOC(doc->sents = arena_copy(&doc->arena, sents->ptr, sents->len,
+                                         sizeof(ng_sent)));
+  NG_CHECK_ALLOC(doc->toks = arena_copy(&doc->arena, toks->ptr, toks->len,
+                                        sizeof(ng_tok)));
+  NG_CHECK_ALLOC(doc->terms = arena_copy(&doc->arena, terms.ptr, terms.len,
+                                         sizeof(ng_term)));
+  NG_CHECK_ALLOC(doc->furn =
+                     arena_copy(&doc->arena, furn, nfurn, sizeof(ng_span)));
   *out = doc;
   doc = NULL;
 done:

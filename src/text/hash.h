@@ -4,6 +4,7 @@
 #ifndef NG_TEXT_HASH_H
 #define NG_TEXT_HASH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -60,6 +61,33 @@ static inline uint64_t ng_hash_mix(const char *s, size_t n) {
   h *= 0xBF58476D1CE4E5B9u;
   h ^= h >> 32;
   return h;
+}
+
+/* a[0..n) == b[0..n), for the tables' key compares: their keys are
+ * mostly words of a few bytes, which two overlapping loads compare
+ * without a call to memcmp (that call was about 4% of a stories
+ * stream). Reads no byte outside either range. */
+static inline bool ng_key_eq(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return memcmp(a, b, n) == 0;
+    uint64_t x0, y0, x1, y1;
+    memcpy(&x0, a, 8);
+    memcpy(&y0, b, 8);
+    memcpy(&x1, a + n - 8, 8);
+    memcpy(&y1, b + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x0, y0, x1, y1;
+    memcpy(&x0, a, 4);
+    memcpy(&y0, b, 4);
+    memcpy(&x1, a + n - 4, 4);
+    memcpy(&y1, b + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 #endif

@@ -43,6 +43,15 @@ ng_lang ng_lang_detect(const char *text, size_t len) {
     size_t start = i;
     bool ascii = true;
     while (i < len) {
+      unsigned char b = (unsigned char)text[i];
+      if ((unsigned char)((b | 0x20) - 'a') < 26) {
+        /* An ASCII letter: what the general case below does with it,
+         * without decoding or a class lookup. */
+        if (i - start < sizeof fold)
+          fold[i - start] = (char)(b < 'a' ? b + 32 : b);
+        i++;
+        continue;
+      }
       l = ng_utf8_decode_fast(text + i, len - i, &cp);
       cc = ng_cp_class_fast(cp);
       if (cc != NG_CC_LETTER && cc != NG_CC_MARK) break;
@@ -57,6 +66,7 @@ ng_lang ng_lang_detect(const char *text, size_t len) {
     size_t n = ascii ? i - start : ng_utf8_fold(fold, sizeof fold, text + start, i - start);
     if (n >= sizeof fold) continue;
     unsigned in = ng_lex_stop_langs(fold, n);
+    if (!in) continue; /* most words */
     for (int lang = 1; lang < NG_LANG_COUNT; lang++)
       if (in & (1u << lang)) hits[lang]++;
   }

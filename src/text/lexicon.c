@@ -47,7 +47,7 @@ static int cmp_bytes(const char *a, size_t an, const ng_lex_word *b) {
 static bool probe(const lex_list *l, uint32_t hash, const char *s, size_t n) {
   for (size_t h = hash & l->mask; l->slots[h]; h = (h + 1) & l->mask) {
     const ng_lex_word *w = &l->words[l->slots[h] - 1];
-    if (w->n == n && memcmp(w->s, s, n) == 0) return true;
+    if (w->n == n && ng_key_eq(w->s, s, n)) return true;
   }
   return false;
 }
@@ -66,7 +66,8 @@ static uint64_t lists_of(uint32_t hash, const char *s, size_t n) {
   const size_t mask = sizeof lex_all_slots / sizeof lex_all_slots[0] - 1;
   for (size_t h = hash & mask; lex_all_slots[h]; h = (h + 1) & mask) {
     const ng_lex_word *w = &lex_all[lex_all_slots[h] - 1];
-    if (w->n == n && memcmp(w->s, s, n) == 0) return lex_all_lists[lex_all_slots[h] - 1];
+    if (w->n == n && ng_key_eq(w->s, s, n))
+      return lex_all_lists[lex_all_slots[h] - 1];
   }
   return 0;
 }

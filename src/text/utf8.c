@@ -184,6 +184,28 @@ size_t ng_utf8_fold(char *dst, size_t cap, const char *s, size_t n) {
    * (a non-ASCII byte sends the whole string to the general path, which
    * writes dst again from the start). */
   size_t i = 0, lim = n < cap ? n : cap;
+  /* Eight, then four bytes at a time while they are ASCII: 0x20 added to
+   * each byte in 'A'..'Z' (no carries: every byte is below 0x80). */
+  for (; i + 8 <= lim; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    if (w & high) break;
+    uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F); /* high bit: >= 'A' */
+    uint64_t gt_z = w + UINT64_C(0x2525252525252525); /* high bit: > 'Z' */
+    w |= ((ge_a ^ gt_z) & high) >> 2;
+    memcpy(dst + i, &w, 8);
+  }
+  if (i + 4 <= lim) {
+    uint32_t w;
+    memcpy(&w, s + i, 4);
+    if (!(w & 0x80808080u)) {
+      uint32_t ge_a = w + 0x3F3F3F3Fu, gt_z = w + 0x25252525u;
+      w |= ((ge_a ^ gt_z) & 0x80808080u) >> 2;
+      memcpy(dst + i, &w, 4);
+      i += 4;
+    }
+  }
   for (; i < lim; i++) {
     char c = s[i];
     if ((unsigned char)c >= 0x80) break;
