@@ -313,6 +313,20 @@ static void date_key(char *key, size_t cap, const dstate *ds, int y, int m,
   }
 }
 
+/* Does token p (just before month token t) make a bare month a date: "in
+ * December", "since June", "mid-March", "last May"? */
+static bool month_cue(const char *text, const ng_tok *p, const ng_tok *t) {
+  static const char *const cues[] = {"in",   "since", "until", "till",   "by",    "last",
+                                     "next", "early", "late",  "mid",    "through", "during"};
+  uint32_t gap = t->off - (p->off + p->len);
+  if (gap != 1 || (text[t->off - 1] != ' ' && text[t->off - 1] != '-')) return false;
+  char f[16];
+  size_t fl = p->len < sizeof f ? fold(f, sizeof f, text + p->off, p->len) : 0;
+  for (size_t i = 0; fl && i < sizeof cues / sizeof *cues; i++)
+    if (fl == strlen(cues[i]) && memcmp(f, cues[i], fl) == 0) return true;
+  return false;
+}
+
 typedef struct phrase {
   uint32_t off, len; /* first surface */
   uint32_t count, ntok;
@@ -1233,11 +1247,27 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
             start = p->off;
           }
         }
-        if (day <= 0 && year <= 0) continue; /* a bare "May" is too risky */
+        /* A bare month is a date after a word that makes it one ("earlier
+         * in December", "since June", "mid-March", "last May"); alone, "May"
+         * is too risky. */
+        if (day <= 0 && year <= 0 &&
+            ((flags & NG_ENTITIES_NO_BARE_MONTHS) || !(k > b && month_cue(text, &doc->toks[k - 1], t))))
+          continue;
         date_key(key, sizeof key, &ds, year, mo, day);
         ng_span sp = {start, end - start};
         NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, NULL, text + start, end - start, 2, sp, 1.0));
       } else if (wd >= 0) {
+        /* "Tuesday, December 3" and "Tuesday 3 December" are the date that
+         * follows. */
+        if (k + 2 < e) {
+          const ng_tok *u = &doc->toks[k + 1], *v = &doc->toks[k + 2];
+          char g[16];
+          size_t gu = u->len < sizeof g ? fold(g, sizeof g, text + u->off, u->len) : 0;
+          size_t gv = v->len < sizeof g && !gu ? fold(g, sizeof g, text + v->off, v->len) : 0;
+          if ((gu && month_of(g, gu) && small_number(text + v->off, v->len, 31) > 0) ||
+              (gv && month_of(g, gv) && small_number(text + u->off, u->len, 31) > 0))
+            continue;
+        }
         if (ds.base != INT32_MIN) {
           /* The last such weekday on or before the article's date
            * (1970-01-01 was a Thursday: weekday index 3). */

@@ -656,7 +656,8 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
       tf[t->term]++;
   }
   NG_TRY(ng_entities_extract_flags(&ents, s->ctx, doc, date, date_len,
-                                   NG_ENTITIES_NO_KEYPHRASES, err));
+                                   NG_ENTITIES_NO_KEYPHRASES | NG_ENTITIES_NO_BARE_MONTHS,
+                                   err));
   for (size_t k = 0; k < doc->nterm; k++)
     cap += tf[k] > 0;
   cap += 2 * ents->n; /* a name key, and a person's surname back-off */

@@ -289,6 +289,28 @@ void test_stories__entity_inner_titles(void) {
   ng_ctx_free(ctx);
 }
 
+/* A bare month is a date after "in", "since", ... ("earlier in
+ * December": the article's year); "Tuesday, December 3" is one date. */
+void test_stories__entity_months(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "The ruling came on Monday. Talks began earlier in December and "
+                           "resumed on Tuesday, December 3. May they last.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, "2024-12-11", 10, NULL), NG_OK);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-03") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-10") == NULL); /* no lone Tuesday */
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-09") != NULL); /* Monday */
+  size_t dates = 0;
+  for (size_t i = 0; i < ng_entities_count(e); i++) dates += ng_entities_at(e, i)->kind == NG_ENTITY_DATE;
+  CHECK_INT(dates, 3);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
