@@ -1,4 +1,8 @@
-/* entities.c - people, places, organizations, dates and keyphrases.
+/* entities.c - people, places and organizations; ng_entities_extract.
+ *
+ * The names and their keys are found here; then roles.c (role nouns tied
+ * to a person), dates.c and keyphrases.c add theirs to the same list
+ * (entity_list.h).
  *
  * Names are runs of capitalized tokens separated by single spaces (with
  * "of", "de", ... inside when a capitalized token follows), cut after a
@@ -10,9 +14,8 @@
  * Keys fold spelling: a person is the skeleton of the surname ("p:lkshnk"
  * for Lukashenko, Lukashenka, Alexander Lukashenko), a place or
  * organization the skeletons of its words ("l:kv" for Kyiv and Kiev). */
-#include "stories.h"
+#include "entity_list.h"
 
-#include "../summarize/idf.h"
 #include "../text/ctx.h"
 #include "../text/errors.h"
 #include "../text/hash.h"
@@ -27,25 +30,6 @@
 #define MAX_NAME_TOKS 6
 #define TWO_PEOPLE 0x80000000u
 
-typedef struct mention {
-  uint32_t off, len;   /* the name's span */
-  uint32_t last_off, last_len;
-  uint32_t ntok;
-  ng_entity_kind kind;
-  bool titled;
-  bool opens; /* its first word opens the sentence (or is in the title) */
-  uint32_t sid; /* a person's surname: its id among the full names' ones */
-  uint32_t role_off, role_len; /* two or more title words before the name
-                                  ("Belarusian President"), or 0, 0 */
-  char key[96];
-} mention;
-
-typedef struct mlist {
-  mention *v;
-  size_t n, cap;
-  const ng_allocator *alc;
-} mlist;
-
 static int mlist_push(mlist *l, const mention *m) {
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 64;
@@ -56,12 +40,6 @@ static int mlist_push(mlist *l, const mention *m) {
   }
   l->v[l->n++] = *m;
   return NG_OK;
-}
-
-/* Folds a token into buf (lower case); returns the length (0 if too long). */
-static size_t fold(char *buf, size_t cap, const char *s, size_t n) {
-  size_t r = ng_utf8_fold(buf, cap, s, n);
-  return r < cap ? r : 0;
 }
 
 /* Length of a token without a trailing possessive 's / ’s. */
@@ -76,122 +54,6 @@ static uint32_t strip_possessive(const char *s, uint32_t len, bool *had) {
     return len - 4;
   }
   return len;
-}
-
-static bool has(ng_lex_id id, const char *s, size_t n) {
-  return n && ng_lex_has(id, s, n);
-}
-
-/* has() over a word's ng_lex_lists (0 for an empty word). */
-static bool in_list(uint64_t lists, ng_lex_id id) {
-  return (lists >> id) & 1u;
-}
-
-static const char *const months[12] = {"january", "february", "march",
-                                       "april", "may", "june", "july",
-                                       "august", "september", "october",
-                                       "november", "december"};
-static const char *const wdays[7] = {"monday", "tuesday", "wednesday",
-                                     "thursday", "friday", "saturday",
-                                     "sunday"};
-
-static const unsigned char month_len[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
-static const unsigned char wday_len[7] = {6, 7, 9, 8, 6, 8, 6};
-
-/* 1..12 for a month name or abbreviation ("sept", "jan"), else 0. */
-static int month_of(const char *f, size_t n) {
-  if (n < 3 || n > 9) return 0;
-  switch (f[0]) { /* the first letters of the twelve */
-  case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-  default: return 0;
-  }
-  for (int m = 0; m < 12; m++) {
-    size_t ml = month_len[m];
-    if (n == ml && memcmp(f, months[m], n) == 0) return m + 1;
-    if (m != 4 && (n == 3 || (n == 4 && m == 8)) && memcmp(f, months[m], n) == 0)
-      return m + 1;
-  }
-  return 0;
-}
-
-/* False when a token's folded form is surely no month or weekday name
- * (month_of, wday_of): it opens with two ASCII bytes (so its first
- * letter folds to its ASCII lower case, with no mark to compose with)
- * and that letter opens none of the names. Most capitalized tokens are
- * passed over so, unfolded. */
-static bool may_be_month_or_day(const char *s, size_t n) {
-  if (n < 2 || (unsigned char)s[0] >= 0x80 || (unsigned char)s[1] >= 0x80)
-    return true;
-  /* The first letters of "january".."december", "monday".."sunday". */
-  return memchr("adfjmnostw", s[0] | 0x20, 10) != NULL;
-}
-
-static int wday_of(const char *f, size_t n) {
-  if (n < 6 || n > 9) return -1;
-  switch (f[0]) {
-  case 'm': case 't': case 'w': case 'f': case 's': break;
-  default: return -1;
-  }
-  for (int d = 0; d < 7; d++)
-    if (n == wday_len[d] && memcmp(f, wdays[d], n) == 0) return d;
-  return -1;
-}
-
-static int small_number(const char *s, size_t n, int max) {
-  if (n == 0 || n > 4) return -1;
-  int v = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9') {
-      /* 25th, 1st */
-      if (i > 0 && n - i == 2) break;
-      return -1;
-    }
-    v = v * 10 + (s[i] - '0');
-  }
-  return v >= 1 && v <= max ? v : -1;
-}
-
-/* Days from civil date (proleptic Gregorian), after H. Hinnant's
- * well-known formula. */
-static int32_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int32_t z, int *y, int *m, int *d) {
-  z += 719468;
-  int era = (z >= 0 ? z : z - 146096) / 146097;
-  int doe = z - era * 146097;
-  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int yy = yoe + era * 400;
-  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = yy + (*m <= 2);
-}
-
-int32_t ng_date_days(const char *s, size_t n) {
-  if (!s || n < 10) return INT32_MIN;
-  for (size_t i = 0; i < 10; i++)
-    if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-      return INT32_MIN;
-  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  int m = (s[5] - '0') * 10 + (s[6] - '0');
-  int d = (s[8] - '0') * 10 + (s[9] - '0');
-  if (m < 1 || m > 12 || d < 1 || d > 31) return INT32_MIN;
-  return days_from_civil(y, m, d);
-}
-
-static bool gap_is_space(const char *text, uint32_t from, uint32_t to) {
-  if (to < from || to - from > 2 || to == from) return false;
-  for (uint32_t i = from; i < to; i++)
-    if (text[i] != ' ') return false;
-  return true;
 }
 
 /* "St. Petersburg", "Mt. Everest", "Ft. Worth": the abbreviation's period
@@ -219,10 +81,6 @@ static bool is_connector(const char *f, size_t n) {
         return true;
   }
   return false;
-}
-
-static bool tok_cap(const ng_tok *t) {
-  return (t->flags & NG_TOK_ALPHA) && (t->flags & NG_TOK_UPPER1);
 }
 
 /* Skeleton key of words text[off..off+len) joined by '_'. */
@@ -290,73 +148,6 @@ static bool given_word(const mention *m, const char *f, size_t n, bool en) {
   return !m->opens || (en && has(NG_LEX_ent_first_names, f, n));
 }
 
-typedef struct dstate {
-  int32_t base; /* article date in days, or INT32_MIN */
-  int base_y, base_m;
-} dstate;
-
-/* Resolves a month/day (and optional year) against the article date. */
-static void date_key(char *key, size_t cap, const dstate *ds, int y, int m,
-                     int d) {
-  if (y <= 0 && ds->base != INT32_MIN) {
-    y = ds->base_y;
-    /* "December 30" in a January article is last year. */
-    if (m > ds->base_m + 1) y--;
-  }
-  if (d <= 0) {
-    if (y > 0) snprintf(key, cap, "%04d-%02d", y, m);
-    else snprintf(key, cap, "--%02d", m);
-  } else if (y > 0) {
-    snprintf(key, cap, "%04d-%02d-%02d", y, m, d);
-  } else {
-    snprintf(key, cap, "--%02d-%02d", m, d);
-  }
-}
-
-/* Does token p (just before month token t) make a bare month a date: "in
- * December", "since June", "mid-March", "last May"? */
-static bool month_cue(const char *text, const ng_tok *p, const ng_tok *t) {
-  static const char *const cues[] = {"in",   "since", "until", "till",   "by",    "last",
-                                     "next", "early", "late",  "mid",    "through", "during"};
-  uint32_t gap = t->off - (p->off + p->len);
-  if (gap != 1 || (text[t->off - 1] != ' ' && text[t->off - 1] != '-')) return false;
-  char f[16];
-  size_t fl = p->len < sizeof f ? fold(f, sizeof f, text + p->off, p->len) : 0;
-  for (size_t i = 0; fl && i < sizeof cues / sizeof *cues; i++)
-    if (fl == strlen(cues[i]) && memcmp(f, cues[i], fl) == 0) return true;
-  return false;
-}
-
-typedef struct phrase {
-  uint32_t off, len; /* first surface */
-  uint32_t count, ntok;
-  uint32_t id;  /* in the local map */
-  double idf;   /* 1 + the mean background IDF of its words */
-  bool adverb;  /* one word ending in -ly ("directly") */
-  bool nounish; /* seen after a determiner or preposition */
-  bool head;    /* seen at the end of a run (where a noun phrase ends) */
-} phrase;
-
-/* Words after which a run of content words starts a noun phrase ("the
- * sanctions", "his intention", "for regional stability"): a keyphrase
- * must follow one at least once, which keeps out verbs ("Putin spoke",
- * "he reiterated") without a part-of-speech tagger. */
-static bool noun_opener(const char *text, const ng_tok *t) {
-  /* Not "this" or "that": "This underscores", "that marks". */
-  static const char *const w[] = {"a",     "about",   "against", "all",  "among",   "an",
-                                  "any",   "between", "both",    "by",   "during",  "each",
-                                  "every", "for",     "from",    "her",  "his",     "in",
-                                  "into",  "its",     "many",    "more", "most",    "my",
-                                  "new",   "of",      "on",      "our",  "over",    "several",
-                                  "some",  "such",    "the",     "their", "through", "under",
-                                  "with",  "your"};
-  char f[16];
-  size_t fl = t->len < sizeof f ? fold(f, sizeof f, text + t->off, t->len) : 0;
-  for (size_t i = 0; fl && i < sizeof w / sizeof *w; i++)
-    if (strlen(w[i]) == fl && memcmp(w[i], f, fl) == 0) return true;
-  return false;
-}
-
 static int cmp_entity(const void *pa, const void *pb) {
   const ng_entity *a = pa, *b = pb;
   if (a->kind != b->kind) return (int)a->kind - (int)b->kind;
@@ -364,19 +155,7 @@ static int cmp_entity(const void *pa, const void *pb) {
   return a->first.off < b->first.off ? -1 : a->first.off > b->first.off;
 }
 
-/* Adds an entity (or a mention to an existing one with the same kind and
- * key, or the same `merge` string when one is given: unresolved dates all
- * have the key "" but are not one date). `name` is the display candidate. */
-typedef struct elist {
-  ng_entity *v;
-  size_t n, cap;
-  ng_arena *arena;
-  const ng_allocator *alc;
-  uint32_t *ntoks; /* tokens in each entity's display name */
-  ng_strmap keys;  /* kind letter + key -> entity index */
-} elist;
-
-static int elist_add(elist *l, ng_entity_kind kind, const char *key,
+int ng_elist_add(elist *l, ng_entity_kind kind, const char *key,
                      const char *merge, const char *name, size_t name_len,
                      uint32_t ntok, ng_span first, double score) {
   char kk[320]; /* kind letter + key, cut as snprintf would cut it */
@@ -427,15 +206,6 @@ static int elist_add(elist *l, ng_entity_kind kind, const char *key,
   l->ntoks[l->n] = ntok;
   l->n++;
   return NG_OK;
-}
-
-/* Nationality words in the titles list ("american", "russian"): they
- * open a title ("Russian President") but also names ("American Pie"). */
-static bool is_demonym(const char *f, size_t n) {
-  return n > 3 && (memcmp(f + n - 3, "ian", 3) == 0 || memcmp(f + n - 3, "can", 3) == 0 ||
-                   memcmp(f + n - 3, "ish", 3) == 0 || memcmp(f + n - 3, "ese", 3) == 0 ||
-                   memcmp(f + n - 2, "ch", 2) == 0 || memcmp(f + n - 2, "an", 2) == 0 ||
-                   memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
 }
 
 /* Was the folded word seen in lower case in the document? */
@@ -609,7 +379,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       bool opener = (toks[s0] == b || title) && en && s0 + 1 < nt &&
                     in_list(rl[s0 + 1], NG_LEX_ent_first_names) &&
                     !in_list(fls, NG_LEX_ent_first_names);
-      if ((u->flags & NG_TOK_STOP) || month_of(f, fl) || wday_of(f, fl) >= 0 ||
+      if ((u->flags & NG_TOK_STOP) || ng_month_of(f, fl) || ng_wday_of(f, fl) >= 0 ||
           is_connector(f, fl) || fl < 2 || opener ||
           ((toks[s0] == b || title) && seen_lower(midcap, f, fl))) {
         s0++;
@@ -723,294 +493,6 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
 int ng_entities_extract(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
                         const char *date, size_t date_len, ng_error *err) {
   return ng_entities_extract_flags(out, ctx, doc, date, date_len, 0, err);
-}
-
-/* Heads of state or government: "the Belarusian leader" is the one whose
- * role is "Belarusian President" (or Prime Minister, ...). */
-static bool head_title(const char *f, size_t n) {
-  static const char *const heads[] = {"president", "prime minister", "premier", "chancellor"};
-  for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-    if (n == strlen(heads[i]) && memcmp(f, heads[i], n) == 0) return true;
-  return false;
-}
-
-#define ROLE_AMBIGUOUS UINT32_MAX
-
-/* Folds a role phrase: lower case, words one space apart; 0 when it does
- * not fit or holds anything but words and spaces. */
-static size_t fold_role(char *buf, size_t cap, const char *s, size_t n) {
-  size_t l = fold(buf, cap, s, n);
-  for (size_t i = 0; i < l; i++) {
-    if (buf[i] == ' ' && i > 0 && buf[i - 1] != ' ') continue;
-    if (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t' || buf[i] == ',') return 0;
-  }
-  return l;
-}
-
-/* Index of the token that starts at byte off (the first one after it when
- * none does). */
-static uint32_t tok_at(const ng_doc *doc, uint32_t off) {
-  uint32_t lo = 0, hi = (uint32_t)doc->ntok;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (doc->toks[mid].off < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/* Is text[a, b) exactly the string s? */
-static bool gap_is(const char *text, uint32_t a, uint32_t b, const char *s) {
-  size_t n = strlen(s);
-  return b >= a && b - a == n && memcmp(text + a, s, n) == 0;
-}
-
-/* Enters role text[0..n) of person mention i (and "<demonym> leader" for
- * a head of state or government). */
-static int role_add(ng_strmap *roles, const mlist *ml, size_t i, const char *s, size_t n) {
-  char f[128];
-  size_t fl = fold_role(f, sizeof f - 8, s, n);
-  if (!fl || !memchr(f, ' ', fl)) return NG_OK;
-  for (int pass = 0; pass < 2; pass++) {
-    if (pass == 1) {
-      /* "belarusian president" -> "belarusian leader" */
-      const char *sp = memchr(f, ' ', fl);
-      if (!is_demonym(f, (size_t)(sp - f)) || !head_title(sp + 1, fl - (size_t)(sp - f) - 1))
-        break;
-      fl = (size_t)(sp - f) + 1;
-      memcpy(f + fl, "leader", 6);
-      fl += 6;
-    }
-    uint32_t id;
-    int rc = ng_strmap_intern(roles, f, fl, &id);
-    if (rc) return rc;
-    uint32_t *v = &roles->count[id];
-    if (*v == 0) *v = (uint32_t)i + 1;
-    else if (*v != ROLE_AMBIGUOUS && strcmp(ml->v[*v - 1].key, ml->v[i].key) != 0)
-      *v = ROLE_AMBIGUOUS;
-  }
-  return NG_OK;
-}
-
-/* Role nouns that the text ties to one person. A person named with two or
- * more title words ("Belarusian President Alexander Lukashenko", "Foreign
- * Minister Sergei Lavrov") holds that role; a later "the Belarusian
- * president" or "the foreign minister" (and "the Belarusian leader" for a
- * head of state or government) is then a mention of that person, when no
- * other person of the document holds the same role. An apposition
- * ("Alexander Lukashenko, the president of Belarus,") gives a role too.
- * Only roles of two words or more count: "the president" alone is not
- * clear enough. A role phrase followed by a capitalized word is the
- * name's own title and was counted with the name. */
-static int add_role_mentions(elist *el, const ng_doc *doc, const mlist *ml,
-                             const ng_allocator *alc) {
-  const char *text = doc->text;
-  ng_strmap roles; /* folded role -> mention index + 1, or ROLE_AMBIGUOUS */
-  ng_strmap_init(&roles, alc);
-  int rc = NG_OK;
-  bool any = false;
-  for (size_t i = 0; i < ml->n; i++) {
-    const mention *m = &ml->v[i];
-    if (m->kind != NG_ENTITY_PERSON || !m->key[0]) continue;
-    if (m->role_len) {
-      if ((rc = role_add(&roles, ml, i, text + m->role_off, m->role_len))) goto done;
-      any = true;
-    }
-    /* An apposition after the name: "Alexander Lukashenko, the Belarusian
-     * president, said". */
-    uint32_t k = tok_at(doc, m->last_off);
-    if (k + 4 >= doc->ntok || !gap_is(text, doc->toks[k].off + doc->toks[k].len, doc->toks[k + 1].off, ", "))
-      continue;
-    const ng_tok *t = &doc->toks[k + 1];
-    if (t->len != 3 || memcmp(text + t->off, "the", 3) != 0) continue;
-    for (uint32_t w = 2; w <= 3 && k + 1 + w < doc->ntok; w++) {
-      const ng_tok *a = &doc->toks[k + 2], *z = &doc->toks[k + 1 + w];
-      uint32_t end = z->off + z->len;
-      if (end < doc->len && (text[end] == ',' || text[end] == '.' || text[end] == ';')) {
-        if ((rc = role_add(&roles, ml, i, text + a->off, end - a->off))) goto done;
-        any = true;
-        break;
-      }
-    }
-  }
-  for (size_t r = 0; any && r < doc->nsent; r++) {
-    if (doc->sents[r].flags & NG_SENT_FURNITURE) continue;
-    uint32_t b = doc->sents[r].tok_begin, e = doc->sents[r].tok_end;
-    for (uint32_t k = b; k < e; k++) {
-      const ng_tok *t = &doc->toks[k];
-      if (t->len != 3 || ((text[t->off] | 0x20) != 't') || ((text[t->off + 1] | 0x20) != 'h') ||
-          ((text[t->off + 2] | 0x20) != 'e'))
-        continue;
-      /* The longest role of up to three words after "the". */
-      for (uint32_t w = 3; w >= 1; w--) {
-        if (k + w >= e) continue;
-        const ng_tok *a = &doc->toks[k + 1], *z = &doc->toks[k + w];
-        char f[128];
-        size_t fl = fold_role(f, sizeof f, text + a->off, z->off + z->len - a->off);
-        uint32_t id = fl ? ng_strmap_find(&roles, f, fl) : UINT32_MAX;
-        if (id == UINT32_MAX) continue;
-        uint32_t v = roles.count[id];
-        if (k + w + 1 < e && tok_cap(&doc->toks[k + w + 1])) break;
-        /* The apposition that gave the role is its own name's mention. */
-        bool appos = v != ROLE_AMBIGUOUS && k > b &&
-                     doc->toks[k - 1].off == ml->v[v - 1].last_off &&
-                     gap_is(text, doc->toks[k - 1].off + doc->toks[k - 1].len, t->off, ", ");
-        if (v != ROLE_AMBIGUOUS && !appos) {
-          const mention *m = &ml->v[v - 1];
-          ng_span sp = {t->off, z->off + z->len - t->off};
-          if ((rc = elist_add(el, NG_ENTITY_PERSON, m->key, NULL, text + m->off, m->len, 0, sp, 1.0)))
-            goto done;
-        }
-        k += w;
-        break;
-      }
-    }
-  }
-done:
-  ng_strmap_dispose(&roles);
-  return rc;
-}
-
-/* Does the stem key a (words one space apart) hold the key b as whole
- * words? */
-static bool key_holds(const char *a, size_t an, const char *b, size_t bn) {
-  for (size_t i = 0; i + bn <= an; i++)
-    if ((i == 0 || a[i - 1] == ' ') && (i + bn == an || a[i + bn] == ' ') &&
-        memcmp(a + i, b, bn) == 0)
-      return true;
-  return false;
-}
-
-/* Keyphrases: phrases of 1-3 lower-case content words inside a run of
- * them, counted by stems, each phrase of a run counted (so "sanctions" in
- * "sanctions hurt exports" counts for "sanctions"). A phrase must follow a
- * determiner or preposition somewhere in the article ("the sanctions", "for
- * regional stability"), which keeps verbs and adverbs out ("Putin spoke",
- * "directly"), and must end a run somewhere (English noun phrases end in
- * their noun: "regional" of "regional stability" is no keyphrase). Ranked by count x length x (1 + mean background IDF of its
- * words: the summarizer's news table, or the document's own statistics for
- * a language without one), at least two mentions; a phrase inside one
- * already picked, or holding one, is not picked again. They come last in
- * the list's order (by kind), so leaving them out changes nothing before
- * them. */
-static int add_keyphrases(elist *el, const ng_doc *doc, bool en, const ng_allocator *alc,
-                          ng_error *err) {
-  const char *text = doc->text;
-  int rc = NG_OK;
-  phrase *ph = NULL;
-  size_t nph = 0, phcap = 0;
-  double *idf = NULL;
-  size_t picked_ids[6], npicked = 0;
-  ng_strmap phr;
-  ng_strmap_init(&phr, alc);
-  if (!doc->nterm) goto done;
-  NG_CHECK_ALLOC(idf = ng_mem_alloc(alc, doc->nterm * sizeof *idf));
-  ng_idf_fill(idf, doc, doc->nsent);
-  for (size_t r = 0; r < doc->nsent; r++) {
-    if (doc->sents[r].flags & NG_SENT_FURNITURE) continue;
-    uint32_t b = doc->sents[r].tok_begin, e = doc->sents[r].tok_end;
-    uint32_t k = b;
-    while (k < e) {
-      uint32_t j = k; /* the run [k, j) */
-      while (j < e) {
-        const ng_tok *u = &doc->toks[j];
-        if (!(u->flags & NG_TOK_ALPHA) || (u->flags & (NG_TOK_UPPER1 | NG_TOK_STOP)) ||
-            u->len < 3 || (doc->terms[u->term].flags & NG_TOK_STOP))
-          break;
-        if (j > k && !gap_is_space(text, doc->toks[j - 1].off + doc->toks[j - 1].len, u->off))
-          break;
-        j++;
-      }
-      /* Not half of a hyphenated word ("anti" of "anti-piracy"). */
-      if (j > k) {
-        const ng_tok *z = &doc->toks[j - 1];
-        if (z->off + z->len < doc->len && text[z->off + z->len] == '-') j--;
-        if (doc->toks[k].off > 0 && text[doc->toks[k].off - 1] == '-') j = k;
-      }
-      if (j == k) {
-        k++;
-        continue;
-      }
-      bool opened = k > b && noun_opener(text, &doc->toks[k - 1]);
-      for (uint32_t a = k; a < j; a++)
-        for (uint32_t c = a + 1; c <= j && c - a <= 3; c++) {
-          char key[256];
-          size_t kl = 0;
-          for (uint32_t q = a; q < c; q++) {
-            const ng_term *tm = &doc->terms[doc->toks[q].term];
-            if (kl + tm->len + 2 >= sizeof key) break;
-            if (kl) key[kl++] = ' ';
-            memcpy(key + kl, tm->str, tm->len);
-            kl += tm->len;
-          }
-          uint32_t id;
-          NG_TRY(ng_strmap_intern(&phr, key, kl, &id));
-          if (id == nph) {
-            if (nph == phcap) {
-              size_t cap = phcap ? phcap * 2 : 64;
-              phrase *v = ng_mem_realloc(alc, ph, phcap * sizeof *v, cap * sizeof *v);
-              NG_CHECK_ALLOC(v);
-              ph = v;
-              phcap = cap;
-            }
-            phrase *p = &ph[nph++];
-            p->off = doc->toks[a].off;
-            p->len = doc->toks[c - 1].off + doc->toks[c - 1].len - p->off;
-            p->count = 0;
-            p->ntok = c - a;
-            p->id = id;
-            double sum = 0.0;
-            for (uint32_t q = a; q < c; q++) sum += idf[doc->toks[q].term];
-            /* + 1: a word in every sentence has in-document IDF 0. */
-            p->idf = 1.0 + sum / (double)(c - a);
-            const ng_tok *w0 = &doc->toks[a];
-            p->adverb = c - a == 1 && w0->len > 4 && text[w0->off + w0->len - 2] == 'l' &&
-                        text[w0->off + w0->len - 1] == 'y';
-            p->nounish = !en; /* the opener list is English */
-            p->head = !en;
-          }
-          ph[id].count++;
-          if (a == k && opened) ph[id].nounish = true;
-          if (c == j) ph[id].head = true;
-        }
-      k = j;
-    }
-  }
-  while (npicked < 6) {
-    size_t best = SIZE_MAX;
-    double bs = 0.0;
-    for (size_t i = 0; i < nph; i++) {
-      if (ph[i].count < 2 || ph[i].adverb || !ph[i].nounish || !ph[i].head) continue;
-      double sc = (double)ph[i].count * (double)ph[i].ntok * ph[i].idf;
-      if (sc > bs) {
-        bs = sc;
-        best = i;
-      }
-    }
-    if (best == SIZE_MAX) break;
-    const char *bk = phr.strs[ph[best].id];
-    size_t bl = phr.lens[ph[best].id];
-    size_t count = ph[best].count;
-    ph[best].count = 0;
-    bool dup = false;
-    for (size_t q = 0; q < npicked && !dup; q++) {
-      const char *pk = phr.strs[picked_ids[q]];
-      size_t pl = phr.lens[picked_ids[q]];
-      dup = key_holds(pk, pl, bk, bl) || key_holds(bk, bl, pk, pl);
-    }
-    if (dup) continue;
-    char key[300];
-    snprintf(key, sizeof key, "k:%.*s", (int)bl, bk);
-    ng_span sp = {ph[best].off, ph[best].len};
-    NG_TRY(elist_add(el, NG_ENTITY_KEYPHRASE, key, NULL, text + sp.off, sp.len, 1, sp, bs));
-    el->v[el->n - 1].mentions = count;
-    picked_ids[npicked++] = ph[best].id;
-  }
-done:
-  ng_mem_free(alc, ph, phcap * sizeof *ph);
-  ng_mem_free(alc, idf, doc->nterm * sizeof *idf);
-  ng_strmap_dispose(&phr);
-  return rc;
 }
 
 int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
@@ -1189,103 +671,11 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
       words_key(m->key, sizeof m->key, pfx, text + m->off, m->len);
     }
     ng_span sp = {m->off, m->len};
-    NG_TRY(elist_add(&el, m->kind, m->key, NULL, text + m->off, m->len, m->ntok, sp, 1.0));
+    NG_TRY(ng_elist_add(&el, m->kind, m->key, NULL, text + m->off, m->len, m->ntok, sp, 1.0));
   }
-  NG_TRY(add_role_mentions(&el, doc, &ml, alc));
-  /* Dates. */
-  dstate ds;
-  ds.base = ng_date_days(date, date_len);
-  ds.base_y = ds.base_m = 0;
-  if (ds.base != INT32_MIN) {
-    int d;
-    civil_from_days(ds.base, &ds.base_y, &ds.base_m, &d);
-  }
-  for (size_t r = 1; r < nranges; r++) {
-    uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
-    for (uint32_t k = b; k < e; k++) {
-      const ng_tok *t = &doc->toks[k];
-      /* Month and weekday names are capitalized: other tokens start no
-       * date, and need no folding. */
-      if (!(t->flags & NG_TOK_UPPER1) ||
-          !may_be_month_or_day(text + t->off, t->len))
-        continue;
-      char f[64];
-      size_t fl = fold(f, sizeof f, text + t->off, t->len);
-      if (!fl) continue;
-      int mo = month_of(f, fl);
-      int wd = wday_of(f, fl);
-      char key[32] = "";
-      uint32_t end = t->off + t->len;
-      if (mo) {
-        if (fl <= 4 && mo == 5) continue;
-        int day = -1, year = -1;
-        if (k + 1 < e) {
-          const ng_tok *u = &doc->toks[k + 1];
-          day = small_number(text + u->off, u->len, 31);
-          if (day > 0) {
-            end = u->off + u->len;
-            if (k + 2 < e) {
-              const ng_tok *v = &doc->toks[k + 2];
-              if (v->len == 4 && (v->flags & NG_TOK_DIGIT) && !(v->flags & NG_TOK_ALPHA)) {
-                year = atoi(text + v->off);
-                if (year < 1800 || year > 2200) year = -1;
-                else end = v->off + v->len;
-              }
-            }
-          } else if (u->len == 4 && (u->flags & NG_TOK_DIGIT) && !(u->flags & NG_TOK_ALPHA)) {
-            year = atoi(text + u->off);
-            if (year < 1800 || year > 2200) year = -1;
-            else end = u->off + u->len;
-          }
-        }
-        uint32_t start = t->off;
-        if (day <= 0 && k > b) { /* "25 June" */
-          const ng_tok *p = &doc->toks[k - 1];
-          int d2 = small_number(text + p->off, p->len, 31);
-          if (d2 > 0) {
-            day = d2;
-            start = p->off;
-          }
-        }
-        /* A bare month is a date after a word that makes it one ("earlier
-         * in December", "since June", "mid-March", "last May"); alone, "May"
-         * is too risky. */
-        if (day <= 0 && year <= 0 &&
-            ((flags & NG_ENTITIES_NO_BARE_MONTHS) || !(k > b && month_cue(text, &doc->toks[k - 1], t))))
-          continue;
-        date_key(key, sizeof key, &ds, year, mo, day);
-        ng_span sp = {start, end - start};
-        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, NULL, text + start, end - start, 2, sp, 1.0));
-      } else if (wd >= 0) {
-        /* "Tuesday, December 3" and "Tuesday 3 December" are the date that
-         * follows. */
-        if (k + 2 < e) {
-          const ng_tok *u = &doc->toks[k + 1], *v = &doc->toks[k + 2];
-          char g[16];
-          size_t gu = u->len < sizeof g ? fold(g, sizeof g, text + u->off, u->len) : 0;
-          size_t gv = v->len < sizeof g && !gu ? fold(g, sizeof g, text + v->off, v->len) : 0;
-          if ((gu && month_of(g, gu) && small_number(text + v->off, v->len, 31) > 0) ||
-              (gv && month_of(g, gv) && small_number(text + u->off, u->len, 31) > 0))
-            continue;
-        }
-        if (ds.base != INT32_MIN) {
-          /* The last such weekday on or before the article's date
-           * (1970-01-01 was a Thursday: weekday index 3). */
-          int32_t base_wd = ((ds.base % 7) + 7 + 3) % 7;
-          int32_t back = (base_wd - wd + 7) % 7;
-          int y, m2, d;
-          civil_from_days(ds.base - back, &y, &m2, &d);
-          snprintf(key, sizeof key, "%04d-%02d-%02d", y, m2, d);
-        }
-        ng_span sp = {t->off, t->len};
-        char wkey[16];
-        snprintf(wkey, sizeof wkey, "\x01w%d", wd); /* not a key: "" */
-        NG_TRY(elist_add(&el, NG_ENTITY_DATE, key, key[0] ? NULL : wkey,
-                         text + t->off, t->len, 1, sp, 1.0));
-      }
-    }
-  }
-  if (!(flags & NG_ENTITIES_NO_KEYPHRASES)) NG_TRY(add_keyphrases(&el, doc, en, alc, err));
+  NG_TRY(ng_ent_add_roles(&el, doc, &ml, alc));
+  NG_TRY(ng_ent_add_dates(&el, doc, date, date_len, flags));
+  if (!(flags & NG_ENTITIES_NO_KEYPHRASES)) NG_TRY(ng_ent_add_keyphrases(&el, doc, en, alc, err));
   for (size_t i = 0; i < el.n; i++)
     if (el.v[i].kind != NG_ENTITY_KEYPHRASE) el.v[i].score = (double)el.v[i].mentions;
   if (el.n) {
