@@ -654,6 +654,13 @@ int cmd_stories(int argc, char **argv) {
     status = cli_fail("stories", err.code ? err.code : NG_ENOMEM, &err);
     goto done;
   }
+  if (in.n == 0 && status == EXIT_OK) {
+    /* An empty directory or JSON Lines file: status 0 and no output would
+     * read as "no stories" (inputs that failed were reported already). */
+    cli_error("no articles in the input");
+    status = EXIT_FAIL;
+    goto done;
+  }
   size_t total = repeat > in.n ? repeat : in.n;
   double t0 = now();
   for (size_t k = 0; k < total && in.n; k++) {
