@@ -706,10 +706,14 @@ int cmd_stories(int argc, char **argv) {
     for (size_t i = 0, j = 0; i < n && sys && gold && topic; i++) {
       const char *id = ng_story_set_article_id(set, i, NULL);
       while (j < in.n && strcmp(in.v[j].id, id) != 0) j++;
-      if (j == in.n || !in.v[j].gold) continue;
+      if (j == in.n) continue;
+      /* Each input is one article: a repeated id is the next input with
+       * it, not the first one again (which would lend it its label). */
+      const item *src = &in.v[j++];
+      if (!src->gold) continue;
       sys[m] = ng_story_set_article_story(set, i);
-      gold[m] = in.v[j].gold;
-      topic[m] = in.v[j].topic;
+      gold[m] = src->gold;
+      topic[m] = src->topic;
       if (!topic[m]) have_topic = false;
       m++;
     }
