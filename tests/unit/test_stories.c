@@ -289,6 +289,26 @@ void test_stories__entity_inner_titles(void) {
   ng_ctx_free(ctx);
 }
 
+/* A role said with a possessive ("the Belarusian president's aides") is
+ * a mention of the one who holds it, as the role without it is. */
+void test_stories__entity_role_possessive(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk on "
+                           "Monday about the economy and the war. He said that the country "
+                           "would stay with Russia. The Belarusian president's aides left "
+                           "the hall after the speech. The Belarusian leader\xe2\x80\x99s car "
+                           "waited.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *al = entity_named(e, "Alexander Lukashenko");
+  CHECK(al != NULL && al->mentions == 3);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 /* Upper-case text: a run left after its leading title and stop words
  * are trimmed is no name when it holds a stop word ("PEACE WAS
  * POSSIBLE" after "THE PRESIDENT SAID"). */
