@@ -44,9 +44,10 @@ int cli_fail(const char *what, int code, const ng_error *err);
 int cli_read(const char *path, size_t max, char **out, size_t *len);
 
 /* JSON Lines input: reads one line of f into *line (grown as needed;
- * free with free()), without its "\n" or "\r\n", length in *len. A line
- * longer than `max` bytes is read to its end and dropped, so one runaway
- * line neither fills memory nor stops a batch. Returns CLI_LINE (a line),
+ * free with free()), without its "\n" or "\r\n" or a leading UTF-8 byte
+ * order mark, length in *len. A line longer than `max` bytes is read to
+ * its end and dropped, so one runaway line neither fills memory nor stops
+ * a batch. Returns CLI_LINE (a line),
  * CLI_LINE_END (end of input), CLI_LINE_LONG (a line over max, skipped)
  * or CLI_LINE_ERROR (read error or out of memory). */
 enum { CLI_LINE_ERROR = -2, CLI_LINE_LONG = -1, CLI_LINE_END = 0, CLI_LINE = 1 };

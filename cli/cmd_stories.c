@@ -654,6 +654,13 @@ int cmd_stories(int argc, char **argv) {
     status = cli_fail("stories", err.code ? err.code : NG_ENOMEM, &err);
     goto done;
   }
+  if (in.n == 0 && status == EXIT_OK) {
+    /* An empty directory or JSON Lines file: status 0 and no output would
+     * read as "no stories" (inputs that failed were reported already). */
+    cli_error("no articles in the input");
+    status = EXIT_FAIL;
+    goto done;
+  }
   size_t total = repeat > in.n ? repeat : in.n;
   double t0 = now();
   for (size_t k = 0; k < total && in.n; k++) {
@@ -699,10 +706,14 @@ int cmd_stories(int argc, char **argv) {
     for (size_t i = 0, j = 0; i < n && sys && gold && topic; i++) {
       const char *id = ng_story_set_article_id(set, i, NULL);
       while (j < in.n && strcmp(in.v[j].id, id) != 0) j++;
-      if (j == in.n || !in.v[j].gold) continue;
+      if (j == in.n) continue;
+      /* Each input is one article: a repeated id is the next input with
+       * it, not the first one again (which would lend it its label). */
+      const item *src = &in.v[j++];
+      if (!src->gold) continue;
       sys[m] = ng_story_set_article_story(set, i);
-      gold[m] = in.v[j].gold;
-      topic[m] = in.v[j].topic;
+      gold[m] = src->gold;
+      topic[m] = src->topic;
       if (!topic[m]) have_topic = false;
       m++;
     }

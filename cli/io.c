@@ -129,6 +129,13 @@ int cli_getline(char **line, size_t *cap, size_t *len, FILE *f, size_t max) {
   else if (rc == CLI_LINE && !any) rc = CLI_LINE_END;
   else if (rc == CLI_LINE && over) rc = CLI_LINE_LONG;
   if (n && (*line)[n - 1] == '\r') n--;
+  /* A UTF-8 byte order mark (a file saved by Notepad or PowerShell, or
+   * such files concatenated) is no part of a JSON text: dropped, so the
+   * line is not "not a JSON object". */
+  if (n >= 3 && memcmp(*line, "\xef\xbb\xbf", 3) == 0) {
+    n -= 3;
+    memmove(*line, *line + 3, n);
+  }
   if (*line) (*line)[n] = '\0';
   *len = n;
   return rc;

@@ -42,19 +42,6 @@ static int mlist_push(mlist *l, const mention *m) {
   return NG_OK;
 }
 
-/* Length of a token without a trailing possessive 's / ’s. */
-static uint32_t strip_possessive(const char *s, uint32_t len, bool *had) {
-  *had = false;
-  if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
-    *had = true;
-    return len - 2;
-  }
-  if (len > 4 && s[len - 1] == 's' && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
-    *had = true;
-    return len - 4;
-  }
-  return len;
-}
 
 /* "St. Petersburg", "Mt. Everest", "Ft. Worth": the abbreviation's period
  * does not end the name (else "St" and "Petersburg" are two names). */
@@ -431,6 +418,14 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     size_t wl = fold(whole, sizeof whole, text + m.off, m.len);
     bool sentence_start = toks[s0] == b;
     bool all_caps_sentence = (first->flags & NG_TOK_ALLCAPS) && m.ntok > 3;
+    /* In upper-case text every word is capitalized, so titles and stop
+     * words trimmed off the front can leave a short run that is no name
+     * ("THE PRESIDENT SAID PEACE WAS POSSIBLE" -> "PEACE WAS POSSIBLE"); a
+     * stop word inside the run gives it away (a connector does not: "BANK
+     * OF ENGLAND"). */
+    for (size_t q = s0 + 1; q + 1 < nt && !all_caps_sentence; q++)
+      all_caps_sentence = (first->flags & NG_TOK_ALLCAPS) &&
+                          (doc->toks[toks[q]].flags & NG_TOK_STOP) && !is_connector(rf[q], rfl[q]);
     if (all_caps_sentence || !ffl || !lfl) {
       k = next;
       continue;

@@ -99,4 +99,18 @@ static inline bool is_demonym(const char *f, size_t n) {
                    memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
 }
 
+/* Length of a token without a trailing possessive 's / ’s. */
+static inline uint32_t strip_possessive(const char *s, uint32_t len, bool *had) {
+  *had = false;
+  if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'') {
+    *had = true;
+    return len - 2;
+  }
+  if (len > 4 && s[len - 1] == 's' && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0) {
+    *had = true;
+    return len - 4;
+  }
+  return len;
+}
+
 #endif

@@ -129,8 +129,11 @@ int ng_ent_add_roles(elist *el, const ng_doc *doc, const mlist *ml,
       for (uint32_t w = 3; w >= 1; w--) {
         if (k + w >= e) continue;
         const ng_tok *a = &doc->toks[k + 1], *z = &doc->toks[k + w];
+        /* "the Belarusian president's aides": the role without its 's. */
+        bool poss;
+        uint32_t zl = strip_possessive(text + z->off, z->len, &poss);
         char f[128];
-        size_t fl = fold_role(f, sizeof f, text + a->off, z->off + z->len - a->off);
+        size_t fl = fold_role(f, sizeof f, text + a->off, z->off + zl - a->off);
         uint32_t id = fl ? ng_strmap_find(&roles, f, fl) : UINT32_MAX;
         if (id == UINT32_MAX) continue;
         uint32_t v = roles.count[id];
@@ -141,7 +144,7 @@ int ng_ent_add_roles(elist *el, const ng_doc *doc, const mlist *ml,
                      gap_is(text, doc->toks[k - 1].off + doc->toks[k - 1].len, t->off, ", ");
         if (v != ROLE_AMBIGUOUS && !appos) {
           const mention *m = &ml->v[v - 1];
-          ng_span sp = {t->off, z->off + z->len - t->off};
+          ng_span sp = {t->off, z->off + zl - t->off};
           if ((rc = ng_elist_add(el, NG_ENTITY_PERSON, m->key, NULL, text + m->off, m->len, 0, sp, 1.0)))
             goto done;
         }

@@ -311,6 +311,48 @@ void test_stories__entity_months(void) {
   ng_ctx_free(ctx);
 }
 
+/* A role said with a possessive ("the Belarusian president's aides") is
+ * a mention of the one who holds it, as the role without it is. */
+void test_stories__entity_role_possessive(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk on "
+                           "Monday about the economy and the war. He said that the country "
+                           "would stay with Russia. The Belarusian president's aides left "
+                           "the hall after the speech. The Belarusian leader\xe2\x80\x99s car "
+                           "waited.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *al = entity_named(e, "Alexander Lukashenko");
+  CHECK(al != NULL && al->mentions == 3);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+/* Upper-case text: a run left after its leading title and stop words
+ * are trimmed is no name when it holds a stop word ("PEACE WAS
+ * POSSIBLE" after "THE PRESIDENT SAID"). */
+void test_stories__entity_all_caps(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "BREAKING NEWS: PRESIDENT BARACK OBAMA MET ISRAELI PRIME MINISTER "
+                           "BENJAMIN NETANYAHU IN WASHINGTON ON MONDAY. THE PRESIDENT SAID "
+                           "PEACE WAS POSSIBLE.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  size_t people = 0;
+  for (size_t i = 0; i < ng_entities_count(e); i++)
+    people += ng_entities_at(e, i)->kind == NG_ENTITY_PERSON;
+  CHECK(entity_named(e, "PEACE WAS POSSIBLE") == NULL);
+  CHECK_INT(people, 0);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
