@@ -78,9 +78,9 @@ static void words_key(char *key, size_t cap, char prefix, const char *s,
   key[o++] = ':';
   size_t i = 0;
   while (i < n && o + 2 < cap) {
-    while (i < n && (s[i] == ' ' || s[i] == '.')) i++;
+    while (i < n && (space_len(s, i, n) || s[i] == '.')) i += s[i] == '.' ? 1 : space_len(s, i, n);
     size_t j = i;
-    while (j < n && s[j] != ' ') j++;
+    while (j < n && !space_len(s, j, n)) j++;
     if (j > i) {
       char f[64];
       size_t fl = fold(f, sizeof f, s + i, j - i);
@@ -92,10 +92,22 @@ static void words_key(char *key, size_t cap, char prefix, const char *s,
   key[o] = '\0';
 }
 
+/* Rewrites no-break spaces in s[0..n) as plain ones (for word-list
+ * lookups of a whole name); returns the new length. */
+static size_t plain_spaces(char *s, size_t n) {
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t l = space_len(s, i, n);
+    s[o++] = l ? ' ' : s[i];
+    if (l == 2) i++;
+  }
+  return o;
+}
+
 /* Bytes of the first word of s[0..n). */
 static size_t first_word_len(const char *s, size_t n) {
   size_t i = 0;
-  while (i < n && s[i] != ' ') i++;
+  while (i < n && !space_len(s, i, n)) i++;
   return i;
 }
 
@@ -416,6 +428,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
                       first == last ? last_len : first->len);
     size_t lfl = fold(lf, sizeof lf, text + last->off, last_len);
     size_t wl = fold(whole, sizeof whole, text + m.off, m.len);
+    wl = plain_spaces(whole, wl);
     bool sentence_start = toks[s0] == b;
     bool all_caps_sentence = (first->flags & NG_TOK_ALLCAPS) && m.ntok > 3;
     /* In upper-case text every word is capitalized, so titles and stop

@@ -79,10 +79,22 @@ static inline bool in_list(uint64_t lists, ng_lex_id id) {
   return (lists >> id) & 1u;
 }
 
+/* Bytes of the space at s[i] (of s[0..n)): 1 for ' ', 2 for a no-break
+ * space (U+00A0, common between a title or given name and a surname in
+ * scraped text), else 0. */
+static inline size_t space_len(const char *s, size_t i, size_t n) {
+  if (s[i] == ' ') return 1;
+  return i + 1 < n && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] == 0xa0 ? 2 : 0;
+}
+
+/* Is text[from, to) one or two spaces, or one no-break space? */
 static inline bool gap_is_space(const char *text, uint32_t from, uint32_t to) {
   if (to < from || to - from > 2 || to == from) return false;
-  for (uint32_t i = from; i < to; i++)
-    if (text[i] != ' ') return false;
+  for (uint32_t i = from; i < to;) {
+    size_t l = space_len(text, i, to);
+    if (!l) return false;
+    i += (uint32_t)l;
+  }
   return true;
 }
 

@@ -353,6 +353,24 @@ void test_stories__entity_all_caps(void) {
   ng_ctx_free(ctx);
 }
 
+/* A no-break space inside a name is a space ("Angela\u00a0Merkel" is one
+ * person, "New\u00a0York" the place). */
+void test_stories__entity_nbsp(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "Angela\xc2\xa0Merkel met Emmanuel Macron in New\xc2\xa0York on "
+                           "Monday. Merkel said the talks went well.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *am = find_entity(e, NG_ENTITY_PERSON, "p:mrkl.angl");
+  CHECK(am != NULL && am->mentions == 2);
+  CHECK(find_entity(e, NG_ENTITY_PLACE, "l:nv_ark") != NULL);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
