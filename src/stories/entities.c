@@ -378,7 +378,11 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       bool opener = (toks[s0] == b || title) && en && s0 + 1 < nt &&
                     in_list(rl[s0 + 1], NG_LEX_ent_first_names) &&
                     !in_list(fls, NG_LEX_ent_first_names);
-      if ((u->flags & NG_TOK_STOP) || ng_month_of(f, fl) || ng_wday_of(f, fl) >= 0 ||
+      /* A text too short for its language to be told is read as English
+       * here, but its tokens carry no stop flags: "The Belarusian". */
+      bool stop = (u->flags & NG_TOK_STOP) ||
+                  (doc->lang == NG_LANG_UNKNOWN && ng_lex_has(ng_lex_stopwords(NG_LANG_EN), f, fl));
+      if (stop || ng_month_of(f, fl) || ng_wday_of(f, fl) >= 0 ||
           is_connector(f, fl) || fl < 2 || opener ||
           ((toks[s0] == b || title) && seen_lower(midcap, f, fl))) {
         s0++;

@@ -371,6 +371,24 @@ void test_stories__entity_nbsp(void) {
   ng_ctx_free(ctx);
 }
 
+/* A text too short for its language to be detected is read as English:
+ * "The" opening a sentence is not part of a name. */
+void test_stories__entity_short_text(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk. The "
+                           "Belarusian president, 69, left.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  CHECK(entity_named(e, "The Belarusian") == NULL);
+  const ng_entity *al = entity_named(e, "Alexander Lukashenko");
+  CHECK(al != NULL && al->mentions == 2);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
