@@ -181,6 +181,14 @@ void ng_story_view_dispose(ng_story_view *v);
  * not read yet. */
 int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out);
 
+/* The stories most like article `article_id`'s, other than its own
+ * (ng_story_set_related), best first: up to `max` views (not full) into
+ * out[], their number in *n (the caller disposes of each). Never waits
+ * while the store is first read. Returns 1 (the article is in the set; *n
+ * may be 0), 0 no such article, -1 failure or not read yet. */
+int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_view *out,
+                       size_t *n);
+
 /* Stories of at least min_size articles, newest first (by their latest
  * article); fn gets each of [offset, offset + limit) without entities or
  * digest; *total the number of such stories. Returns 0 or -1. */
@@ -327,6 +335,11 @@ void ng_web_stories(const ng_req *req, ng_res *res);
 void ng_web_story(const ng_req *req, ng_res *res);
 /* The article page's "In this story" box (nothing for a lone article). */
 void ng_web_story_box(const ng_req *req, ng_buf *out, int64_t article_id);
+/* The "Related articles" box of an article page from the stories: the
+ * newest article of each of the most similar other stories. false when
+ * the stories are off or still being read (the caller then falls back to
+ * a search on the title). */
+bool ng_web_related_box(const ng_req *req, ng_buf *out, int64_t article_id);
 void ng_web_article(const ng_req *req, ng_res *res);
 void ng_web_summarize(const ng_req *req, ng_res *res);
 void ng_web_asset(const ng_req *req, ng_res *res);

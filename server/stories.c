@@ -367,6 +367,26 @@ int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_s
   return rc;
 }
 
+int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_view *out,
+                       size_t *n) {
+  *n = 0;
+  if (atomic_load(&s->ready)) pthread_mutex_lock(&s->lock);
+  else if (pthread_mutex_trylock(&s->lock) != 0) return -1;
+  int rc = sync_locked(s);
+  if (rc == 0) {
+    size_t m = member_of(s, article_id);
+    size_t st[12];
+    size_t k = m == SIZE_MAX ? 0 : ng_story_set_related(s->set, m, st, NULL, max < 12 ? max : 12);
+    rc = m == SIZE_MAX ? 0 : 1;
+    for (size_t j = 0; j < k && rc == 1; j++) {
+      if (view_of(s, st[j], false, &out[*n])) rc = -1;
+      else (*n)++;
+    }
+  }
+  pthread_mutex_unlock(&s->lock);
+  return rc;
+}
+
 typedef struct ranked {
   size_t story;
   int64_t newest;

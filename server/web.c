@@ -367,7 +367,7 @@ void ng_web_article(const ng_req *req, ng_res *res) {
   }
   lit(out, "</nav>\n");
   ng_web_story_box(req, out, a.id);
-  if (a.title) {
+  if (!ng_web_related_box(req, out, a.id) && a.title) {
     ng_buf rel = NG_BUF_INIT;
     rows r = {&rel, 0, true};
     int64_t total;

@@ -445,6 +445,27 @@ void test_stories__two_earthquakes_stay_apart(void) {
   CHECK(ng_story_set_article_id(set, 6, NULL) == NULL);
   CHECK(ng_story_headline(set, 0, NULL) != NULL);
   CHECK(ng_story_headline(set, 2, NULL) == NULL);
+  /* Related: never the article's own story; the other earthquake shares
+   * few weighted terms (no names) and may fall under the floor; an
+   * article on nothing else in the set has none. */
+  size_t rel[4];
+  double rs[4];
+  size_t nrel = ng_story_set_related(set, 0, rel, rs, 4);
+  CHECK(nrel <= 1);
+  if (nrel == 1) {
+    CHECK(rel[0] == ng_story_set_article_story(set, 1));
+    CHECK(rs[0] >= NG_STORY_RELATED_MIN && rs[0] <= 1.0);
+  }
+  CHECK_INT(ng_story_set_related(set, 99, rel, rs, 4), 0);
+  {
+    ng_doc *doc = parse(ctx, "The city council voted on Monday to widen the cycle lanes on "
+                             "the harbour road. Shop owners welcomed the plan.\n");
+    CHECK(doc != NULL);
+    size_t st;
+    CHECK_INT(ng_story_set_add(set, doc, "c", 1, NULL, 0, &st, NULL), NG_OK);
+    ng_doc_free(doc);
+    CHECK_INT(ng_story_set_related(set, 6, rel, rs, 4), 0);
+  }
   /* Digest: no sentence twice, sources are the story's articles. */
   ng_digest *d = NULL;
   CHECK_INT(ng_story_digest(&d, set, story[0], 3, 0, NULL), NG_OK);
