@@ -154,6 +154,16 @@ static int cmp_entity(const void *pa, const void *pb) {
   return a->first.off < b->first.off ? -1 : a->first.off > b->first.off;
 }
 
+/* Is s[0..n) written in capitals only (ASCII letters: "GARY LOCKE")? */
+static bool shouted(const char *s, size_t n) {
+  bool upper = false;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= 'a' && s[i] <= 'z') return false;
+    upper |= s[i] >= 'A' && s[i] <= 'Z';
+  }
+  return upper;
+}
+
 int ng_elist_add(elist *l, ng_entity_kind kind, const char *key,
                      const char *merge, const char *name, size_t name_len,
                      uint32_t ntok, ng_span first, double score) {
@@ -173,7 +183,10 @@ int ng_elist_add(elist *l, ng_entity_kind kind, const char *key,
     {
       e->mentions++;
       e->score += score;
-      if (ntok > l->ntoks[i]) {
+      /* The fullest spelling, and a mixed-case one over an upper-case
+       * headline's ("Gary Locke", not "GARY LOCKE"). */
+      if (ntok > l->ntoks[i] ||
+          (ntok == l->ntoks[i] && shouted(e->name, strlen(e->name)) && !shouted(name, name_len))) {
         char *nm = ng_arena_strndup(l->arena, name, name_len);
         if (!nm) return NG_ENOMEM;
         e->name = nm;

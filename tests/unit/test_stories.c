@@ -389,6 +389,23 @@ void test_stories__entity_short_text(void) {
   ng_ctx_free(ctx);
 }
 
+/* An upper-case headline's spelling of a name gives way to the body's. */
+void test_stories__entity_headline_caps(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  ng_doc *doc = parse(ctx, "COMMERCE SECRETARY GARY LOCKE VISITS CHINA\n\nCommerce Secretary "
+                           "Gary Locke arrived in Beijing on Monday. Locke met trade officials "
+                           "there.\n");
+  CHECK(doc != NULL);
+  ng_entities *e = NULL;
+  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  const ng_entity *gl = find_entity(e, NG_ENTITY_PERSON, "p:lk.gr");
+  CHECK(gl != NULL && strcmp(gl->name, "Gary Locke") == 0);
+  ng_entities_free(e);
+  ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
 void test_stories__date_days(void) {
   CHECK_INT(ng_date_days("1970-01-01", 10), 0);
   CHECK_INT(ng_date_days("2024-06-25T10:00:00Z", 20), 19899);
