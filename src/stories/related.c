@@ -10,41 +10,10 @@ size_t ng_story_set_related(ng_story_set *set, size_t i, size_t *stories, double
   if (!set || i >= set->narticles || !stories || !max) return 0;
   if (max > NG_SET_CANDIDATES) max = NG_SET_CANDIDATES;
   const ng_article *a = &set->articles[i];
-  /* Shared weight per story in set->acc (zeros before and after), its own
-   * story left out. Unlike ng_set_candidates, no story is dropped for
-   * sharing much less than the best: the best is the article's own. */
-  size_t touched = 0;
-  size_t longest = 200 + set->nstories / 20; /* lists longer are stop terms */
-  for (size_t k = 0; k < a->nvec; k++) {
-    uint32_t t = a->vec[k].term;
-    if (t >= set->npost || set->post[t].n > longest) continue;
-    const ng_posting *p = &set->post[t];
-    float w = (float)(a->vec[k].w * set_idf(set, t));
-    for (uint32_t q = 0; q < p->n; q++) {
-      uint32_t sid = p->v[q];
-      if (sid == a->story) continue;
-      if (set->acc[sid] == 0.0f) {
-        if (touched == TOUCH_MAX) continue;
-        set->touch[touched++] = sid;
-      }
-      set->acc[sid] += w;
-    }
-  }
-  /* The NG_SET_CANDIDATES that share the most, then scored. */
+  /* Every candidate, not only those near the best: the best is the
+   * article's own story, which is skipped. */
   uint32_t cand[NG_SET_CANDIDATES];
-  size_t nc = 0;
-  for (size_t k = 0; k < touched; k++) {
-    uint32_t sid = set->touch[k];
-    if (nc < NG_SET_CANDIDATES) {
-      cand[nc++] = sid;
-      continue;
-    }
-    size_t worst = 0;
-    for (size_t q = 1; q < nc; q++)
-      if (set->acc[cand[q]] < set->acc[cand[worst]]) worst = q;
-    if (set->acc[sid] > set->acc[cand[worst]]) cand[worst] = sid;
-  }
-  for (size_t k = 0; k < touched; k++) set->acc[set->touch[k]] = 0.0f;
+  size_t nc = ng_set_candidates(set, a->vec, a->nvec, a->story, true, cand);
   size_t n = 0;
   double best[NG_SET_CANDIDATES];
   for (size_t k = 0; k < nc; k++) {

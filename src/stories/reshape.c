@@ -446,7 +446,7 @@ int ng_set_second_look(ng_story_set *s, uint32_t skip) {
   for (size_t k = 0; k < st->nmembers; k++) {
     const ng_article *a = &s->articles[st->members[k]];
     uint32_t c[NG_SET_CANDIDATES];
-    size_t n = ng_set_candidates(s, a->vec, a->nvec, c);
+    size_t n = ng_set_candidates(s, a->vec, a->nvec, UINT32_MAX, false, c);
     for (size_t i = 0; i < n; i++) {
       size_t q = 0;
       while (q < ncand && cand[q] != c[i])

@@ -547,9 +547,11 @@ static int keep_sentences(ng_story_set *s, ng_article *a, const ng_doc *doc) {
 
 /* Up to NG_SET_CANDIDATES stories that share the most weight with vec (any
  * order), through the inverted index, into cand; returns their number.
- * s->acc must hold nstories zeros, and is left so. */
+ * Story `skip` is never one (UINT32_MAX: none is skipped). Unless `all`,
+ * only those that share at least CANDIDATE_SHARE of the best's weight are
+ * kept. s->acc must hold nstories zeros, and is left so. */
 size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
-                         uint32_t *cand) {
+                         uint32_t skip, bool all, uint32_t *cand) {
   size_t touched = 0, ncand = 0;
   size_t longest = 200 + s->nstories / 20; /* lists longer are stop terms */
   for (size_t i = 0; i < nvec; i++) {
@@ -567,6 +569,7 @@ size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
     double w = vec[i].w * set_idf(s, t);
     for (uint32_t k = 0; k < p->n; k++) {
       uint32_t sid = p->v[k];
+      if (sid == skip) continue;
       if (s->acc[sid] == 0.0f) {
         if (touched < TOUCH_MAX)
           s->touch[touched++] = sid;
@@ -591,7 +594,7 @@ size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
   }
   /* Of those, the ones that share at least CANDIDATE_SHARE of the best's
    * weight; a training run (oracle_fn) learns from all of them. */
-  if (s->oracle_fn) {
+  if (s->oracle_fn || all) {
     for (size_t i = 0; i < touched; i++)
       s->acc[s->touch[i]] = 0.0f;
     return ncand;
@@ -807,7 +810,7 @@ int ng_story_set_add(ng_story_set *s, const ng_doc *doc, const char *id,
   uint32_t pending_story;
   int32_t pending_days;
   {
-    ncand = ng_set_candidates(s, vec, nvec, cand);
+    ncand = ng_set_candidates(s, vec, nvec, UINT32_MAX, false, cand);
     ng_set_sort_tw(vec, nvec, false);
     double best = 0.0;
     uint32_t bsid = UINT32_MAX;

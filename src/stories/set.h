@@ -251,7 +251,7 @@ void ng_set_sort_tw(ng_tw *v, size_t n, bool by_w);
 int ng_set_absorb(ng_story_set *s, uint32_t sid, const ng_tw *v, size_t n);
 int ng_set_add_entities(ng_story_set *s, ng_story *st, const ng_entities *e);
 size_t ng_set_candidates(ng_story_set *s, const ng_tw *vec, size_t nvec,
-                         uint32_t *cand);
+                         uint32_t skip, bool all, uint32_t *cand);
 
 /* Widens story st's date range to take in an article's date (days, or
  * INT32_MIN: none). */
