@@ -141,15 +141,11 @@ static void date_key(char *key, size_t cap, const dstate *ds, int y, int m,
 /* Does token p (just before month token t) make a bare month a date: "in
  * December", "since June", "mid-March", "last May"? */
 static bool month_cue(const char *text, const ng_tok *p, const ng_tok *t) {
-  static const char *const cues[] = {"in",   "since", "until", "till",   "by",    "last",
-                                     "next", "early", "late",  "mid",    "through", "during"};
   uint32_t gap = t->off - (p->off + p->len);
   if (gap != 1 || (text[t->off - 1] != ' ' && text[t->off - 1] != '-')) return false;
   char f[16];
   size_t fl = p->len < sizeof f ? fold(f, sizeof f, text + p->off, p->len) : 0;
-  for (size_t i = 0; fl && i < sizeof cues / sizeof *cues; i++)
-    if (fl == strlen(cues[i]) && memcmp(f, cues[i], fl) == 0) return true;
-  return false;
+  return has(NG_LEX_ent_month_cues, f, fl);
 }
 
 int ng_ent_add_dates(elist *el, const ng_doc *doc, const char *date, size_t date_len,

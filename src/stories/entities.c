@@ -228,10 +228,7 @@ static bool seen_lower(const ng_strmap *m, const char *f, size_t n) {
 
 /* "Jr", "Sr.", "III": after a name, not part of its surname. */
 static bool name_suffix(const char *f, size_t n) {
-  static const char *const w[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};
-  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-    if (n == strlen(w[i]) && memcmp(f, w[i], n) == 0) return true;
-  return false;
+  return has(NG_LEX_ent_name_suffixes, f, n);
 }
 
 /* Is a folded token (rf, its lists rl) a title word ("Gov." too)? */

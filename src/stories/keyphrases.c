@@ -24,21 +24,13 @@ typedef struct phrase {
 /* Words after which a run of content words starts a noun phrase ("the
  * sanctions", "his intention", "for regional stability"): a keyphrase
  * must follow one at least once, which keeps out verbs ("Putin spoke",
- * "he reiterated") without a part-of-speech tagger. */
+ * "he reiterated") without a part-of-speech tagger. The list
+ * (src/data/lex/ent_np_openers.txt) leaves out "this" and "that": "This
+ * underscores", "that marks". */
 static bool noun_opener(const char *text, const ng_tok *t) {
-  /* Not "this" or "that": "This underscores", "that marks". */
-  static const char *const w[] = {"a",     "about",   "against", "all",  "among",   "an",
-                                  "any",   "between", "both",    "by",   "during",  "each",
-                                  "every", "for",     "from",    "her",  "his",     "in",
-                                  "into",  "its",     "many",    "more", "most",    "my",
-                                  "new",   "of",      "on",      "our",  "over",    "several",
-                                  "some",  "such",    "the",     "their", "through", "under",
-                                  "with",  "your"};
   char f[16];
   size_t fl = t->len < sizeof f ? fold(f, sizeof f, text + t->off, t->len) : 0;
-  for (size_t i = 0; fl && i < sizeof w / sizeof *w; i++)
-    if (strlen(w[i]) == fl && memcmp(w[i], f, fl) == 0) return true;
-  return false;
+  return has(NG_LEX_ent_np_openers, f, fl);
 }
 
 /* Does the stem key a (words one space apart) hold the key b as whole

@@ -12,10 +12,7 @@
 /* Heads of state or government: "the Belarusian leader" is the one whose
  * role is "Belarusian President" (or Prime Minister, ...). */
 static bool head_title(const char *f, size_t n) {
-  static const char *const heads[] = {"president", "prime minister", "premier", "chancellor"};
-  for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-    if (n == strlen(heads[i]) && memcmp(f, heads[i], n) == 0) return true;
-  return false;
+  return has(NG_LEX_ent_head_titles, f, n);
 }
 
 #define ROLE_AMBIGUOUS UINT32_MAX
