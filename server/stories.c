@@ -375,8 +375,9 @@ int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_v
   int rc = sync_locked(s);
   if (rc == 0) {
     size_t m = member_of(s, article_id);
-    size_t st[12];
-    size_t k = m == SIZE_MAX ? 0 : ng_story_set_related(s->set, m, st, NULL, max < 12 ? max : 12);
+    size_t st[16]; /* the library looks at 12 stories at most */
+    if (max > sizeof st / sizeof *st) max = sizeof st / sizeof *st;
+    size_t k = m == SIZE_MAX ? 0 : ng_story_set_related(s->set, m, st, NULL, max);
     rc = m == SIZE_MAX ? 0 : 1;
     for (size_t j = 0; j < k && rc == 1; j++) {
       if (view_of(s, st[j], false, &out[*n])) rc = -1;
