@@ -42,9 +42,10 @@ typedef struct pair {
   int label, train;
 } pair;
 
-/* Pair i's terms: indices into the term table, 3 t + 1 for "in both",
- * 3 t for "in the shorter sentence only" and 3 t + 2 for "in the longer
- * only", from sp[spo[i] .. spo[i + 1]). */
+/* Pair i's terms: indices into the term table, 3 t + NG_RW_BOTH for "in
+ * both", 3 t + NG_RW_SHORTER for "in the shorter sentence only" and
+ * 3 t + NG_RW_LONGER for "in the longer only", from
+ * sp[spo[i] .. spo[i + 1]). */
 typedef struct sparse {
   uint32_t *sp;
   size_t *spo;
@@ -114,14 +115,14 @@ static void add_terms(sparse *S, const int32_t *dense, const uint32_t *a, size_t
     uint32_t t, side;
     if (j >= bn || (i < an && a[i] < b[j])) {
       t = a[i++];
-      side = a_longer ? 2 : 0;
+      side = a_longer ? NG_RW_LONGER : NG_RW_SHORTER;
     } else if (i >= an || b[j] < a[i]) {
       t = b[j++];
-      side = a_longer ? 0 : 2;
+      side = a_longer ? NG_RW_SHORTER : NG_RW_LONGER;
     } else {
       t = a[i++];
       j++;
-      side = 1;
+      side = NG_RW_BOTH;
     }
     if (dense[t] < 0) continue;
     if (S->n == S->cap) {

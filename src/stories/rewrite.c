@@ -213,9 +213,6 @@ static long table_find(const uint64_t *hashes, size_t n, const ng_strmap *terms,
   return lo < n && hashes[lo] == h ? (long)lo : -1;
 }
 
-/* Where a term is: the column of rw_lex_w. */
-enum { LEX_SHORTER = 0, LEX_BOTH = 1, LEX_LONGER = 2 };
-
 /* The learned weight of a term at `where`, 0 for terms outside the table. */
 static double lex_weight(const ng_strmap *terms, uint32_t id, int where) {
   long k = table_find(rw_lex_hash, RW_LEX_N, terms, id);
@@ -226,14 +223,14 @@ static double lex_weight(const ng_strmap *terms, uint32_t id, int where) {
  * sentence the longer when a_longer. */
 static double lex_score(const ng_strmap *terms, const uint32_t *a, size_t an, const uint32_t *b,
                         size_t bn, int a_longer) {
-  int only_a = a_longer ? LEX_LONGER : LEX_SHORTER, only_b = a_longer ? LEX_SHORTER : LEX_LONGER;
+  int only_a = a_longer ? NG_RW_LONGER : NG_RW_SHORTER, only_b = a_longer ? NG_RW_SHORTER : NG_RW_LONGER;
   double s = 0.0;
   size_t i = 0, j = 0;
   while (i < an || j < bn) {
     if (j >= bn || (i < an && a[i] < b[j])) s += lex_weight(terms, a[i++], only_a);
     else if (i >= an || b[j] < a[i]) s += lex_weight(terms, b[j++], only_b);
     else {
-      s += lex_weight(terms, a[i], LEX_BOTH);
+      s += lex_weight(terms, a[i], NG_RW_BOTH);
       i++;
       j++;
     }

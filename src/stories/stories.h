@@ -132,6 +132,10 @@ int ng_rw_prepare(ng_rw_sent *out, ng_arena *arena, ng_ctx *ctx,
 void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
                     const ng_strmap *terms, double N);
 
+/* Where a term of a pair is, for its learned weight: the columns of the
+ * term table (src/data/rewrite_weights.inc, tools/train-rewrite). */
+enum { NG_RW_SHORTER = 0, NG_RW_BOTH = 1, NG_RW_LONGER = 2 };
+
 /* Is a the longer of the two sentences for the term weights (words, ties
  * to a)? ng_rw_features and tools/train-rewrite must agree on it. */
 static inline int ng_rw_a_longer(const ng_rw_sent *a, const ng_rw_sent *b) {
