@@ -18,7 +18,9 @@ static const char stories_usage[] =
     "(each article is compared with the stories so far). Input: article files\n"
     "(scraped text or HTML), a directory of them, or JSON Lines with \"id\",\n"
     "\"title\", \"text\" and optional \"date\" (YYYY-MM-DD, a time may follow;\n"
-    "an invalid one is reported and ignored) and \"url\" per line.\n"
+    "an invalid one is reported and ignored) and \"url\" per line; an\n"
+    "id given to two articles is warned about (ids name the articles in the\n"
+    "output).\n"
     "'-' reads standard input: JSON Lines when it starts with '{', else one\n"
     "article.\n"
     "\n"
@@ -213,6 +215,32 @@ static bool stdin_is_jsonl(void) {
   if (c == EOF) return false;
   ungetc(c, stdin);
   return c == '{';
+}
+
+static int cmp_id_ptr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ids name the articles in every output: an id given to two articles is
+ * worth a warning (at most five lines), though both are grouped. */
+static void warn_duplicate_ids(const items *in) {
+  if (in->n < 2) return;
+  char **ids = malloc(in->n * sizeof *ids);
+  if (!ids) return;
+  for (size_t i = 0; i < in->n; i++) ids[i] = in->v[i].id;
+  qsort(ids, in->n, sizeof *ids, cmp_id_ptr);
+  size_t shown = 0, more = 0;
+  for (size_t i = 1; i < in->n; i++) {
+    if (strcmp(ids[i], ids[i - 1]) != 0 || (i > 1 && strcmp(ids[i - 1], ids[i - 2]) == 0)) continue;
+    if (shown < 5) {
+      fprintf(stderr, "nutgraf: warning: id '%s' names more than one article\n", ids[i]);
+      shown++;
+    } else {
+      more++;
+    }
+  }
+  if (more) fprintf(stderr, "nutgraf: warning: %zu more ids name more than one article\n", more);
+  free(ids);
 }
 
 static int read_inputs(char **paths, int n, items *out) {
@@ -645,6 +673,7 @@ int cmd_stories(int argc, char **argv) {
   size_t digest_len = nsent ? nsent : nwords ? 64 : 5;
   items in = {NULL, 0, 0};
   int status = read_inputs(argv + optind, argc - optind, &in);
+  if (!quiet) warn_duplicate_ids(&in);
   if (pairs || digest) so.flags |= NG_STORY_KEEP_SENTENCES;
   ng_ctx *ctx = NULL;
   ng_story_set *set = NULL;
