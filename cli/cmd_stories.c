@@ -21,8 +21,8 @@ static const char stories_usage[] =
     "an invalid one is reported and ignored) and \"url\" per line; an\n"
     "id given to two articles is warned about (ids name the articles in the\n"
     "output).\n"
-    "'-' reads standard input: JSON Lines when it starts with '{', else one\n"
-    "article.\n"
+    "'-' reads standard input: JSON Lines when it starts with '{' (after\n"
+    "white space or a byte order mark), else one article.\n"
     "\n"
     "Output (default: one block per story with its articles):\n"
     "      --json           {\"stories\":[{\"id\",\"headline\",\"articles\":[ids],\n"
@@ -208,13 +208,34 @@ static bool is_jsonl(const char *path) {
   return (n > 6 && strcmp(path + n - 6, ".jsonl") == 0);
 }
 
-/* Standard input holds JSON Lines when it opens with '{' (an article
- * does not); the byte is put back. */
-static bool stdin_is_jsonl(void) {
-  int c = getc(stdin);
+/* Standard input holds JSON Lines when its first byte other than white
+ * space and a UTF-8 byte order mark is '{' (an article's is not). The
+ * bytes read before it are kept in *pre (at most 64): an article read
+ * from standard input then starts with them again. */
+static bool stdin_is_jsonl(char *pre, size_t *npre) {
+  *npre = 0;
+  int c;
+  while ((c = getc(stdin)) != EOF && *npre < 64 &&
+         (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb || c == 0xbf))
+    pre[(*npre)++] = (char)c;
   if (c == EOF) return false;
   ungetc(c, stdin);
   return c == '{';
+}
+
+/* An article read from standard input after stdin_is_jsonl: its text
+ * starts with the bytes that call read. */
+static int read_stdin_article(const char *pre, size_t npre, items *out) {
+  if (read_file("-", out)) return EXIT_FAIL;
+  item *it = &out->v[out->n - 1];
+  if (!npre) return EXIT_OK;
+  char *t = realloc(it->text, it->len + npre + 1);
+  if (!t) return EXIT_FAIL;
+  memmove(t + npre, t, it->len + 1);
+  memcpy(t, pre, npre);
+  it->text = t;
+  it->len += npre;
+  return EXIT_OK;
 }
 
 static int cmp_id_ptr(const void *a, const void *b) {
@@ -281,7 +302,12 @@ static int read_inputs(char **paths, int n, items *out) {
         free(names[k]);
       }
       free(names);
-    } else if (is_jsonl(paths[i]) || (strcmp(paths[i], "-") == 0 && stdin_is_jsonl())) {
+    } else if (strcmp(paths[i], "-") == 0) {
+      char pre[64];
+      size_t npre;
+      if (stdin_is_jsonl(pre, &npre) ? read_jsonl("-", out) : read_stdin_article(pre, npre, out))
+        status = EXIT_FAIL;
+    } else if (is_jsonl(paths[i])) {
       if (read_jsonl(paths[i], out)) status = EXIT_FAIL;
     } else {
       if (read_file(paths[i], out)) status = EXIT_FAIL;
