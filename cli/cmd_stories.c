@@ -164,6 +164,16 @@ static int read_jsonl(const char *path, items *out) {
       snprintf(b, sizeof b, "%s:%zu", path, lineno);
       it.id = strdup(b);
     }
+    if (!it.id) { /* out of memory: the warnings below compare ids */
+      cli_error("%s:%zu: out of memory", path, lineno);
+      free(it.text);
+      free(it.date);
+      free(it.gold);
+      free(it.topic);
+      json_decref(v);
+      rc = EXIT_FAIL;
+      break;
+    }
     if (it.date && !cli_date_valid(it.date)) {
       /* A warning: the article still counts, with its page's own date if
        * it has one. The value is shown as JSON, so it stays one line. */
@@ -230,16 +240,16 @@ static int read_stdin_article(const char *pre, size_t npre, items *out) {
   item *it = &out->v[out->n - 1];
   if (!npre) return EXIT_OK;
   char *t = realloc(it->text, it->len + npre + 1);
-  if (!t) return EXIT_FAIL;
-  memmove(t + npre, t, it->len + 1);
+  if (!t) {
+    cli_error("standard input: out of memory");
+    return EXIT_FAIL;
+  }
+  memmove(t + npre, t, it->len);
   memcpy(t, pre, npre);
+  t[it->len + npre] = '\0';
   it->text = t;
   it->len += npre;
   return EXIT_OK;
-}
-
-static int cmp_id_ptr(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Ids name the articles in every output: an id given to two articles is
@@ -249,7 +259,7 @@ static void warn_duplicate_ids(const items *in) {
   char **ids = malloc(in->n * sizeof *ids);
   if (!ids) return;
   for (size_t i = 0; i < in->n; i++) ids[i] = in->v[i].id;
-  qsort(ids, in->n, sizeof *ids, cmp_id_ptr);
+  qsort(ids, in->n, sizeof *ids, cmp_str);
   size_t shown = 0, more = 0;
   for (size_t i = 1; i < in->n; i++) {
     if (strcmp(ids[i], ids[i - 1]) != 0 || (i > 1 && strcmp(ids[i - 1], ids[i - 2]) == 0)) continue;

@@ -675,14 +675,17 @@ NG_EXPORT size_t ng_story_set_article_story(const ng_story_set *set,
                                             size_t i);
 
 /** The stories most like article `i`, other than its own: up to `max`
- * story indices into stories[] (and their similarity into scores[] when
- * not NULL), best first. Similarity is the IDF-weighted cosine of the
- * article's terms with a story's centre, and a story under
- * NG_STORY_RELATED_MIN is left out, so an article on nothing else in the
- * set has none. Stories are found through the set's term index (at most
- * 12 looked at), so the cost does not grow with the set. Returns the
- * number written; 0 when `i` is out of range. */
+ * (at most NG_STORY_RELATED_MAX) story indices into stories[] (and their
+ * similarity into scores[] when not NULL), best first. Similarity is the
+ * IDF-weighted cosine of the article's terms with a story's centre, and a
+ * story under NG_STORY_RELATED_MIN is left out, so an article on nothing
+ * else in the set has none. Stories are found through the set's term
+ * index, so the cost does not grow with the set. It uses the set's
+ * scratch space: like ng_story_set_add(), not to be called on one set
+ * from two threads at once. Returns the number written; 0 when `i` is out
+ * of range. */
 #define NG_STORY_RELATED_MIN 0.1
+#define NG_STORY_RELATED_MAX 12
 NG_EXPORT size_t ng_story_set_related(ng_story_set *set, size_t i,
                                       size_t *stories, double *scores,
                                       size_t max);

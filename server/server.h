@@ -181,12 +181,19 @@ void ng_story_view_dispose(ng_story_view *v);
  * not read yet. */
 int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_story_view *out);
 
+/* A related story as an article page lists it: its newest article. */
+typedef struct ng_related {
+  int64_t id;
+  char *title; /* malloc'd, "" when none */
+} ng_related;
+
 /* The stories most like article `article_id`'s, other than its own
- * (ng_story_set_related), best first: up to `max` views (not full) into
- * out[], their number in *n (the caller disposes of each). Never waits
- * while the store is first read. Returns 1 (the article is in the set; *n
- * may be 0), 0 no such article, -1 failure or not read yet. */
-int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_view *out,
+ * (ng_story_set_related), best first: up to `max` (at most
+ * NG_STORY_RELATED_MAX) into out[], their number in *n (the caller frees
+ * each title). Never waits while the store is first read. Returns 1 (the
+ * article is in the set; *n may be 0), 0 no such article, -1 failure or
+ * not read yet. */
+int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_related *out,
                        size_t *n);
 
 /* Stories of at least min_size articles, newest first (by their latest

@@ -367,7 +367,7 @@ int ng_stories_get(ng_stories *s, int64_t article_id, bool full, bool wait, ng_s
   return rc;
 }
 
-int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_view *out,
+int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_related *out,
                        size_t *n) {
   *n = 0;
   if (atomic_load(&s->ready)) pthread_mutex_lock(&s->lock);
@@ -375,12 +375,16 @@ int ng_stories_related(ng_stories *s, int64_t article_id, size_t max, ng_story_v
   int rc = sync_locked(s);
   if (rc == 0) {
     size_t m = member_of(s, article_id);
-    size_t st[16]; /* the library looks at 12 stories at most */
-    if (max > sizeof st / sizeof *st) max = sizeof st / sizeof *st;
+    size_t st[NG_STORY_RELATED_MAX];
     size_t k = m == SIZE_MAX ? 0 : ng_story_set_related(s->set, m, st, NULL, max);
     rc = m == SIZE_MAX ? 0 : 1;
     for (size_t j = 0; j < k && rc == 1; j++) {
-      if (view_of(s, st[j], false, &out[*n])) rc = -1;
+      /* The story's newest article: members are in arrival order, ids
+       * grow with it, so the last one. */
+      size_t size = ng_story_size(s->set, st[j]);
+      const member *nm = &s->members[ng_story_article(s->set, st[j], size - 1)];
+      out[*n].id = nm->id;
+      if (!(out[*n].title = dup_or_empty(nm->title))) rc = -1;
       else (*n)++;
     }
   }

@@ -246,26 +246,20 @@ void ng_web_story_box(const ng_req *req, ng_buf *out, int64_t article_id) {
 
 bool ng_web_related_box(const ng_req *req, ng_buf *out, int64_t article_id) {
   if (!req->cfg || !req->cfg->stories) return false;
-  ng_story_view v[RELATED_STORIES];
+  ng_related r[RELATED_STORIES];
   size_t n = 0;
-  int rc = ng_stories_related(req->cfg->stories, article_id, RELATED_STORIES, v, &n);
-  if (rc < 0) {
-    for (size_t i = 0; i < n; i++) ng_story_view_dispose(&v[i]);
-    return false;
-  }
-  if (n) {
+  int rc = ng_stories_related(req->cfg->stories, article_id, RELATED_STORIES, r, &n);
+  if (rc > 0 && n) {
     lit(out, "<aside class=\"related\"><h2>Related articles</h2><ul>");
     for (size_t i = 0; i < n; i++) {
-      /* The story's newest article stands for it. */
-      const char *title = NULL;
-      for (size_t k = 0; k < v[i].narticles; k++)
-        if (v[i].articles[k].id == v[i].newest) title = v[i].articles[k].title;
       lit(out, "<li>");
-      article_link(out, v[i].newest, title);
+      article_link(out, r[i].id, r[i].title);
       lit(out, "</li>");
-      ng_story_view_dispose(&v[i]);
     }
     lit(out, "</ul></aside>\n");
   }
-  return true;
+  for (size_t i = 0; i < n; i++) free(r[i].title);
+  /* Not in the set (the library could not read it), busy or failed: the
+   * caller's title search stands in. */
+  return rc > 0;
 }

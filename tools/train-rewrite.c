@@ -509,7 +509,6 @@ int main(int argc, char **argv) {
   double cv = (double)cv_ok / (double)m / CV_REPEATS;
   fprintf(stderr, "train-rewrite: %d x 5-fold cross-validation accuracy on train %.4f\n", CV_REPEATS,
           cv);
-  memset(fold_of, 0, m);
   double w[NF];
   fit(w, u, nu, X, &S, y, m, -1, fold_of);
   size_t ok = 0;

@@ -152,7 +152,6 @@ int ng_ent_add_dates(elist *el, const ng_doc *doc, const char *date, size_t date
                      unsigned flags) {
   int rc = NG_OK;
   const char *text = doc->text;
-  size_t nranges = doc->nsent + 1;
   dstate ds;
   ds.base = ng_date_days(date, date_len);
   ds.base_y = ds.base_m = 0;
@@ -160,8 +159,8 @@ int ng_ent_add_dates(elist *el, const ng_doc *doc, const char *date, size_t date
     int d;
     civil_from_days(ds.base, &ds.base_y, &ds.base_m, &d);
   }
-  for (size_t r = 1; r < nranges; r++) {
-    uint32_t b = doc->sents[r - 1].tok_begin, e = doc->sents[r - 1].tok_end;
+  for (size_t r = 0; r < doc->nsent; r++) {
+    uint32_t b = doc->sents[r].tok_begin, e = doc->sents[r].tok_end;
     for (uint32_t k = b; k < e; k++) {
       const ng_tok *t = &doc->toks[k];
       /* Month and weekday names are capitalized: other tokens start no
@@ -221,11 +220,11 @@ int ng_ent_add_dates(elist *el, const ng_doc *doc, const char *date, size_t date
          * follows. */
         if (k + 2 < e) {
           const ng_tok *u = &doc->toks[k + 1], *v = &doc->toks[k + 2];
-          char g[16];
-          size_t gu = u->len < sizeof g ? fold(g, sizeof g, text + u->off, u->len) : 0;
-          size_t gv = v->len < sizeof g && !gu ? fold(g, sizeof g, text + v->off, v->len) : 0;
-          if ((gu && ng_month_of(g, gu) && small_number(text + v->off, v->len, 31) > 0) ||
-              (gv && ng_month_of(g, gv) && small_number(text + u->off, u->len, 31) > 0))
+          char gu[16], gv[16];
+          size_t lu = u->len < sizeof gu ? fold(gu, sizeof gu, text + u->off, u->len) : 0;
+          size_t lv = v->len < sizeof gv ? fold(gv, sizeof gv, text + v->off, v->len) : 0;
+          if ((lu && ng_month_of(gu, lu) && small_number(text + v->off, v->len, 31) > 0) ||
+              (lv && ng_month_of(gv, lv) && small_number(text + u->off, u->len, 31) > 0))
             continue;
         }
         if (ds.base != INT32_MIN) {

@@ -180,20 +180,18 @@ int ng_elist_add(elist *l, ng_entity_kind kind, const char *key,
   if (idx < l->n) {
     size_t i = idx;
     ng_entity *e = &l->v[i];
-    {
-      e->mentions++;
-      e->score += score;
-      /* The fullest spelling, and a mixed-case one over an upper-case
-       * headline's ("Gary Locke", not "GARY LOCKE"). */
-      if (ntok > l->ntoks[i] ||
-          (ntok == l->ntoks[i] && shouted(e->name, strlen(e->name)) && !shouted(name, name_len))) {
-        char *nm = ng_arena_strndup(l->arena, name, name_len);
-        if (!nm) return NG_ENOMEM;
-        e->name = nm;
-        l->ntoks[i] = ntok;
-      }
-      return NG_OK;
+    e->mentions++;
+    e->score += score;
+    /* The fullest spelling, and a mixed-case one over an upper-case
+     * headline's ("Gary Locke", not "GARY LOCKE"). */
+    if (ntok > l->ntoks[i] ||
+        (ntok == l->ntoks[i] && shouted(e->name, strlen(e->name)) && !shouted(name, name_len))) {
+      char *nm = ng_arena_strndup(l->arena, name, name_len);
+      if (!nm) return NG_ENOMEM;
+      e->name = nm;
+      l->ntoks[i] = ntok;
     }
+    return NG_OK;
   }
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 32;
@@ -292,7 +290,6 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     uint64_t rl[MAX_NAME_TOKS * 2]; /* ng_lex_lists of rf */
     size_t nt = 0;
     uint32_t j = k;
-    bool poss = false;
     while (j < e && nt < MAX_NAME_TOKS * 2) {
       const ng_tok *u = &doc->toks[j];
       if (nt > 0) {
@@ -321,10 +318,7 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
         bool had;
         strip_possessive(text + u->off, u->len, &had);
         j++;
-        if (had) {
-          poss = true;
-          break;
-        }
+        if (had) break; /* a name ends at its possessive */
         continue;
       }
       /* "Bank of England": a connector between capitalized tokens. */
@@ -347,7 +341,6 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
       }
       break;
     }
-    (void)poss;
     uint32_t next = j > k ? j : k + 1;
     /* An organization keeps its titles ("Foreign Ministry"). */
     bool has_org = false;
@@ -429,6 +422,8 @@ static int scan_names(mlist *out, const ng_doc *doc, uint32_t b, uint32_t e,
     m.len = last->off + last_len - first->off;
     m.last_off = last->off;
     m.last_len = last_len;
+    m.last_tok = toks[nt - 1];
+    m.range_end = e;
     m.ntok = (uint32_t)(nt - s0);
     m.titled = titled;
     m.opens = toks[s0] == b || title;
@@ -701,9 +696,9 @@ int ng_entities_extract_flags(ng_entities **out, ng_ctx *ctx, const ng_doc *doc,
   for (size_t i = 0; i < el.n; i++)
     if (el.v[i].kind != NG_ENTITY_KEYPHRASE) el.v[i].score = (double)el.v[i].mentions;
   if (el.n) {
-    if (el.n) qsort(el.v, el.n, sizeof *el.v, cmp_entity);
+    qsort(el.v, el.n, sizeof *el.v, cmp_entity);
     NG_CHECK_ALLOC(res->items = ng_arena_calloc(&res->arena, el.n, sizeof *res->items));
-    if (el.n) memcpy(res->items, el.v, el.n * sizeof *el.v);
+    memcpy(res->items, el.v, el.n * sizeof *el.v);
     res->n = el.n;
   }
   *out = res;

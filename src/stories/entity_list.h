@@ -25,6 +25,8 @@ typedef struct mention {
   uint32_t sid; /* a person's surname: its id among the full names' ones */
   uint32_t role_off, role_len; /* two or more title words before the name
                                   ("Belarusian President"), or 0, 0 */
+  uint32_t last_tok, range_end; /* its last token; the end of its sentence's
+                                   tokens (or the title's) */
   char key[96];
 } mention;
 
@@ -105,8 +107,8 @@ static inline bool tok_cap(const ng_tok *t) {
 /* Nationality words in the titles list ("american", "russian"): they
  * open a title ("Russian President") but also names ("American Pie"). */
 static inline bool is_demonym(const char *f, size_t n) {
-  return n > 3 && (memcmp(f + n - 3, "ian", 3) == 0 || memcmp(f + n - 3, "can", 3) == 0 ||
-                   memcmp(f + n - 3, "ish", 3) == 0 || memcmp(f + n - 3, "ese", 3) == 0 ||
+  /* "-an" covers "-ian" and "-can". */
+  return n > 3 && (memcmp(f + n - 3, "ish", 3) == 0 || memcmp(f + n - 3, "ese", 3) == 0 ||
                    memcmp(f + n - 2, "ch", 2) == 0 || memcmp(f + n - 2, "an", 2) == 0 ||
                    memcmp(f + n - 2, "li", 2) == 0 || memcmp(f + n - 2, "kh", 2) == 0);
 }

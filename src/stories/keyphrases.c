@@ -14,7 +14,6 @@
 typedef struct phrase {
   uint32_t off, len; /* first surface */
   uint32_t count, ntok;
-  uint32_t id;  /* in the local map */
   double idf;   /* 1 + the mean background IDF of its words */
   bool adverb;  /* one word ending in -ly ("directly") */
   bool nounish; /* seen after a determiner or preposition */
@@ -120,7 +119,6 @@ int ng_ent_add_keyphrases(elist *el, const ng_doc *doc, bool en, const ng_alloca
             p->len = doc->toks[c - 1].off + doc->toks[c - 1].len - p->off;
             p->count = 0;
             p->ntok = c - a;
-            p->id = id;
             double sum = 0.0;
             for (uint32_t q = a; q < c; q++) sum += idf[doc->toks[q].term];
             /* + 1: a word in every sentence has in-document IDF 0. */
@@ -150,8 +148,9 @@ int ng_ent_add_keyphrases(elist *el, const ng_doc *doc, bool en, const ng_alloca
       }
     }
     if (best == SIZE_MAX) break;
-    const char *bk = phr.strs[ph[best].id];
-    size_t bl = phr.lens[ph[best].id];
+    /* A phrase's index in ph is its id in phr (entered in order). */
+    const char *bk = phr.strs[best];
+    size_t bl = phr.lens[best];
     size_t count = ph[best].count;
     ph[best].count = 0;
     bool dup = false;
@@ -166,7 +165,7 @@ int ng_ent_add_keyphrases(elist *el, const ng_doc *doc, bool en, const ng_alloca
     ng_span sp = {ph[best].off, ph[best].len};
     NG_TRY(ng_elist_add(el, NG_ENTITY_KEYPHRASE, key, NULL, text + sp.off, sp.len, 1, sp, bs));
     el->v[el->n - 1].mentions = count;
-    picked_ids[npicked++] = ph[best].id;
+    picked_ids[npicked++] = best;
   }
 done:
   ng_mem_free(alc, ph, phcap * sizeof *ph);

@@ -5,10 +5,13 @@
  * since a related story is one on the same subject, not the same event. */
 #include "set.h"
 
+_Static_assert(NG_STORY_RELATED_MAX == NG_SET_CANDIDATES,
+               "related stories are the candidate search's");
+
 size_t ng_story_set_related(ng_story_set *set, size_t i, size_t *stories, double *scores,
                             size_t max) {
   if (!set || i >= set->narticles || !stories || !max) return 0;
-  if (max > NG_SET_CANDIDATES) max = NG_SET_CANDIDATES;
+  if (max > NG_STORY_RELATED_MAX) max = NG_STORY_RELATED_MAX;
   const ng_article *a = &set->articles[i];
   /* Every candidate, not only those near the best: the best is the
    * article's own story, which is skipped. */

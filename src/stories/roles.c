@@ -28,18 +28,6 @@ static size_t fold_role(char *buf, size_t cap, const char *s, size_t n) {
   return l;
 }
 
-/* Index of the token that starts at byte off (the first one after it when
- * none does). */
-static uint32_t tok_at(const ng_doc *doc, uint32_t off) {
-  uint32_t lo = 0, hi = (uint32_t)doc->ntok;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (doc->toks[mid].off < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /* Is text[a, b) exactly the string s? */
 static bool gap_is(const char *text, uint32_t a, uint32_t b, const char *s) {
   size_t n = strlen(s);
@@ -99,12 +87,12 @@ int ng_ent_add_roles(elist *el, const ng_doc *doc, const mlist *ml,
     }
     /* An apposition after the name: "Alexander Lukashenko, the Belarusian
      * president, said". */
-    uint32_t k = tok_at(doc, m->last_off);
-    if (k + 4 >= doc->ntok || !gap_is(text, doc->toks[k].off + doc->toks[k].len, doc->toks[k + 1].off, ", "))
+    uint32_t k = m->last_tok, e = m->range_end; /* ", the" and two words in the sentence */
+    if (k + 3 >= e || !gap_is(text, doc->toks[k].off + doc->toks[k].len, doc->toks[k + 1].off, ", "))
       continue;
     const ng_tok *t = &doc->toks[k + 1];
     if (t->len != 3 || memcmp(text + t->off, "the", 3) != 0) continue;
-    for (uint32_t w = 2; w <= 3 && k + 1 + w < doc->ntok; w++) {
+    for (uint32_t w = 2; w <= 3 && k + 1 + w < e; w++) {
       const ng_tok *a = &doc->toks[k + 2], *z = &doc->toks[k + 1 + w];
       uint32_t end = z->off + z->len;
       if (end < doc->len && (text[end] == ',' || text[end] == '.' || text[end] == ';')) {

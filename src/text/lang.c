@@ -44,7 +44,7 @@ ng_lang ng_lang_detect(const char *text, size_t len) {
     bool ascii = true;
     while (i < len) {
       unsigned char b = (unsigned char)text[i];
-      if ((unsigned char)((b | 0x20) - 'a') < 26) {
+      if (ng_ascii_alpha(b)) {
         /* An ASCII letter: what the general case below does with it,
          * without decoding or a class lookup. */
         if (i - start < sizeof fold)

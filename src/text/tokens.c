@@ -22,10 +22,6 @@ static inline int push_tok(ng_vec *out, const ng_tok *t) {
   return NG_OK;
 }
 
-static inline bool is_ascii_letter(unsigned char b) {
-  return (unsigned char)((b | 0x20) - 'a') < 26;
-}
-
 static bool is_wordish(ng_cclass c) {
   return c == NG_CC_LETTER || c == NG_CC_DIGIT || c == NG_CC_MARK;
 }
@@ -57,7 +53,7 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
     int32_t prev = 0;
     while (i < end) {
       unsigned char b = (unsigned char)text[i];
-      if (is_ascii_letter(b)) {
+      if (ng_ascii_alpha(b)) {
         /* A run of ASCII letters: the letter case below for each, without
          * decoding, in a loop that only counts capitals. */
         if (first_letter && b < 'a') flags |= NG_TOK_UPPER1;
@@ -67,7 +63,7 @@ int ng_tokenize(ng_vec *out, const char *text, size_t off, size_t len) {
         do {
           uppers += (unsigned char)text[j] < 'a';
           j++;
-        } while (j < end && is_ascii_letter((unsigned char)text[j]));
+        } while (j < end && ng_ascii_alpha((unsigned char)text[j]));
         letters += j - i;
         run_letters += j - i;
         prev = (unsigned char)text[j - 1];

@@ -57,8 +57,12 @@ static inline ng_cclass ng_cp_class_fast(int32_t cp) {
   return ng_cp_class(cp);
 }
 
+static inline bool ng_ascii_alpha(unsigned char c) {
+  return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static inline bool ng_ascii_alnum(unsigned char c) {
-  return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+  return ng_ascii_alpha(c) || (unsigned char)(c - '0') < 10;
 }
 
 /* How many bytes from t[i] (at most 8, and not past end) are ASCII letters

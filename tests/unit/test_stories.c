@@ -295,17 +295,20 @@ void test_stories__entity_months(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
   ng_doc *doc = parse(ctx, "The ruling came on Monday. Talks began earlier in December and "
-                           "resumed on Tuesday, December 3. May they last.\n");
+                           "resumed on Tuesday, December 3 and on Wednesday 4 December. May "
+                           "they last.\n");
   CHECK(doc != NULL);
   ng_entities *e = NULL;
   CHECK_INT(ng_entities_extract(&e, ctx, doc, "2024-12-11", 10, NULL), NG_OK);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12") != NULL);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-03") != NULL);
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-04") != NULL);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-10") == NULL); /* no lone Tuesday */
+  CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-11") == NULL); /* nor Wednesday */
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-09") != NULL); /* Monday */
   size_t dates = 0;
   for (size_t i = 0; i < ng_entities_count(e); i++) dates += ng_entities_at(e, i)->kind == NG_ENTITY_DATE;
-  CHECK_INT(dates, 3);
+  CHECK_INT(dates, 4);
   ng_entities_free(e);
   ng_doc_free(doc);
   ng_ctx_free(ctx);
@@ -403,6 +406,30 @@ void test_stories__entity_headline_caps(void) {
   CHECK(gl != NULL && strcmp(gl->name, "Gary Locke") == 0);
   ng_entities_free(e);
   ng_doc_free(doc);
+  ng_ctx_free(ctx);
+}
+
+/* An apposition gives its role wherever the name is: at the end of the
+ * text, and after a long title (whose tokens come after the body's). */
+void test_stories__entity_apposition_at_end(void) {
+  ng_ctx *ctx = NULL;
+  CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
+  static const char *const texts[] = {
+      "Leaders talk trade in the capital as markets wait for word from the summit today\n\n"
+      "The meeting was long. Later the Belarusian president left. Officials said many "
+      "things about trade. Everyone met Alexander Lukashenko, the Belarusian president.\n",
+      "Officials said many things about trade and the weather on Monday. Everyone met "
+      "Alexander Lukashenko, the Belarusian president.\n"};
+  for (size_t i = 0; i < 2; i++) {
+    ng_doc *doc = parse(ctx, texts[i]);
+    CHECK(doc != NULL);
+    ng_entities *e = NULL;
+    CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+    const ng_entity *al = entity_named(e, "Alexander Lukashenko");
+    CHECK(al != NULL && al->mentions == (i == 0 ? 2 : 1));
+    ng_entities_free(e);
+    ng_doc_free(doc);
+  }
   ng_ctx_free(ctx);
 }
 
