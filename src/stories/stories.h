@@ -136,10 +136,16 @@ void ng_rw_features(double *f, const ng_rw_sent *a, const ng_rw_sent *b,
  * term table (src/data/rewrite_weights.inc, tools/train-rewrite). */
 enum { NG_RW_SHORTER = 0, NG_RW_BOTH = 1, NG_RW_LONGER = 2 };
 
-/* Is a the longer of the two sentences for the term weights (words, ties
- * to a)? ng_rw_features and tools/train-rewrite must agree on it. */
+/* Is a the longer of the two sentences for the term weights? By words,
+ * then characters (4-grams), then the first word that differs, so that
+ * the answer does not depend on the order the two are given in.
+ * ng_rw_features and tools/train-rewrite must agree on it. */
 static inline int ng_rw_a_longer(const ng_rw_sent *a, const ng_rw_sent *b) {
-  return a->nwords >= b->nwords;
+  if (a->nwords != b->nwords) return a->nwords > b->nwords;
+  if (a->ngrams != b->ngrams) return a->ngrams > b->ngrams;
+  for (size_t i = 0; i < a->nwords; i++)
+    if (a->words[i] != b->words[i]) return a->words[i] > b->words[i];
+  return 1;
 }
 
 /* Logistic model over ng_rw_features with the shipped weights. */
