@@ -16,6 +16,15 @@ static ng_doc *parse(ng_ctx *ctx, const char *text) {
   return doc;
 }
 
+/* The entities of a text (its document parsed, read and freed), or NULL. */
+static ng_entities *entities_of(ng_ctx *ctx, const char *text, const char *date) {
+  ng_doc *doc = parse(ctx, text);
+  ng_entities *e = NULL;
+  if (doc) ng_entities_extract(&e, ctx, doc, date, date ? strlen(date) : 0, NULL);
+  ng_doc_free(doc);
+  return e;
+}
+
 static const ng_entity *find_entity(const ng_entities *e, ng_entity_kind kind,
                                     const char *key) {
   for (size_t i = 0; i < ng_entities_count(e); i++) {
@@ -137,12 +146,10 @@ void test_stories__family_names(void) {
 void test_stories__entity_edges(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "Hillary Clinton spoke in Iowa on Monday. Bill Clinton "
-                           "spoke in Ohio on Tuesday. Later Boris Johnson met her. "
-                           "Mr said nothing.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "Hillary Clinton spoke in Iowa on Monday. Bill Clinton "
+                               "spoke in Ohio on Tuesday. Later Boris Johnson met her. "
+                               "Mr said nothing.\n", NULL);
+  CHECK(e != NULL);
   size_t dates = 0, mr = 0;
   for (size_t i = 0; i < ng_entities_count(e); i++) {
     const ng_entity *x = ng_entities_at(e, i);
@@ -156,16 +163,14 @@ void test_stories__entity_edges(void) {
   CHECK(find_entity(e, NG_ENTITY_PERSON, "p:klntn.hlr") != NULL);
   CHECK(find_entity(e, NG_ENTITY_PERSON, "p:klntn.bl") != NULL);
   ng_entities_free(e);
-  ng_doc_free(doc);
   /* Given names not in the word list: two people with one surname in a
    * document are two, when both given names are sure (mid-sentence); a
    * sentence's first word glued to a surname is no given name. */
-  doc = parse(ctx, "Wladimir Klitschko beat Tony Thompson. His brother Vitali "
-                   "Klitschko watched. Klitschko said he was happy. The champion, "
-                   "Wladimir Klitschko, left. Addressing Klitschko directly, a "
-                   "reporter asked about Vitali Klitschko.\n");
-  CHECK(doc != NULL);
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  e = entities_of(ctx, "Wladimir Klitschko beat Tony Thompson. His brother Vitali "
+                       "Klitschko watched. Klitschko said he was happy. The champion, "
+                       "Wladimir Klitschko, left. Addressing Klitschko directly, a "
+                       "reporter asked about Vitali Klitschko.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *wk = find_entity(e, NG_ENTITY_PERSON, "p:kltsk.vldmr");
   const ng_entity *vk = find_entity(e, NG_ENTITY_PERSON, "p:kltsk.vtl");
   CHECK(wk != NULL && vk != NULL);
@@ -180,7 +185,6 @@ void test_stories__entity_edges(void) {
     people += ng_entities_at(e, i)->kind == NG_ENTITY_PERSON;
   CHECK_INT(people, 3); /* the brothers and Thompson */
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -195,12 +199,10 @@ static const ng_entity *entity_named(const ng_entities *e, const char *name) {
 void test_stories__entity_kinds(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "The Geological Survey said the quake hit Tuesday. Engineers at "
-                           "Microsoft and Electronic Data Systems worked in Redmond. "
-                           "Microsoft said so.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "The Geological Survey said the quake hit Tuesday. Engineers at "
+                               "Microsoft and Electronic Data Systems worked in Redmond. "
+                               "Microsoft said so.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *gs = entity_named(e, "Geological Survey");
   const ng_entity *eds = entity_named(e, "Electronic Data Systems");
   const ng_entity *ms = entity_named(e, "Microsoft");
@@ -210,7 +212,6 @@ void test_stories__entity_kinds(void) {
   CHECK(ms != NULL && ms->kind != NG_ENTITY_PLACE);
   CHECK(rd != NULL && rd->kind == NG_ENTITY_PLACE);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -222,15 +223,13 @@ void test_stories__entity_kinds(void) {
 void test_stories__entity_roles(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "On Monday, Belarusian President Alexander Lukashenko met Sergei "
-                           "Lavrov, the Russian foreign minister, in Minsk. The Belarusian "
-                           "leader smiled. Later the Russian foreign minister left, and the "
-                           "Belarusian president spoke. The president was tired. Russian "
-                           "President Vladimir Putin and Russian President Boris Yeltsin "
-                           "were not there, said the Russian president.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "On Monday, Belarusian President Alexander Lukashenko met Sergei "
+                               "Lavrov, the Russian foreign minister, in Minsk. The Belarusian "
+                               "leader smiled. Later the Russian foreign minister left, and the "
+                               "Belarusian president spoke. The president was tired. Russian "
+                               "President Vladimir Putin and Russian President Boris Yeltsin "
+                               "were not there, said the Russian president.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *al = entity_named(e, "Alexander Lukashenko");
   const ng_entity *sl = entity_named(e, "Sergei Lavrov");
   const ng_entity *vp = entity_named(e, "Vladimir Putin");
@@ -238,7 +237,6 @@ void test_stories__entity_roles(void) {
   CHECK(sl != NULL && sl->mentions == 2);
   CHECK(vp != NULL && vp->mentions == 1);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -247,11 +245,9 @@ void test_stories__entity_roles(void) {
 void test_stories__keyphrases_nouns(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "The minister spoke directly about the sanctions. Officials spoke "
-                           "directly about new sanctions too. The sanctions hurt exports.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "The minister spoke directly about the sanctions. Officials spoke "
+                               "directly about new sanctions too. The sanctions hurt exports.\n", NULL);
+  CHECK(e != NULL);
   size_t sanctions = 0, bad = 0;
   for (size_t i = 0; i < ng_entities_count(e); i++) {
     const ng_entity *x = ng_entities_at(e, i);
@@ -262,7 +258,6 @@ void test_stories__keyphrases_nouns(void) {
   CHECK_INT(sanctions, 1);
   CHECK_INT(bad, 0);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -271,13 +266,11 @@ void test_stories__keyphrases_nouns(void) {
 void test_stories__entity_inner_titles(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "The ruling came on Monday. Secretary of Commerce Gary Locke "
-                           "agreed, and Malaysian Prime Minister Najib Razak came with Troy "
-                           "Police Chief Charles Craft. Larry King asked Martin Luther King Jr. "
-                           "nothing.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "The ruling came on Monday. Secretary of Commerce Gary Locke "
+                               "agreed, and Malaysian Prime Minister Najib Razak came with Troy "
+                               "Police Chief Charles Craft. Larry King asked Martin Luther King Jr. "
+                               "nothing.\n", NULL);
+  CHECK(e != NULL);
   static const char *const people[] = {"Gary Locke", "Najib Razak", "Charles Craft",
                                        "Larry King", "Martin Luther King"};
   for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
@@ -285,7 +278,6 @@ void test_stories__entity_inner_titles(void) {
     CHECK(x != NULL && x->kind == NG_ENTITY_PERSON);
   }
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -294,12 +286,10 @@ void test_stories__entity_inner_titles(void) {
 void test_stories__entity_months(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "The ruling came on Monday. Talks began earlier in December and "
-                           "resumed on Tuesday, December 3 and on Wednesday 4 December. May "
-                           "they last.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, "2024-12-11", 10, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "The ruling came on Monday. Talks began earlier in December and "
+                               "resumed on Tuesday, December 3 and on Wednesday 4 December. May "
+                               "they last.\n", "2024-12-11");
+  CHECK(e != NULL);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12") != NULL);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-03") != NULL);
   CHECK(find_entity(e, NG_ENTITY_DATE, "2024-12-04") != NULL);
@@ -310,7 +300,6 @@ void test_stories__entity_months(void) {
   for (size_t i = 0; i < ng_entities_count(e); i++) dates += ng_entities_at(e, i)->kind == NG_ENTITY_DATE;
   CHECK_INT(dates, 4);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -319,18 +308,15 @@ void test_stories__entity_months(void) {
 void test_stories__entity_role_possessive(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk on "
-                           "Monday about the economy and the war. He said that the country "
-                           "would stay with Russia. The Belarusian president's aides left "
-                           "the hall after the speech. The Belarusian leader\xe2\x80\x99s car "
-                           "waited.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk on "
+                               "Monday about the economy and the war. He said that the country "
+                               "would stay with Russia. The Belarusian president's aides left "
+                               "the hall after the speech. The Belarusian leader\xe2\x80\x99s car "
+                               "waited.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *al = entity_named(e, "Alexander Lukashenko");
   CHECK(al != NULL && al->mentions == 3);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -340,19 +326,16 @@ void test_stories__entity_role_possessive(void) {
 void test_stories__entity_all_caps(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "BREAKING NEWS: PRESIDENT BARACK OBAMA MET ISRAELI PRIME MINISTER "
-                           "BENJAMIN NETANYAHU IN WASHINGTON ON MONDAY. THE PRESIDENT SAID "
-                           "PEACE WAS POSSIBLE.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "BREAKING NEWS: PRESIDENT BARACK OBAMA MET ISRAELI PRIME MINISTER "
+                               "BENJAMIN NETANYAHU IN WASHINGTON ON MONDAY. THE PRESIDENT SAID "
+                               "PEACE WAS POSSIBLE.\n", NULL);
+  CHECK(e != NULL);
   size_t people = 0;
   for (size_t i = 0; i < ng_entities_count(e); i++)
     people += ng_entities_at(e, i)->kind == NG_ENTITY_PERSON;
   CHECK(entity_named(e, "PEACE WAS POSSIBLE") == NULL);
   CHECK_INT(people, 0);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -361,16 +344,13 @@ void test_stories__entity_all_caps(void) {
 void test_stories__entity_nbsp(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "Angela\xc2\xa0Merkel met Emmanuel Macron in New\xc2\xa0York on "
-                           "Monday. Merkel said the talks went well.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "Angela\xc2\xa0Merkel met Emmanuel Macron in New\xc2\xa0York on "
+                               "Monday. Merkel said the talks went well.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *am = find_entity(e, NG_ENTITY_PERSON, "p:mrkl.angl");
   CHECK(am != NULL && am->mentions == 2);
   CHECK(find_entity(e, NG_ENTITY_PLACE, "l:nv_ark") != NULL);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -379,16 +359,13 @@ void test_stories__entity_nbsp(void) {
 void test_stories__entity_short_text(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk. The "
-                           "Belarusian president, 69, left.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "Belarusian President Alexander Lukashenko spoke in Minsk. The "
+                               "Belarusian president, 69, left.\n", NULL);
+  CHECK(e != NULL);
   CHECK(entity_named(e, "The Belarusian") == NULL);
   const ng_entity *al = entity_named(e, "Alexander Lukashenko");
   CHECK(al != NULL && al->mentions == 2);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
@@ -396,16 +373,13 @@ void test_stories__entity_short_text(void) {
 void test_stories__entity_headline_caps(void) {
   ng_ctx *ctx = NULL;
   CHECK_INT(ng_ctx_new(&ctx, NULL, NULL), NG_OK);
-  ng_doc *doc = parse(ctx, "COMMERCE SECRETARY GARY LOCKE VISITS CHINA\n\nCommerce Secretary "
-                           "Gary Locke arrived in Beijing on Monday. Locke met trade officials "
-                           "there.\n");
-  CHECK(doc != NULL);
-  ng_entities *e = NULL;
-  CHECK_INT(ng_entities_extract(&e, ctx, doc, NULL, 0, NULL), NG_OK);
+  ng_entities *e = entities_of(ctx, "COMMERCE SECRETARY GARY LOCKE VISITS CHINA\n\nCommerce Secretary "
+                               "Gary Locke arrived in Beijing on Monday. Locke met trade officials "
+                               "there.\n", NULL);
+  CHECK(e != NULL);
   const ng_entity *gl = find_entity(e, NG_ENTITY_PERSON, "p:lk.gr");
   CHECK(gl != NULL && strcmp(gl->name, "Gary Locke") == 0);
   ng_entities_free(e);
-  ng_doc_free(doc);
   ng_ctx_free(ctx);
 }
 
